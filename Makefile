@@ -1,0 +1,39 @@
+# Một Cửa — run, test and build. Every target installs what it needs.
+SHELL := /bin/bash
+export LANG := C.UTF-8
+export CGO_ENABLED := 1
+
+TAGS := sqlite_fts5
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+TEST_PKGS := $(BUILD_PKGS) xvfb poppler-utils imagemagick zbar-tools
+WINDOWS_PKGS := gcc-mingw-w64-x86-64
+
+.PHONY: run build test windows bench clean deps-build deps-test deps-windows
+
+run: build
+	./motcua
+
+build: deps-build
+	go build -tags $(TAGS) -o motcua .
+
+test: deps-test
+	scripts/test
+
+bench: deps-test
+	go test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+
+windows: deps-windows
+	GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+		go build -tags $(TAGS) -ldflags "-H=windowsgui" -o motcua.exe .
+
+deps-build:
+	@scripts/ensure-packages $(BUILD_PKGS)
+
+deps-test:
+	@scripts/ensure-packages $(TEST_PKGS)
+
+deps-windows:
+	@scripts/ensure-packages $(BUILD_PKGS) $(WINDOWS_PKGS)
+
+clean:
+	rm -f motcua motcua.exe

@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"text/tabwriter"
+
+	"motcua/data"
+	"motcua/data/catalogfile"
+)
+
+const usageCatalog = `  catalog import TỆP.json|TỆP.csv    nhập danh mục thủ tục (tệp lỗi bị từ chối cả tệp)
+  catalog list [--search CHỮ] [--json]
+  catalog set MÃ [--working-days N] [--same-day-cutoff HH:MM]
+`
+
+func runCatalog(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 {
+		return usagef("Thiếu lệnh con của catalog.")
+	}
+	switch args[0] {
+	case "import":
+		return catalogImport(ctx, env, args[1:])
+	case "list":
+		return catalogList(ctx, env, args[1:])
+	case "set":
+		return catalogSet(ctx, env, args[1:])
+	}
+	return usagef("Không có lệnh catalog %q.", args[0])
+}
+
+func catalogImport(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("catalog import", flag.ContinueOnError)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("Cần đúng một tệp danh mục.")
+	}
+	f, err := os.Open(pos[0])
+	if err != nil {
+		return data.Errorf(data.EInvalid, "Không mở được tệp danh mục %s: %v", pos[0], err)
+	}
+	defer f.Close()
+	ps, err := catalogfile.Parse(pos[0], f)
+	if err != nil {
+		return err
+	}
+	rep, err := env.Store.ImportProcedures(ctx, ps)
+	if err != nil {
+		return err
+	}
+	review := 0
+	for _, p := range ps {
+		if p.WorkingDays == nil {
+			review++
+		}
+	}
+	fmt.Fprintf(env.Stdout, "Đã nhập %d thủ tục: %d mới, %d cập nhật", len(ps), rep.Added, rep.Updated)
+	if rep.KeptLocal > 0 {
+		fmt.Fprintf(env.Stdout, ", %d giữ thời hạn đã sửa tại đơn vị", rep.KeptLocal)
+	}
+	fmt.Fprintln(env.Stdout, ".")
+	if review > 0 {
+		fmt.Fprintf(env.Stdout, "%d thủ tục trong tệp chưa có số ngày làm việc (%s): dùng \"motcua catalog set MÃ --working-days N\".\n", review, data.NeedsReviewLabel)
+	}
+	return nil
+}
+
+// procedureJSON is the --json form of a procedure.
+type procedureJSON struct {
+	Code          string  `json:"code"`
+	Name          string  `json:"name"`
+	Field         string  `json:"field"`
+	WorkingDays   *int    `json:"working_days"`
+	SameDayCutoff *string `json:"same_day_cutoff"`
+	PostalAllowed bool    `json:"postal_allowed"`
+	TimeLimitText string  `json:"time_limit_text"`
+	NeedsReview   bool    `json:"needs_review"`
+	Documents     int     `json:"documents"`
+}
+
+func catalogList(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("catalog list", flag.ContinueOnError)
+	search := fs.String("search", "", "")
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("Thừa tham số: %v (tìm kiếm dùng --search)", pos)
+	}
+	ps, err := env.Store.Procedures(ctx, *search)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]procedureJSON, 0, len(ps))
+		for _, p := range ps {
+			j := procedureJSON{Code: p.Code, Name: p.Name, Field: p.Field, WorkingDays: p.WorkingDays,
+				PostalAllowed: p.PostalAllowed, TimeLimitText: p.TimeLimitText, NeedsReview: p.NeedsReview(), Documents: len(p.Documents)}
+			if p.SameDayCutoff != "" {
+				c := p.SameDayCutoff
+				j.SameDayCutoff = &c
+			}
+			out = append(out, j)
+		}
+		return printJSON(env.Stdout, out)
+	}
+	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "MÃ\tTHỜI HẠN\tLĨNH VỰC\tTÊN THỦ TỤC")
+	for _, p := range ps {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Code, limitText(p), p.Field, p.Name)
+	}
+	tw.Flush()
+	fmt.Fprintf(env.Stdout, "%d thủ tục.\n", len(ps))
+	return nil
+}
+
+func catalogSet(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("catalog set", flag.ContinueOnError)
+	days := fs.Int("working-days", 0, "")
+	cutoff := fs.String("same-day-cutoff", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("Cần đúng một mã thủ tục.")
+	}
+	set := setFlags(fs)
+	var tl data.TimeLimit
+	if set["working-days"] {
+		tl.WorkingDays = days
+	}
+	if set["same-day-cutoff"] {
+		tl.SameDayCutoff = cutoff
+	}
+	if tl.WorkingDays == nil && tl.SameDayCutoff == nil {
+		return usagef("Hãy nêu --working-days hoặc --same-day-cutoff.")
+	}
+	if err := env.Store.SetTimeLimit(ctx, pos[0], tl); err != nil {
+		return err
+	}
+	p, err := env.Store.Procedure(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s %s: %s.\n", p.Code, p.Name, limitText(p))
+	return nil
+}
+
+// limitText says a procedure's time limit as lists show it.
+func limitText(p data.Procedure) string {
+	if p.WorkingDays == nil {
+		return data.NeedsReviewLabel
+	}
+	s := strconv.Itoa(*p.WorkingDays) + " ngày làm việc"
+	if p.SameDayCutoff != "" {
+		s += " (nhận sau " + p.SameDayCutoff + " tính sang hôm sau)"
+	}
+	return s
+}

@@ -1,0 +1,135 @@
+// Package cli is Một Cửa's headless command line: the same services the
+// screens use, for administrators' scripts and for tests.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"motcua/data"
+)
+
+// Store is every service the commands use.
+type Store interface {
+	data.OfficeService
+	data.CatalogService
+	data.CalendarService
+}
+
+// Env is what a command runs against.
+type Env struct {
+	Store   Store
+	DataDir string
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Now     func() time.Time
+}
+
+// command is one verb; run gets the arguments after the verb's name.
+type command struct {
+	usage string
+	run   func(ctx context.Context, env *Env, args []string) error
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"init":     {usageInit, runInit},
+		"catalog":  {usageCatalog, runCatalog},
+		"calendar": {usageCalendar, runCalendar},
+	}
+}
+
+// Usage is the summary printed for an unknown or missing command.
+func Usage() string {
+	var b strings.Builder
+	b.WriteString("Cách dùng: motcua [--data THƯ_MỤC] LỆNH …\n\nCác lệnh:\n")
+	cmds := commands()
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b.WriteString(cmds[n].usage)
+	}
+	return b.String()
+}
+
+// Run runs the command named by args[0] and returns the exit status:
+// 0 on success, 1 when the command refused its input, 2 for bad usage.
+func Run(ctx context.Context, env *Env, args []string) int {
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, Usage())
+		return 2
+	}
+	cmd, ok := commands()[args[0]]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "Không có lệnh %q.\n\n%s", args[0], Usage())
+		return 2
+	}
+	err := cmd.run(ctx, env, args[1:])
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(env.Stderr, "%s\n\nCách dùng:\n%s", ue.msg, cmd.usage)
+		return 2
+	case data.ErrorCode(err) == data.EInternal:
+		fmt.Fprintf(env.Stderr, "Lỗi nội bộ: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(env.Stderr, data.ErrorMessage(err))
+	return 1
+}
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Sprintf(format, args...)}
+}
+
+// parse parses flags that may stand before, between or after the
+// positional arguments, and returns the positional ones.
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// setFlags reports which flags were given on the command line.
+func setFlags(fs *flag.FlagSet) map[string]bool {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return set
+}
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

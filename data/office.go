@@ -1,0 +1,71 @@
+package data
+
+import (
+	"context"
+	"regexp"
+	"unicode/utf8"
+)
+
+// Office is the configuration of this workstation's office: what forms
+// print in their headers and what dossier codes start with.
+type Office struct {
+	AgencyCode  string // electronic identifier, e.g. 000.30.12.H30
+	Name        string // unit name as printed on forms
+	Parent      string // parent authority, first line of the left header
+	Place       string // place name in "…, ngày … tháng … năm …"
+	Workstation int    // 1–9; draws dossier sequences W001–W999
+	// TrackingPrefix is an optional URL written before the receipt QR
+	// payload so that a phone camera opens the public tracking page.
+	TrackingPrefix string
+	PaperSize      string // "A4" (default) or "A5"
+}
+
+// agencyCodePattern matches electronic identifiers of administrative
+// units: 000.00.00.H30, 000.A0.01.H26, G01.xx.yy.Hnn.
+var agencyCodePattern = regexp.MustCompile(`^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[A-Z][0-9A-Z]{2}$`)
+
+// Normalize cleans every text field and applies defaults.
+func (o *Office) Normalize() {
+	o.AgencyCode = Clean(o.AgencyCode)
+	o.Name = Clean(o.Name)
+	o.Parent = Clean(o.Parent)
+	o.Place = Clean(o.Place)
+	o.TrackingPrefix = Clean(o.TrackingPrefix)
+	if o.PaperSize == "" {
+		o.PaperSize = "A4"
+	}
+}
+
+// Validate names every field that is wrong.
+func (o Office) Validate() error {
+	var f Fields
+	if !agencyCodePattern.MatchString(o.AgencyCode) {
+		f.Add("agency-code", "mã định danh cơ quan %q không đúng dạng (ví dụ 000.30.12.H30)", o.AgencyCode)
+	}
+	checkText := func(field, label, v string) {
+		switch {
+		case v == "":
+			f.Add(field, "chưa nhập %s", label)
+		case utf8.RuneCountInString(v) > 200:
+			f.Add(field, "%s dài quá 200 ký tự", label)
+		}
+	}
+	checkText("office", "tên đơn vị", o.Name)
+	checkText("parent", "tên cơ quan chủ quản", o.Parent)
+	checkText("place", "địa danh", o.Place)
+	if o.Workstation < 1 || o.Workstation > 9 {
+		f.Add("workstation", "số máy trạm phải từ 1 đến 9 (đang là %d)", o.Workstation)
+	}
+	if o.PaperSize != "A4" && o.PaperSize != "A5" {
+		f.Add("paper", "khổ giấy phải là A4 hoặc A5")
+	}
+	return f.Err("Cấu hình đơn vị chưa hợp lệ.")
+}
+
+// OfficeService keeps the office configuration.
+type OfficeService interface {
+	// Office returns the configuration, or an ENotFound error before set-up.
+	Office(ctx context.Context) (Office, error)
+	// SaveOffice validates and stores the configuration.
+	SaveOffice(ctx context.Context, o Office) error
+}

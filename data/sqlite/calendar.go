@@ -1,0 +1,70 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"motcua/data"
+)
+
+const dateLayout = "2006-01-02"
+
+// Overrides lists every per-date override by date.
+func (db *DB) Overrides(ctx context.Context) ([]data.Override, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT date, off, name FROM calendar_override ORDER BY date`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: overrides: %w", err)
+	}
+	defer rows.Close()
+	var os []data.Override
+	for rows.Next() {
+		var (
+			o    data.Override
+			date string
+		)
+		if err := rows.Scan(&date, &o.Off, &o.Name); err != nil {
+			return nil, fmt.Errorf("sqlite: overrides: %w", err)
+		}
+		if o.Date, err = data.ParseDate(date); err != nil {
+			return nil, fmt.Errorf("sqlite: overrides: %w", err)
+		}
+		os = append(os, o)
+	}
+	return os, rows.Err()
+}
+
+// SetOverride adds or replaces the override of a date.
+func (db *DB) SetOverride(ctx context.Context, o data.Override) error {
+	if o.Name = data.Clean(o.Name); o.Name == "" {
+		return data.Errorf(data.EInvalid, "Hãy nhập tên (lý do) của ngày %s.", o.Date.Format("02/01/2006"))
+	}
+	_, err := db.write.ExecContext(ctx, `INSERT INTO calendar_override (date, off, name, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (date) DO UPDATE SET off = excluded.off, name = excluded.name, updated_at = excluded.updated_at`,
+		o.Date.Format(dateLayout), o.Off, o.Name, db.stamp())
+	if err != nil {
+		return fmt.Errorf("sqlite: set override: %w", err)
+	}
+	return nil
+}
+
+// RemoveOverride deletes the override of a date.
+func (db *DB) RemoveOverride(ctx context.Context, date time.Time) error {
+	res, err := db.write.ExecContext(ctx, `DELETE FROM calendar_override WHERE date = ?`, date.Format(dateLayout))
+	if err != nil {
+		return fmt.Errorf("sqlite: remove override: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return data.Errorf(data.ENotFound, "Ngày %s không có điều chỉnh nào để xoá.", date.Format("02/01/2006"))
+	}
+	return nil
+}
+
+// Calendar returns the default-rule calendar with every override.
+func (db *DB) Calendar(ctx context.Context) (*data.Calendar, error) {
+	os, err := db.Overrides(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return data.NewCalendar(data.DefaultRules(), os), nil
+}

@@ -1,0 +1,269 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"motcua/data"
+)
+
+// ImportProcedures adds or updates procedures by code in one transaction.
+// A procedure whose time limit was set here keeps it unless the new
+// record gives one.
+func (db *DB) ImportProcedures(ctx context.Context, ps []data.Procedure) (data.ImportReport, error) {
+	var rep data.ImportReport
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, p := range ps {
+			var (
+				localDays   sql.NullInt64
+				localCutoff string
+				local       bool
+			)
+			err := tx.QueryRowContext(ctx, `SELECT working_days, same_day_cutoff, local_time_limit FROM procedure WHERE code = ?`, p.Code).
+				Scan(&localDays, &localCutoff, &local)
+			exists := err == nil
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			if exists && local {
+				if p.WorkingDays == nil && localDays.Valid {
+					n := int(localDays.Int64)
+					p.WorkingDays = &n
+					p.LocalTimeLimit = true
+					rep.KeptLocal++
+				}
+				if p.SameDayCutoff == "" {
+					p.SameDayCutoff = localCutoff
+				}
+			}
+			if err := upsertProcedure(ctx, tx, p, db.stamp()); err != nil {
+				return fmt.Errorf("procedure %s: %w", p.Code, err)
+			}
+			if exists {
+				rep.Updated++
+			} else {
+				rep.Added++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return data.ImportReport{}, fmt.Errorf("sqlite: import procedures: %w", err)
+	}
+	return rep, nil
+}
+
+func upsertProcedure(ctx context.Context, tx *sql.Tx, p data.Procedure, stamp string) error {
+	docs := p.Documents
+	if docs == nil {
+		docs = []data.RequiredDocument{}
+	}
+	docsJSON, err := json.Marshal(docs)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO procedure (code, name, field, level, time_limit_text, working_days,
+			same_day_cutoff, fees_text, postal_allowed, documents, local_time_limit, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (code) DO UPDATE SET name = excluded.name, field = excluded.field, level = excluded.level,
+			time_limit_text = excluded.time_limit_text, working_days = excluded.working_days,
+			same_day_cutoff = excluded.same_day_cutoff, fees_text = excluded.fees_text,
+			postal_allowed = excluded.postal_allowed, documents = excluded.documents,
+			local_time_limit = excluded.local_time_limit, updated_at = excluded.updated_at`,
+		p.Code, p.Name, p.Field, p.Level, p.TimeLimitText, nullInt(p.WorkingDays), p.SameDayCutoff, p.FeesText,
+		p.PostalAllowed, string(docsJSON), p.LocalTimeLimit, stamp)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM procedure_search WHERE code = ?`, p.Code); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO procedure_search (code, words) VALUES (?, ?)`, p.Code, data.Fold(p.Name))
+	return err
+}
+
+func nullInt(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+const procedureColumns = `p.code, p.name, p.field, p.level, p.time_limit_text, p.working_days, p.same_day_cutoff,
+	p.fees_text, p.postal_allowed, p.documents, p.local_time_limit`
+
+// scanProcedure reads procedureColumns, then any extra columns into extra.
+func scanProcedure(row interface{ Scan(...any) error }, extra ...any) (data.Procedure, error) {
+	var (
+		p    data.Procedure
+		days sql.NullInt64
+		docs string
+	)
+	dest := []any{&p.Code, &p.Name, &p.Field, &p.Level, &p.TimeLimitText, &days, &p.SameDayCutoff,
+		&p.FeesText, &p.PostalAllowed, &docs, &p.LocalTimeLimit}
+	err := row.Scan(append(dest, extra...)...)
+	if err != nil {
+		return p, err
+	}
+	if days.Valid {
+		n := int(days.Int64)
+		p.WorkingDays = &n
+	}
+	if err := json.Unmarshal([]byte(docs), &p.Documents); err != nil {
+		return p, fmt.Errorf("documents of %s: %w", p.Code, err)
+	}
+	return p, nil
+}
+
+// Procedures lists procedures. Without a search they come by code; a
+// search matches a code prefix, or every typed word as a prefix of a word
+// of the name, accents or not, best match first.
+func (db *DB) Procedures(ctx context.Context, search string) ([]data.Procedure, error) {
+	search = data.Clean(search)
+	if search == "" {
+		ps, err := db.queryProcedures(ctx, `SELECT `+procedureColumns+`, 0 FROM procedure p ORDER BY p.code`)
+		return procedures(ps), err
+	}
+	ps, err := db.queryProcedures(ctx, `SELECT `+procedureColumns+`, 0 FROM procedure p
+		WHERE p.code LIKE ? ESCAPE '\' ORDER BY p.code`, likePrefix(search))
+	match := ftsQuery(search)
+	if err != nil || match == "" {
+		return procedures(ps), err
+	}
+	byName, err := db.queryProcedures(ctx, `SELECT `+procedureColumns+`, s.rank FROM procedure_search s
+		JOIN procedure p ON p.code = s.code WHERE procedure_search MATCH ?`, match)
+	if err != nil {
+		return nil, err
+	}
+	rankByName(byName, data.Fold(search))
+	for _, p := range byName {
+		if !strings.HasPrefix(p.Code, search) {
+			ps = append(ps, p)
+		}
+	}
+	return procedures(ps), nil
+}
+
+func procedures(rs []rankedProcedure) []data.Procedure {
+	ps := make([]data.Procedure, len(rs))
+	for i, r := range rs {
+		ps[i] = r.Procedure
+	}
+	return ps
+}
+
+// rankedProcedure is a search hit with its FTS5 rank (lower is better).
+type rankedProcedure struct {
+	data.Procedure
+	rank float64
+}
+
+// rankByName puts names holding the typed words as a phrase first, whole
+// words before word prefixes, then by FTS5 rank, then by code.
+func rankByName(ps []rankedProcedure, folded string) {
+	phrase := " " + strings.Join(strings.Fields(folded), " ")
+	score := func(p rankedProcedure) int {
+		name := " " + strings.Join(strings.Fields(data.Fold(p.Name)), " ") + " "
+		switch {
+		case strings.Contains(name, phrase+" "):
+			return 0
+		case strings.Contains(name, phrase):
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		si, sj := score(ps[i]), score(ps[j])
+		if si != sj {
+			return si < sj
+		}
+		if ps[i].rank != ps[j].rank {
+			return ps[i].rank < ps[j].rank
+		}
+		return ps[i].Code < ps[j].Code
+	})
+}
+
+func (db *DB) queryProcedures(ctx context.Context, query string, args ...any) ([]rankedProcedure, error) {
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: procedures: %w", err)
+	}
+	defer rows.Close()
+	var ps []rankedProcedure
+	for rows.Next() {
+		var rp rankedProcedure
+		rp.Procedure, err = scanProcedure(rows, &rp.rank)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: procedures: %w", err)
+		}
+		ps = append(ps, rp)
+	}
+	return ps, rows.Err()
+}
+
+// ftsQuery turns typed words into an FTS5 query of quoted prefix terms,
+// so that nothing the officer types is read as FTS syntax.
+func ftsQuery(search string) string {
+	var terms []string
+	for _, w := range strings.FieldsFunc(data.Fold(search), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	}) {
+		terms = append(terms, `"`+w+`"*`)
+	}
+	return strings.Join(terms, " ")
+}
+
+func likePrefix(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s) + "%"
+}
+
+// Procedure returns one procedure by code.
+func (db *DB) Procedure(ctx context.Context, code string) (data.Procedure, error) {
+	row := db.read.QueryRowContext(ctx, `SELECT `+procedureColumns+` FROM procedure p WHERE p.code = ?`, data.Clean(code))
+	p, err := scanProcedure(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, data.Errorf(data.ENotFound, "Không có thủ tục mã %q trong danh mục.", code)
+	}
+	if err != nil {
+		return p, fmt.Errorf("sqlite: procedure %s: %w", code, err)
+	}
+	return p, nil
+}
+
+// SetTimeLimit records an administrator's time limit for a procedure.
+func (db *DB) SetTimeLimit(ctx context.Context, code string, tl data.TimeLimit) error {
+	var bad data.Fields
+	if d := tl.WorkingDays; d != nil && (*d < 0 || *d > data.MaxWorkingDays) {
+		bad.Add("working-days", "số ngày làm việc phải từ 0 đến %d", data.MaxWorkingDays)
+	}
+	if c := tl.SameDayCutoff; c != nil {
+		if _, err := data.ParseClock(*c); err != nil {
+			bad.Add("same-day-cutoff", "giờ %q không đúng dạng HH:MM", *c)
+		}
+	}
+	if err := bad.Err("Thời hạn chưa hợp lệ."); err != nil {
+		return err
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE procedure SET
+				working_days = CASE WHEN ? THEN ? ELSE working_days END,
+				same_day_cutoff = COALESCE(?, same_day_cutoff),
+				local_time_limit = 1, updated_at = ?
+			WHERE code = ?`,
+			tl.WorkingDays != nil, nullInt(tl.WorkingDays), tl.SameDayCutoff, db.stamp(), code)
+		if err != nil {
+			return fmt.Errorf("sqlite: set time limit %s: %w", code, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return data.Errorf(data.ENotFound, "Không có thủ tục mã %q trong danh mục.", code)
+		}
+		return nil
+	})
+}

@@ -1,0 +1,43 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"motcua/data"
+)
+
+// Office returns the office configuration.
+func (db *DB) Office(ctx context.Context) (data.Office, error) {
+	var o data.Office
+	err := db.read.QueryRowContext(ctx, `SELECT agency_code, name, parent, place, workstation, tracking_prefix, paper_size
+		FROM office WHERE id = 1`).Scan(&o.AgencyCode, &o.Name, &o.Parent, &o.Place, &o.Workstation, &o.TrackingPrefix, &o.PaperSize)
+	if errors.Is(err, sql.ErrNoRows) {
+		return o, data.Errorf(data.ENotFound, "Chưa cấu hình đơn vị: hãy chạy thiết lập ban đầu (motcua init).")
+	}
+	if err != nil {
+		return o, fmt.Errorf("sqlite: office: %w", err)
+	}
+	return o, nil
+}
+
+// SaveOffice validates and stores the office configuration.
+func (db *DB) SaveOffice(ctx context.Context, o data.Office) error {
+	o.Normalize()
+	if err := o.Validate(); err != nil {
+		return err
+	}
+	_, err := db.write.ExecContext(ctx, `INSERT INTO office
+		(id, agency_code, name, parent, place, workstation, tracking_prefix, paper_size, updated_at)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET agency_code = excluded.agency_code, name = excluded.name,
+			parent = excluded.parent, place = excluded.place, workstation = excluded.workstation,
+			tracking_prefix = excluded.tracking_prefix, paper_size = excluded.paper_size, updated_at = excluded.updated_at`,
+		o.AgencyCode, o.Name, o.Parent, o.Place, o.Workstation, o.TrackingPrefix, o.PaperSize, db.stamp())
+	if err != nil {
+		return fmt.Errorf("sqlite: save office: %w", err)
+	}
+	return nil
+}

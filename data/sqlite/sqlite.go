@@ -1,0 +1,159 @@
+// Package sqlite is Một Cửa's store: one SQLite file per workstation, in
+// WAL mode, with one writer connection and a pool of readers.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the driver; build with -tags sqlite_fts5
+
+	"motcua/data"
+)
+
+//go:embed migration/*.sql
+var migrations embed.FS
+
+// DB is an open store. Its methods implement the data services.
+type DB struct {
+	write *sql.DB // exactly one connection: SQLite has one writer
+	read  *sql.DB
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+var (
+	_ data.OfficeService   = (*DB)(nil)
+	_ data.CatalogService  = (*DB)(nil)
+	_ data.CalendarService = (*DB)(nil)
+)
+
+// Open opens (creating if needed) the database file and migrates it. A
+// database written by a newer version of the app is refused untouched.
+func Open(ctx context.Context, file string) (*DB, error) {
+	params := "_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=NORMAL"
+	write, err := sql.Open("sqlite3", dsn(file, params+"&_txlock=immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open: %w", err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	db := &DB{write: write, Now: time.Now}
+	if err := db.migrate(ctx); err != nil {
+		write.Close()
+		return nil, err
+	}
+	read, err := sql.Open("sqlite3", dsn(file, params+"&_query_only=1"))
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("sqlite: open readers: %w", err)
+	}
+	read.SetMaxOpenConns(4)
+	db.read = read
+	return db, nil
+}
+
+func dsn(file, params string) string {
+	u := url.URL{Scheme: "file", Opaque: url.PathEscape(file)}
+	return u.String() + "?" + params
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	return errors.Join(db.read.Close(), db.write.Close())
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func loadMigrations() ([]migration, error) {
+	entries, err := fs.Glob(migrations, "migration/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	var ms []migration
+	for _, e := range entries {
+		base := path.Base(e)
+		num, name, ok := strings.Cut(strings.TrimSuffix(base, ".sql"), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("sqlite: migration file %q is not NNN_name.sql", base)
+		}
+		body, err := migrations.ReadFile(e)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{v, name, string(body)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	return ms, nil
+}
+
+// migrate applies, each in its own transaction, the migrations the file
+// has not seen.
+func (db *DB) migrate(ctx context.Context) error {
+	ms, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migration (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	var current int
+	if err := db.write.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migration`).Scan(&current); err != nil {
+		return fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	if latest := ms[len(ms)-1].version; current > latest {
+		return data.Errorf(data.EConflict,
+			"Cơ sở dữ liệu được tạo bởi phiên bản mới hơn của Một Cửa (lược đồ %d, phiên bản này chỉ biết đến %d). Hãy cài phiên bản mới; dữ liệu chưa bị thay đổi.", current, latest)
+	}
+	for _, m := range ms {
+		if m.version <= current {
+			continue
+		}
+		err := db.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)`,
+				m.version, m.name, db.stamp())
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("sqlite: migration %03d_%s: %w", m.version, m.name, err)
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in a write transaction, committing when it returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// stamp is the current time as stored: RFC 3339 in Vietnam's zone.
+func (db *DB) stamp() string {
+	return db.Now().In(data.Zone).Format(time.RFC3339)
+}
