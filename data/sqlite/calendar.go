@@ -45,6 +45,7 @@ func (db *DB) SetOverride(ctx context.Context, o data.Override) error {
 	if err != nil {
 		return fmt.Errorf("sqlite: set override: %w", err)
 	}
+	db.dropCalendar()
 	return nil
 }
 
@@ -57,14 +58,27 @@ func (db *DB) RemoveOverride(ctx context.Context, date time.Time) error {
 	if n, _ := res.RowsAffected(); n == 0 {
 		return data.Errorf(data.ENotFound, "Ngày %s không có điều chỉnh nào để xoá.", date.Format("02/01/2006"))
 	}
+	db.dropCalendar()
 	return nil
 }
 
 // Calendar returns the default-rule calendar with every override.
 func (db *DB) Calendar(ctx context.Context) (*data.Calendar, error) {
+	db.calMu.Lock()
+	defer db.calMu.Unlock()
+	if db.cal != nil {
+		return db.cal, nil
+	}
 	os, err := db.Overrides(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return data.NewCalendar(data.DefaultRules(), os), nil
+	db.cal = data.NewCalendar(data.DefaultRules(), os)
+	return db.cal, nil
+}
+
+func (db *DB) dropCalendar() {
+	db.calMu.Lock()
+	db.cal = nil
+	db.calMu.Unlock()
 }

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/mattn/go-sqlite3" // the driver; build with -tags sqlite_fts5
@@ -28,6 +29,11 @@ var migrations embed.FS
 type DB struct {
 	write *sql.DB // exactly one connection: SQLite has one writer
 	read  *sql.DB
+	seq   *journal
+
+	calMu sync.Mutex
+	cal   *data.Calendar // cached; dropped when an override changes
+
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -36,6 +42,9 @@ var (
 	_ data.OfficeService   = (*DB)(nil)
 	_ data.CatalogService  = (*DB)(nil)
 	_ data.CalendarService = (*DB)(nil)
+	_ data.IntakeService   = (*DB)(nil)
+	_ data.DossierService  = (*DB)(nil)
+	_ data.KeyService      = (*DB)(nil)
 )
 
 // Open opens (creating if needed) the database file and migrates it. A
@@ -48,7 +57,12 @@ func Open(ctx context.Context, file string) (*DB, error) {
 	}
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxIdleTime(0)
-	db := &DB{write: write, Now: time.Now}
+	seq, err := openJournal(file + ".seq")
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	db := &DB{write: write, seq: seq, Now: time.Now}
 	if err := db.migrate(ctx); err != nil {
 		write.Close()
 		return nil, err

@@ -1,0 +1,392 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"motcua/data"
+	"motcua/data/intake"
+)
+
+// prepare validates a request and computes what saving it would record,
+// but the code's sequence number.
+func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier, data.Office, error) {
+	intake.Normalize(&req)
+	now := db.Now()
+	office, err := db.Office(ctx)
+	if err != nil {
+		return data.Dossier{}, office, err
+	}
+	p, err := db.Procedure(ctx, req.ProcedureCode)
+	if err != nil && data.ErrorCode(err) != data.ENotFound {
+		return data.Dossier{}, office, err
+	}
+	if err := intake.Validate(&req, p, now); err != nil {
+		return data.Dossier{}, office, err
+	}
+	cal, err := db.Calendar(ctx)
+	if err != nil {
+		return data.Dossier{}, office, err
+	}
+	received := req.ReceivedAt
+	if received.IsZero() {
+		received = now
+	}
+	received = received.In(data.Zone).Truncate(time.Second)
+	days := intake.WorkingDays(req, p)
+	officer := req.Officer
+	if officer == "" {
+		officer = fmt.Sprintf("Máy trạm %d", office.Workstation)
+	}
+	d := data.Dossier{
+		ProcedureCode: p.Code,
+		ProcedureName: p.Name,
+		Applicant:     req.Applicant,
+		Documents:     req.Documents,
+		Sets:          req.Sets,
+		Channel:       req.Channel,
+		ReturnMethod:  req.ReturnMethod,
+		ReturnAddress: req.ReturnAddress,
+		PostalItem:    req.PostalItem,
+		ReceivedAt:    received,
+		WorkingDays:   days,
+		DueDate:       cal.Due(received, days, p.CutoffDuration()),
+		Status:        data.StatusReceived,
+		Book:          received.Year(),
+		Officer:       officer,
+		Workstation:   office.Workstation,
+	}
+	if d.ReturnMethod == data.ReturnCounter {
+		d.ReturnAddress = ""
+	}
+	return d, office, nil
+}
+
+// Preview returns the dossier as Intake would save it now, with the code
+// and register number it would get.
+func (db *DB) Preview(ctx context.Context, req data.IntakeRequest) (data.Dossier, error) {
+	d, office, err := db.prepare(ctx, req)
+	if err != nil {
+		return d, err
+	}
+	day := d.ReceivedAt.Format("060102")
+	first, _ := data.SequenceBlock(office.Workstation)
+	var last int
+	err = db.read.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM day_sequence WHERE day = ?), ?)`, day, first-1).Scan(&last)
+	if err != nil {
+		return d, fmt.Errorf("sqlite: preview: %w", err)
+	}
+	db.seq.mu.Lock()
+	last = max(last, db.seq.floor[day])
+	db.seq.mu.Unlock()
+	d.Code = data.DossierCode(office.AgencyCode, d.ReceivedAt, last+1)
+	err = db.read.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM register_book WHERE book = ?), 0) + 1`, d.Book).Scan(&d.RegisterNo)
+	if err != nil {
+		return d, fmt.Errorf("sqlite: preview: %w", err)
+	}
+	return d, nil
+}
+
+// Intake validates and saves a dossier in one transaction with its
+// documents, register line, history, audit record and outbox row.
+func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier, error) {
+	d, office, err := db.prepare(ctx, req)
+	if err != nil {
+		return d, err
+	}
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		day := d.ReceivedAt.Format("060102")
+		first, limit := data.SequenceBlock(office.Workstation)
+		var last int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM day_sequence WHERE day = ?), ?)`, day, first-1).Scan(&last); err != nil {
+			return err
+		}
+		seq, err := db.seq.next(day, last, limit)
+		if err != nil {
+			return err
+		}
+		if seq > limit {
+			return data.Errorf(data.EConflict,
+				"Máy trạm %d đã dùng hết số hồ sơ của ngày %s (%04d–%04d). Hãy tiếp nhận tiếp ở máy trạm khác hoặc báo quản trị.",
+				office.Workstation, d.ReceivedAt.Format("02/01/2006"), first, limit)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO day_sequence (day, last) VALUES (?, ?)
+			ON CONFLICT (day) DO UPDATE SET last = excluded.last`, day, seq); err != nil {
+			return err
+		}
+		d.Code = data.DossierCode(office.AgencyCode, d.ReceivedAt, seq)
+		if err := tx.QueryRowContext(ctx, `INSERT INTO register_book (book, last) VALUES (?, 1)
+			ON CONFLICT (book) DO UPDATE SET last = last + 1 RETURNING last`, d.Book).Scan(&d.RegisterNo); err != nil {
+			return err
+		}
+		if err := insertDossier(ctx, tx, d, db.stamp()); err != nil {
+			return err
+		}
+		note := fmt.Sprintf("Tiếp nhận %s, hẹn trả %s", d.Channel.Label(), d.DueDate.Format("02/01/2006"))
+		if err := db.event(ctx, tx, d.Code, d.Officer, "intake", "", data.StatusReceived, note); err != nil {
+			return err
+		}
+		if err := db.audit(ctx, tx, d.Officer, "dossier.intake", d.Code, d.ProcedureCode); err != nil {
+			return err
+		}
+		return db.enqueue(ctx, tx, "dossier.created", d.Code, dossierPayload(d))
+	})
+	if err != nil {
+		var de *data.Error
+		if errors.As(err, &de) {
+			return data.Dossier{}, err
+		}
+		return data.Dossier{}, fmt.Errorf("sqlite: intake: %w", err)
+	}
+	return d, nil
+}
+
+func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO dossier (code, procedure_code, procedure_name,
+			applicant_name, applicant_id, applicant_birth, applicant_phone, applicant_email, applicant_address,
+			sets, channel, return_method, return_address, postal_item, received_at, working_days, due_date,
+			status, book, register_no, officer, workstation, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		d.Code, d.ProcedureCode, d.ProcedureName,
+		d.Applicant.Name, d.Applicant.IDNumber, dateOrEmpty(d.Applicant.BirthDate), d.Applicant.Phone, d.Applicant.Email, d.Applicant.Address,
+		d.Sets, d.Channel, d.ReturnMethod, d.ReturnAddress, d.PostalItem, d.ReceivedAt.Format(time.RFC3339), d.WorkingDays,
+		d.DueDate.Format(dateLayout), d.Status, d.Book, d.RegisterNo, d.Officer, d.Workstation, stamp)
+	if err != nil {
+		return err
+	}
+	for i, doc := range d.Documents {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_document (dossier_code, position, name, originals, copies)
+			VALUES (?, ?, ?, ?, ?)`, d.Code, i+1, doc.Name, doc.Originals, doc.Copies); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func dateOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(dateLayout)
+}
+
+func (db *DB) event(ctx context.Context, tx *sql.Tx, code, actor, action string, from, to data.Status, note string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO dossier_event (dossier_code, at, actor, action, from_status, to_status, note)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, code, db.stamp(), actor, action, from, to, note)
+	return err
+}
+
+func (db *DB) audit(ctx context.Context, tx *sql.Tx, actor, action, subject, detail string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)`,
+		db.stamp(), actor, action, subject, detail)
+	return err
+}
+
+// enqueue writes a change for the provincial sync, in the caller's
+// transaction, under a fresh idempotency key.
+func (db *DB) enqueue(ctx context.Context, tx *sql.Tx, kind, subject string, payload any) error {
+	body, err := json.Marshal(payload)
+	if err != nil {
+		return err
+	}
+	var key [16]byte
+	if _, err := rand.Read(key[:]); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO outbox (key, kind, subject, payload, created_at) VALUES (?, ?, ?, ?, ?)`,
+		hex.EncodeToString(key[:]), kind, subject, string(body), db.stamp())
+	return err
+}
+
+// dossierPayload is a dossier as the provincial sync carries it.
+func dossierPayload(d data.Dossier) map[string]any {
+	return map[string]any{
+		"code": d.Code, "procedure_code": d.ProcedureCode, "procedure_name": d.ProcedureName,
+		"applicant": map[string]any{"name": d.Applicant.Name, "id_number": d.Applicant.IDNumber,
+			"birth_date": dateOrEmpty(d.Applicant.BirthDate), "phone": d.Applicant.Phone,
+			"email": d.Applicant.Email, "address": d.Applicant.Address},
+		"documents": d.Documents, "sets": d.Sets, "channel": d.Channel, "return_method": d.ReturnMethod,
+		"return_address": d.ReturnAddress, "postal_item": d.PostalItem,
+		"received_at": d.ReceivedAt.Format(time.RFC3339), "working_days": d.WorkingDays,
+		"due_date": d.DueDate.Format(dateLayout), "status": d.Status, "book": d.Book,
+		"register_no": d.RegisterNo, "officer": d.Officer, "workstation": d.Workstation,
+	}
+}
+
+// Dossier returns one dossier with its documents.
+func (db *DB) Dossier(ctx context.Context, code string) (data.Dossier, error) {
+	var (
+		d                       data.Dossier
+		birth, received, due    string
+		channel, method, status string
+	)
+	err := db.read.QueryRowContext(ctx, `SELECT code, procedure_code, procedure_name, applicant_name, applicant_id,
+			applicant_birth, applicant_phone, applicant_email, applicant_address, sets, channel, return_method,
+			return_address, postal_item, received_at, working_days, due_date, status, book, register_no, officer, workstation
+		FROM dossier WHERE code = ?`, data.Clean(code)).Scan(&d.Code, &d.ProcedureCode, &d.ProcedureName,
+		&d.Applicant.Name, &d.Applicant.IDNumber, &birth, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address,
+		&d.Sets, &channel, &method, &d.ReturnAddress, &d.PostalItem, &received, &d.WorkingDays, &due, &status,
+		&d.Book, &d.RegisterNo, &d.Officer, &d.Workstation)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
+	}
+	if err != nil {
+		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
+	}
+	d.Channel, d.ReturnMethod, d.Status = data.Channel(channel), data.ReturnMethod(method), data.Status(status)
+	if birth != "" {
+		d.Applicant.BirthDate, _ = data.ParseDate(birth)
+	}
+	if d.ReceivedAt, err = time.Parse(time.RFC3339, received); err != nil {
+		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
+	}
+	d.ReceivedAt = d.ReceivedAt.In(data.Zone)
+	if d.DueDate, err = data.ParseDate(due); err != nil {
+		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT name, originals, copies FROM dossier_document
+		WHERE dossier_code = ? ORDER BY position`, d.Code)
+	if err != nil {
+		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var doc data.SubmittedDocument
+		if err := rows.Scan(&doc.Name, &doc.Originals, &doc.Copies); err != nil {
+			return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
+		}
+		d.Documents = append(d.Documents, doc)
+	}
+	return d, rows.Err()
+}
+
+// History returns a dossier's events, oldest first.
+func (db *DB) History(ctx context.Context, code string) ([]data.Event, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT at, actor, action, from_status, to_status, note
+		FROM dossier_event WHERE dossier_code = ? ORDER BY id`, data.Clean(code))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: history %s: %w", code, err)
+	}
+	defer rows.Close()
+	var es []data.Event
+	for rows.Next() {
+		var (
+			e        data.Event
+			at       string
+			from, to string
+		)
+		if err := rows.Scan(&at, &e.Actor, &e.Action, &from, &to, &e.Note); err != nil {
+			return nil, fmt.Errorf("sqlite: history %s: %w", code, err)
+		}
+		e.At, _ = time.Parse(time.RFC3339, at)
+		e.At = e.At.In(data.Zone)
+		e.From, e.To = data.Status(from), data.Status(to)
+		es = append(es, e)
+	}
+	return es, rows.Err()
+}
+
+// RecordPrint counts a printout and audits it; it returns the reprint
+// number, 0 for the first printout of that kind.
+func (db *DB) RecordPrint(ctx context.Context, code, kind, actor string) (int, error) {
+	var n int
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossier WHERE code = ?`, code).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM printout WHERE dossier_code = ? AND kind = ?`, code, kind).Scan(&n); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO printout (dossier_code, kind, reprint, at, actor) VALUES (?, ?, ?, ?, ?)`,
+			code, kind, n, db.stamp(), actor); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, actor, "print."+kind, code, fmt.Sprintf("lần in %d", n+1))
+	})
+	if err != nil && data.ErrorCode(err) == data.EInternal {
+		return 0, fmt.Errorf("sqlite: record print: %w", err)
+	}
+	return n, err
+}
+
+// PrintCount says how many printouts of a kind a dossier had.
+func (db *DB) PrintCount(ctx context.Context, code, kind string) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM printout WHERE dossier_code = ? AND kind = ?`, code, kind).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: print count: %w", err)
+	}
+	return n, nil
+}
+
+// SetStatus moves a dossier to another status, if its life cycle allows.
+func (db *DB) SetStatus(ctx context.Context, code string, to data.Status, actor, note string) (data.Dossier, error) {
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var from data.Status
+		err := tx.QueryRowContext(ctx, `SELECT status FROM dossier WHERE code = ?`, code).Scan(&from)
+		if errors.Is(err, sql.ErrNoRows) {
+			return data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
+		}
+		if err != nil {
+			return err
+		}
+		if !data.CanTransition(from, to) {
+			return data.TransitionError(code, from, to)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE dossier SET status = ?, updated_at = ? WHERE code = ?`, to, db.stamp(), code); err != nil {
+			return err
+		}
+		note = data.Clean(note)
+		if err := db.event(ctx, tx, code, actor, "status", from, to, note); err != nil {
+			return err
+		}
+		if err := db.audit(ctx, tx, actor, "dossier.status", code, string(from)+" → "+string(to)); err != nil {
+			return err
+		}
+		return db.enqueue(ctx, tx, "dossier.status", code, map[string]any{"code": code, "from": from, "to": to, "note": note, "actor": actor})
+	})
+	if err != nil {
+		if data.ErrorCode(err) == data.EInternal {
+			return data.Dossier{}, fmt.Errorf("sqlite: set status %s: %w", code, err)
+		}
+		return data.Dossier{}, err
+	}
+	return db.Dossier(ctx, code)
+}
+
+// AddKey records a public key that signs receipts.
+func (db *DB) AddKey(ctx context.Context, k data.WorkstationKey) error {
+	_, err := db.write.ExecContext(ctx, `INSERT INTO workstation_key (agency_code, workstation, public_key, created_at)
+		VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, k.AgencyCode, k.Workstation, k.PublicKey, db.stamp())
+	if err != nil {
+		return fmt.Errorf("sqlite: add key: %w", err)
+	}
+	return nil
+}
+
+// Keys lists every known public key.
+func (db *DB) Keys(ctx context.Context) ([]data.WorkstationKey, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT agency_code, workstation, public_key FROM workstation_key ORDER BY agency_code, workstation`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: keys: %w", err)
+	}
+	defer rows.Close()
+	var ks []data.WorkstationKey
+	for rows.Next() {
+		var k data.WorkstationKey
+		if err := rows.Scan(&k.AgencyCode, &k.Workstation, &k.PublicKey); err != nil {
+			return nil, fmt.Errorf("sqlite: keys: %w", err)
+		}
+		ks = append(ks, k)
+	}
+	return ks, rows.Err()
+}
