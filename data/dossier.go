@@ -190,6 +190,9 @@ type DossierService interface {
 	// RecordPrint counts a printout of a dossier and returns its reprint
 	// number: 0 for the first of its kind.
 	RecordPrint(ctx context.Context, code, kind, actor string) (int, error)
+	// Audit records who saw or did what to a dossier outside its life
+	// cycle, such as viewing the full ID number.
+	Audit(ctx context.Context, actor, action, code, detail string) error
 	// PrintCount says how many printouts of a kind a dossier had.
 	PrintCount(ctx context.Context, code, kind string) (int, error)
 	// SetStatus changes a dossier's status with an audit record and an

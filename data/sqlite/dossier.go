@@ -221,12 +221,21 @@ func dossierPayload(d data.Dossier) map[string]any {
 
 // Dossier returns one dossier with its documents.
 func (db *DB) Dossier(ctx context.Context, code string) (data.Dossier, error) {
+	return db.dossier(ctx, db.read, code)
+}
+
+// dossierTx reads a dossier inside a write transaction.
+func (db *DB) dossierTx(ctx context.Context, tx *sql.Tx, code string) (data.Dossier, error) {
+	return db.dossier(ctx, tx, code)
+}
+
+func (db *DB) dossier(ctx context.Context, q querier, code string) (data.Dossier, error) {
 	var (
 		d                       data.Dossier
 		birth, received, due    string
 		channel, method, status string
 	)
-	err := db.read.QueryRowContext(ctx, `SELECT code, procedure_code, procedure_name, applicant_name, applicant_id,
+	err := q.QueryRowContext(ctx, `SELECT code, procedure_code, procedure_name, applicant_name, applicant_id,
 			applicant_birth, applicant_phone, applicant_email, applicant_address, sets, channel, return_method,
 			return_address, postal_item, received_at, working_days, due_date, status, book, register_no, officer, workstation
 		FROM dossier WHERE code = ?`, data.Clean(code)).Scan(&d.Code, &d.ProcedureCode, &d.ProcedureName,
@@ -250,7 +259,7 @@ func (db *DB) Dossier(ctx context.Context, code string) (data.Dossier, error) {
 	if d.DueDate, err = data.ParseDate(due); err != nil {
 		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT name, originals, copies FROM dossier_document
+	rows, err := q.QueryContext(ctx, `SELECT name, originals, copies FROM dossier_document
 		WHERE dossier_code = ? ORDER BY position`, d.Code)
 	if err != nil {
 		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
@@ -318,6 +327,15 @@ func (db *DB) RecordPrint(ctx context.Context, code, kind, actor string) (int, e
 	return n, err
 }
 
+// Audit records an action on a dossier in the audit log.
+func (db *DB) Audit(ctx context.Context, actor, action, code, detail string) error {
+	err := db.inTx(ctx, func(tx *sql.Tx) error { return db.audit(ctx, tx, actor, action, code, detail) })
+	if err != nil {
+		return fmt.Errorf("sqlite: audit: %w", err)
+	}
+	return nil
+}
+
 // PrintCount says how many printouts of a kind a dossier had.
 func (db *DB) PrintCount(ctx context.Context, code, kind string) (int, error) {
 	var n int
@@ -330,6 +348,7 @@ func (db *DB) PrintCount(ctx context.Context, code, kind string) (int, error) {
 
 // SetStatus moves a dossier to another status, if its life cycle allows.
 func (db *DB) SetStatus(ctx context.Context, code string, to data.Status, actor, note string) (data.Dossier, error) {
+	code = data.Clean(code)
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		var from data.Status
 		err := tx.QueryRowContext(ctx, `SELECT status FROM dossier WHERE code = ?`, code).Scan(&from)
@@ -339,28 +358,31 @@ func (db *DB) SetStatus(ctx context.Context, code string, to data.Status, actor,
 		if err != nil {
 			return err
 		}
-		if !data.CanTransition(from, to) {
-			return data.TransitionError(code, from, to)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE dossier SET status = ?, updated_at = ? WHERE code = ?`, to, db.stamp(), code); err != nil {
-			return err
-		}
-		note = data.Clean(note)
-		if err := db.event(ctx, tx, code, actor, "status", from, to, note); err != nil {
-			return err
-		}
-		if err := db.audit(ctx, tx, actor, "dossier.status", code, string(from)+" → "+string(to)); err != nil {
-			return err
-		}
-		return db.enqueue(ctx, tx, "dossier.status", code, map[string]any{"code": code, "from": from, "to": to, "note": note, "actor": actor})
+		return db.setStatusTx(ctx, tx, code, from, to, actor, note)
 	})
 	if err != nil {
-		if data.ErrorCode(err) == data.EInternal {
-			return data.Dossier{}, fmt.Errorf("sqlite: set status %s: %w", code, err)
-		}
-		return data.Dossier{}, err
+		return data.Dossier{}, wrapErr("set status "+code, err)
 	}
 	return db.Dossier(ctx, code)
+}
+
+// setStatusTx moves a dossier known to be in from, with its history,
+// audit record and outbox row, in the caller's transaction.
+func (db *DB) setStatusTx(ctx context.Context, tx *sql.Tx, code string, from, to data.Status, actor, note string) error {
+	if !data.CanTransition(from, to) {
+		return data.TransitionError(code, from, to)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE dossier SET status = ?, updated_at = ? WHERE code = ?`, to, db.stamp(), code); err != nil {
+		return err
+	}
+	note = data.Clean(note)
+	if err := db.event(ctx, tx, code, actor, "status", from, to, note); err != nil {
+		return err
+	}
+	if err := db.audit(ctx, tx, actor, "dossier.status", code, string(from)+" → "+string(to)); err != nil {
+		return err
+	}
+	return db.enqueue(ctx, tx, "dossier.status", code, map[string]any{"code": code, "from": from, "to": to, "note": note, "actor": actor})
 }
 
 // AddKey records a public key that signs receipts.
