@@ -372,7 +372,9 @@ func (db *DB) setStatusTx(ctx context.Context, tx *sql.Tx, code string, from, to
 	if !data.CanTransition(from, to) {
 		return data.TransitionError(code, from, to)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE dossier SET status = ?, updated_at = ? WHERE code = ?`, to, db.stamp(), code); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE dossier SET status = ?, updated_at = ?,
+			result_ready_at = CASE WHEN ? = 'result-ready' THEN ? ELSE result_ready_at END WHERE code = ?`,
+		to, db.stamp(), to, db.stamp(), code); err != nil {
 		return err
 	}
 	note = data.Clean(note)

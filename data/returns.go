@@ -1,0 +1,73 @@
+package data
+
+import (
+	"context"
+	"time"
+)
+
+// Recipient is who takes a result at the counter: the applicant, whose
+// ID number must match, or a person the applicant authorised.
+type Recipient struct {
+	IDNumber      string // the ID shown or scanned at the counter
+	Name          string // for an authorised person
+	Authorisation string // the authorisation paper, e.g. "Giấy ủy quyền số 12 ngày 01/03/2027"
+}
+
+// Authorised reports whether the recipient is someone other than the applicant.
+func (r Recipient) Authorised() bool { return r.Name != "" || r.Authorisation != "" }
+
+// Return is the record of a result handed over.
+type Return struct {
+	DossierCode   string
+	At            time.Time
+	Officer       string
+	Name          string
+	IDNumber      string
+	Authorised    bool
+	Authorisation string
+}
+
+// Apology is Form 04: a late dossier's apology and new appointment date.
+type Apology struct {
+	DossierCode string
+	IssuedAt    time.Time
+	OldDue      time.Time
+	NewDue      time.Time
+	Reason      string
+	Officer     string
+}
+
+// Waiting is a result ready and not collected.
+type Waiting struct {
+	Dossier Dossier
+	Since   time.Time // when the result became ready
+	Days    int       // calendar days waiting
+}
+
+// Lists are the supervisor's lists.
+type Lists struct {
+	Waiting []Waiting
+	DueSoon []Dossier // open, due today or within the next working days
+	Overdue []Dossier // open and past the due date
+}
+
+// ReturnService records the end of a dossier's life at the counter.
+type ReturnService interface {
+	// ReturnResult hands a ready result to its applicant or an authorised
+	// person and closes the dossier.
+	ReturnResult(ctx context.Context, code string, r Recipient, officer string) (Return, error)
+	// Apologise records Form 04 and moves the due date, once per dossier,
+	// at least one working day before the due date.
+	Apologise(ctx context.Context, code string, newDue time.Time, reason, officer string) (Apology, error)
+	// Lists computes the waiting, due-soon and overdue lists as of now.
+	Lists(ctx context.Context) (Lists, error)
+	// DossiersOf lists the dossiers of an applicant's ID number, newest first.
+	DossiersOf(ctx context.Context, idNumber string) ([]Dossier, error)
+	// Returned is the return record of a dossier, ENotFound before.
+	Returned(ctx context.Context, code string) (Return, error)
+	// Manifests a dossier travelled on, oldest first.
+	ManifestsOf(ctx context.Context, code string) ([]string, error)
+}
+
+// DueSoonDays is how many working days ahead "due soon" looks.
+const DueSoonDays = 2

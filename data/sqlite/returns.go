@@ -1,0 +1,256 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"motcua/data"
+	"motcua/data/scan"
+)
+
+var _ data.ReturnService = (*DB)(nil)
+
+// ReturnResult hands a ready result over and closes the dossier.
+func (db *DB) ReturnResult(ctx context.Context, code string, r data.Recipient, officer string) (data.Return, error) {
+	code = data.Clean(code)
+	r.IDNumber, r.Name, r.Authorisation = data.Clean(r.IDNumber), data.Clean(r.Name), data.Clean(r.Authorisation)
+	officer = data.Clean(officer)
+	var ret data.Return
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		d, err := db.dossierTx(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		switch d.Status {
+		case data.StatusResultReady:
+		case data.StatusReturned:
+			prev, _ := db.returned(ctx, tx, code)
+			return data.Errorf(data.EConflict, "Hồ sơ %s đã trả kết quả lúc %s cho %s.", code, prev.At.Format("15:04 02/01/2006"), prev.Name)
+		default:
+			return data.Errorf(data.EConflict, "Hồ sơ %s chưa có kết quả để trả (trạng thái: %s).", code, d.Status.Label())
+		}
+		if err := checkRecipient(d, r); err != nil {
+			return err
+		}
+		ret = data.Return{DossierCode: code, At: db.Now().In(data.Zone).Truncate(time.Second), Officer: officer,
+			Name: d.Applicant.Name, IDNumber: r.IDNumber, Authorised: r.Authorised(), Authorisation: r.Authorisation}
+		if ret.Authorised {
+			ret.Name = r.Name
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_return (dossier_code, returned_at, officer, recipient_name,
+				recipient_id, authorised, authorisation) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			code, ret.At.Format(time.RFC3339), officer, ret.Name, ret.IDNumber, ret.Authorised, ret.Authorisation); err != nil {
+			return err
+		}
+		note := "Trả kết quả cho người nộp " + ret.Name
+		if ret.Authorised {
+			note = "Trả kết quả cho người được ủy quyền " + ret.Name + " (" + ret.Authorisation + ")"
+		}
+		return db.setStatusTx(ctx, tx, code, d.Status, data.StatusReturned, officer, note)
+	})
+	return ret, wrapErr("return result", err)
+}
+
+// checkRecipient accepts the applicant by ID number, or an authorised
+// person with a name, a valid ID number and the authorisation paper.
+func checkRecipient(d data.Dossier, r data.Recipient) error {
+	var bad data.Fields
+	if r.IDNumber == "" {
+		bad.Add("recipient-id", "chưa nhập hoặc quét số định danh của người nhận")
+	} else if err := scan.CheckIDNumber(r.IDNumber, time.Time{}); err != nil {
+		bad.Add("recipient-id", "%s", data.ErrorMessage(err))
+	}
+	if r.Authorised() {
+		if r.Name == "" {
+			bad.Add("authorised-name", "chưa ghi họ tên người được ủy quyền")
+		}
+		if r.Authorisation == "" {
+			bad.Add("authorisation", "chưa ghi giấy ủy quyền (số, ngày, người ủy quyền)")
+		}
+	} else if len(bad) == 0 && r.IDNumber != d.Applicant.IDNumber {
+		bad.Add("recipient-id", "số định danh %s không khớp với người nộp hồ sơ (…%s); nếu là người được ủy quyền, hãy ghi họ tên và giấy ủy quyền",
+			r.IDNumber, last4(d.Applicant.IDNumber))
+	}
+	return bad.Err("Chưa trả được kết quả:")
+}
+
+func last4(s string) string {
+	if len(s) <= 4 {
+		return s
+	}
+	return s[len(s)-4:]
+}
+
+// Returned is the return record of a dossier.
+func (db *DB) Returned(ctx context.Context, code string) (data.Return, error) {
+	return db.returned(ctx, db.read, data.Clean(code))
+}
+
+func (db *DB) returned(ctx context.Context, q querier, code string) (data.Return, error) {
+	var (
+		r  data.Return
+		at string
+	)
+	err := q.QueryRowContext(ctx, `SELECT dossier_code, returned_at, officer, recipient_name, recipient_id, authorised, authorisation
+		FROM dossier_return WHERE dossier_code = ?`, code).Scan(&r.DossierCode, &at, &r.Officer, &r.Name, &r.IDNumber, &r.Authorised, &r.Authorisation)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, data.Errorf(data.ENotFound, "Hồ sơ %s chưa trả kết quả.", code)
+	}
+	if err != nil {
+		return r, fmt.Errorf("sqlite: returned %s: %w", code, err)
+	}
+	r.At = parseStamp(at)
+	return r, nil
+}
+
+// Apologise records Form 04 and the new due date.
+func (db *DB) Apologise(ctx context.Context, code string, newDue time.Time, reason, officer string) (data.Apology, error) {
+	code, reason = data.Clean(code), data.Clean(reason)
+	cal, err := db.Calendar(ctx)
+	if err != nil {
+		return data.Apology{}, err
+	}
+	now := db.Now().In(data.Zone)
+	today := data.DateOf(now)
+	newDue = data.DateOf(newDue)
+	var a data.Apology
+	err = db.inTx(ctx, func(tx *sql.Tx) error {
+		d, err := db.dossierTx(ctx, tx, code)
+		if err != nil {
+			return err
+		}
+		var prior string
+		switch err := tx.QueryRowContext(ctx, `SELECT issued_at FROM apology WHERE dossier_code = ?`, code).Scan(&prior); {
+		case err == nil:
+			return data.Errorf(data.EConflict, "Hồ sơ %s đã có phiếu xin lỗi và hẹn lại ngày (%s); chỉ được hẹn lại một lần.",
+				code, parseStamp(prior).Format("02/01/2006"))
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		switch d.Status {
+		case data.StatusReceived, data.StatusTransferred:
+		default:
+			return data.Errorf(data.EConflict, "Hồ sơ %s đang ở trạng thái %q, không cần hẹn lại.", code, d.Status.Label())
+		}
+		var bad data.Fields
+		if !today.Before(d.DueDate) {
+			bad.Add("due", "phiếu xin lỗi phải lập chậm nhất 1 ngày làm việc trước ngày hẹn %s", d.DueDate.Format("02/01/2006"))
+		}
+		if !newDue.After(d.DueDate) {
+			bad.Add("new-due", "ngày hẹn mới phải sau ngày hẹn cũ %s", d.DueDate.Format("02/01/2006"))
+		} else if !cal.IsWorkingDay(newDue) {
+			bad.Add("new-due", "ngày hẹn mới %s là ngày nghỉ", newDue.Format("02/01/2006"))
+		}
+		if reason == "" {
+			bad.Add("reason", "chưa ghi lý do chậm")
+		}
+		if err := bad.Err("Chưa lập được phiếu xin lỗi (Mẫu 04):"); err != nil {
+			return err
+		}
+		a = data.Apology{DossierCode: code, IssuedAt: now.Truncate(time.Second), OldDue: d.DueDate, NewDue: newDue, Reason: reason, Officer: officer}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO apology (dossier_code, issued_at, old_due, new_due, reason, officer)
+			VALUES (?, ?, ?, ?, ?, ?)`, code, a.IssuedAt.Format(time.RFC3339), a.OldDue.Format(dateLayout), newDue.Format(dateLayout), reason, officer); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE dossier SET due_date = ?, updated_at = ? WHERE code = ?`, newDue.Format(dateLayout), db.stamp(), code); err != nil {
+			return err
+		}
+		note := fmt.Sprintf("Xin lỗi, hẹn lại từ %s sang %s: %s", a.OldDue.Format("02/01/2006"), newDue.Format("02/01/2006"), reason)
+		if err := db.event(ctx, tx, code, officer, "apology", d.Status, d.Status, note); err != nil {
+			return err
+		}
+		if err := db.audit(ctx, tx, officer, "dossier.apology", code, note); err != nil {
+			return err
+		}
+		return db.enqueue(ctx, tx, "dossier.apology", code, map[string]any{"code": code, "old_due": a.OldDue.Format(dateLayout),
+			"new_due": newDue.Format(dateLayout), "reason": reason, "officer": officer})
+	})
+	return a, wrapErr("apologise", err)
+}
+
+// Lists computes the waiting, due-soon and overdue lists as of now.
+func (db *DB) Lists(ctx context.Context) (data.Lists, error) {
+	cal, err := db.Calendar(ctx)
+	if err != nil {
+		return data.Lists{}, err
+	}
+	now := db.Now().In(data.Zone)
+	today := data.DateOf(now)
+	horizon := cal.Due(today, data.DueSoonDays, 0)
+	var l data.Lists
+	codes, err := db.codes(ctx, `SELECT code FROM dossier WHERE status = 'result-ready' ORDER BY result_ready_at, code`)
+	if err != nil {
+		return l, err
+	}
+	for _, c := range codes {
+		d, err := db.Dossier(ctx, c)
+		if err != nil {
+			return l, err
+		}
+		var since string
+		db.read.QueryRowContext(ctx, `SELECT result_ready_at FROM dossier WHERE code = ?`, c).Scan(&since)
+		w := data.Waiting{Dossier: d, Since: parseStamp(since)}
+		if !w.Since.IsZero() {
+			w.Days = int(today.Sub(data.DateOf(w.Since)).Hours()/24 + 0.5)
+		}
+		l.Waiting = append(l.Waiting, w)
+	}
+	// The clock stops while the applicant completes the dossier.
+	open := `status NOT IN ('returned', 'refused', 'withdrawn', 'supplement-requested')`
+	if l.Overdue, err = db.dossiersWhere(ctx, `SELECT code FROM dossier WHERE `+open+` AND due_date < ? ORDER BY due_date, code`,
+		today.Format(dateLayout)); err != nil {
+		return l, err
+	}
+	if l.DueSoon, err = db.dossiersWhere(ctx, `SELECT code FROM dossier WHERE status IN ('received', 'transferred')
+		AND due_date >= ? AND due_date <= ? ORDER BY due_date, code`, today.Format(dateLayout), horizon.Format(dateLayout)); err != nil {
+		return l, err
+	}
+	return l, nil
+}
+
+func (db *DB) codes(ctx context.Context, query string, args ...any) ([]string, error) {
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: list: %w", err)
+	}
+	defer rows.Close()
+	var codes []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, fmt.Errorf("sqlite: list: %w", err)
+		}
+		codes = append(codes, c)
+	}
+	return codes, rows.Err()
+}
+
+func (db *DB) dossiersWhere(ctx context.Context, query string, args ...any) ([]data.Dossier, error) {
+	codes, err := db.codes(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	ds := make([]data.Dossier, 0, len(codes))
+	for _, c := range codes {
+		d, err := db.Dossier(ctx, c)
+		if err != nil {
+			return nil, err
+		}
+		ds = append(ds, d)
+	}
+	return ds, nil
+}
+
+// DossiersOf lists an applicant's dossiers, newest first.
+func (db *DB) DossiersOf(ctx context.Context, idNumber string) ([]data.Dossier, error) {
+	return db.dossiersWhere(ctx, `SELECT code FROM dossier WHERE applicant_id = ? ORDER BY received_at DESC LIMIT 200`, data.Clean(idNumber))
+}
+
+// ManifestsOf lists the manifests a dossier travelled on.
+func (db *DB) ManifestsOf(ctx context.Context, code string) ([]string, error) {
+	return db.codes(ctx, `SELECT m.number FROM manifest_item i JOIN manifest m ON m.number = i.manifest_number
+		WHERE i.dossier_code = ? ORDER BY m.opened_at`, data.Clean(code))
+}
