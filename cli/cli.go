@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"motcua/counter"
 	"motcua/data"
 )
 
@@ -21,6 +22,12 @@ type Store interface {
 	data.OfficeService
 	data.CatalogService
 	data.CalendarService
+	data.IntakeService
+	data.DossierService
+	data.KeyService
+	data.SyncStore
+	data.ManifestService
+	data.ReturnService
 }
 
 // Env is what a command runs against.
@@ -31,6 +38,12 @@ type Env struct {
 	Stdout  io.Writer
 	Stderr  io.Writer
 	Now     func() time.Time
+	// Actor is who runs the commands, as history and audit record it.
+	Actor string
+}
+
+func (env *Env) desk() *counter.Desk {
+	return &counter.Desk{Store: env.Store, DataDir: env.DataDir, Now: env.Now}
 }
 
 // command is one verb; run gets the arguments after the verb's name.
@@ -44,6 +57,18 @@ func commands() map[string]command {
 		"init":     {usageInit, runInit},
 		"catalog":  {usageCatalog, runCatalog},
 		"calendar": {usageCalendar, runCalendar},
+		"intake":   {usageDossier, runIntake},
+		"receipt":  {usageDossier, runReceipt},
+		"show":     {usageDossier, runShow},
+		"form":     {usageDossier, runForm},
+		"scan":     {usageDossier, runScan},
+		"enroll":   {usageSync, runEnroll},
+		"sync":     {usageSync, runSync},
+		"manifest": {usageManifest, runManifest},
+		"status":   {usageReturns, runStatus},
+		"return":   {usageReturns, runReturn},
+		"apology":  {usageReturns, runApology},
+		"lists":    {usageReturns, runLists},
 	}
 }
 
@@ -57,8 +82,12 @@ func Usage() string {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	seen := map[string]bool{}
 	for _, n := range names {
-		b.WriteString(cmds[n].usage)
+		if u := cmds[n].usage; !seen[u] {
+			seen[u] = true
+			b.WriteString(u)
+		}
 	}
 	return b.String()
 }
@@ -68,6 +97,9 @@ func Usage() string {
 func Run(ctx context.Context, env *Env, args []string) int {
 	if env.Now == nil {
 		env.Now = time.Now
+	}
+	if env.Actor == "" {
+		env.Actor = "quản trị"
 	}
 	if len(args) == 0 {
 		fmt.Fprint(env.Stderr, Usage())
@@ -86,6 +118,8 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(env.Stderr, "%s\n\nCách dùng:\n%s", ue.msg, cmd.usage)
 		return 2
+	case err == errInvalidScan:
+		return 1
 	case data.ErrorCode(err) == data.EInternal:
 		fmt.Fprintf(env.Stderr, "Lỗi nội bộ: %v\n", err)
 		return 1

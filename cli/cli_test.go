@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"motcua/data"
 
 	"motcua/data/sqlite"
 )
@@ -26,7 +29,10 @@ func newHarness(t *testing.T) *harness {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	return &harness{t: t, env: &Env{Store: store, DataDir: dir, Stdin: strings.NewReader("")}}
+	// A working morning: Wednesday 3 February 2027, 10:00.
+	now := func() time.Time { return time.Date(2027, 2, 3, 10, 0, 0, 0, data.Zone) }
+	store.Now = now
+	return &harness{t: t, env: &Env{Store: store, DataDir: dir, Stdin: strings.NewReader(""), Now: now}}
 }
 
 // run returns the exit status, standard output and standard error.

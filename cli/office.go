@@ -63,6 +63,10 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The workstation's key signs receipt QR codes.
+	if _, err := env.desk().EnsureKey(ctx); err != nil {
+		return err
+	}
 	fmt.Fprintf(env.Stdout, "Đã lưu cấu hình đơn vị.\n  Mã định danh: %s\n  Đơn vị: %s\n  Cơ quan chủ quản: %s\n  Địa danh: %s\n  Máy trạm: %d\n  Khổ giấy: %s\n",
 		o.AgencyCode, o.Name, o.Parent, o.Place, o.Workstation, o.PaperSize)
 	if o.TrackingPrefix != "" {

@@ -1,0 +1,253 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"time"
+
+	"motcua/data"
+	"motcua/data/scan"
+)
+
+const usageManifest = `  manifest new --kind from-post|to-agency|to-citizen [--carrier TÊN] [--agency TÊN]
+                                       mở biên bản giao nhận; dòng đầu: số biên bản
+  manifest add SỐ CHỮ [--item S10] [--fee ĐỒNG]
+                                       thêm hồ sơ (CHỮ: chuỗi máy quét gõ hoặc mã hồ sơ)
+  manifest remove SỐ MÃ
+  manifest close SỐ --officer TÊN --postal TÊN
+  manifest pdf SỐ -o TỆP.pdf [--reconciliation]
+  manifest show SỐ --json
+  manifest reconcile SỐ CHỮ…             đối chiếu; mã thoát 0 chỉ khi không thiếu, không thừa
+  manifest delivery SỐ MÃ delivered|failed
+`
+
+func runManifest(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 {
+		return usagef("Thiếu lệnh con của manifest.")
+	}
+	sub := map[string]func(context.Context, *Env, []string) error{
+		"new": manifestNew, "add": manifestAdd, "remove": manifestRemove, "close": manifestClose,
+		"pdf": manifestPDF, "show": manifestShow, "reconcile": manifestReconcile, "delivery": manifestDelivery,
+	}[args[0]]
+	if sub == nil {
+		return usagef("Không có lệnh manifest %q.", args[0])
+	}
+	return sub(ctx, env, args[1:])
+}
+
+func manifestNew(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("manifest new", flag.ContinueOnError)
+	kind := fs.String("kind", "", "")
+	carrier := fs.String("carrier", "", "")
+	agency := fs.String("agency", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || *kind == "" {
+		return usagef("Cần --kind from-post|to-agency|to-citizen.")
+	}
+	m, err := env.Store.OpenManifest(ctx, data.ManifestKind(*kind), *carrier, *agency, env.Actor)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, m.Number)
+	fmt.Fprintf(env.Stdout, "Đã mở %s số %s.\n", m.Kind.Title(), m.Number)
+	return nil
+}
+
+func manifestAdd(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("manifest add", flag.ContinueOnError)
+	item := fs.String("item", "", "")
+	fee := fs.Int64("fee", 0, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usagef("Cần SỐ biên bản và chuỗi quét (hoặc mã hồ sơ).")
+	}
+	add := data.ManifestAdd{Fee: *fee}
+	if *item != "" {
+		if add.PostalItem, err = scan.CheckS10(*item); err != nil {
+			return data.Errorf(data.EInvalid, "Không thêm %s: %s", *item, data.ErrorMessage(err))
+		}
+	}
+	d, err := env.desk().DossierFor(ctx, pos[1])
+	if err != nil {
+		return data.Errorf(data.ErrorCode(err), "Không thêm %q: %s", pos[1], data.ErrorMessage(err))
+	}
+	add.DossierCode = d.Code
+	it, err := env.Store.AddItem(ctx, pos[0], add, env.Actor)
+	if err != nil {
+		return data.Errorf(data.ErrorCode(err), "Không thêm %s: %s", d.Code, data.ErrorMessage(err))
+	}
+	m, err := env.Store.Manifest(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	t := m.Totals()
+	fmt.Fprintf(env.Stdout, "%s  %s — %s\nBiên bản %s: %d hồ sơ, %d giấy tờ (%d bản chính, %d bản sao), cước %d đồng.\n",
+		it.DossierCode, it.Applicant, it.ProcedureName, m.Number, t.Items, t.Documents, t.Originals, t.Copies, t.Fees)
+	return nil
+}
+
+func manifestRemove(ctx context.Context, env *Env, args []string) error {
+	pos, err := parse(flag.NewFlagSet("manifest remove", flag.ContinueOnError), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usagef("Cần SỐ biên bản và MÃ hồ sơ.")
+	}
+	if err := env.Store.RemoveItem(ctx, pos[0], pos[1], env.Actor); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Đã bỏ %s khỏi biên bản %s.\n", pos[1], pos[0])
+	return nil
+}
+
+func manifestClose(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("manifest close", flag.ContinueOnError)
+	officer := fs.String("officer", "", "")
+	postal := fs.String("postal", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("Cần SỐ biên bản.")
+	}
+	m, err := env.Store.CloseManifest(ctx, pos[0], *officer, *postal)
+	if err != nil {
+		return err
+	}
+	t := m.Totals()
+	fmt.Fprintf(env.Stdout, "Đã ký biên bản %s lúc %s: %d hồ sơ; cán bộ %s, bưu điện %s.\n",
+		m.Number, m.ClosedAt.Format("15:04:05 02/01/2006"), t.Items, m.Officer, m.PostalStaff)
+	return nil
+}
+
+func manifestPDF(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("manifest pdf", flag.ContinueOnError)
+	out := fs.String("o", "", "")
+	recon := fs.Bool("reconciliation", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *out == "" {
+		return usagef("Cần SỐ biên bản và -o TỆP.pdf.")
+	}
+	kept, err := env.desk().ManifestPDF(ctx, pos[0], env.Actor, *recon)
+	if err != nil {
+		return err
+	}
+	return writeOut(env, kept, *out)
+}
+
+type manifestItemJSON struct {
+	Code       string `json:"code"`
+	Applicant  string `json:"applicant"`
+	Procedure  string `json:"procedure"`
+	Documents  int    `json:"documents"`
+	Originals  int    `json:"originals"`
+	Copies     int    `json:"copies"`
+	PostalItem string `json:"postal_item"`
+	Fee        int64  `json:"fee"`
+	Attempts   int    `json:"attempts"`
+	Outcome    string `json:"outcome"`
+}
+
+type manifestJSON struct {
+	Number         string               `json:"number"`
+	Kind           data.ManifestKind    `json:"kind"`
+	Status         string               `json:"status"`
+	Carrier        string               `json:"carrier"`
+	Agency         string               `json:"agency"`
+	OpenedAt       string               `json:"opened_at"`
+	ClosedAt       *string              `json:"closed_at"`
+	Officer        string               `json:"officer"`
+	PostalStaff    string               `json:"postal_staff"`
+	Items          []manifestItemJSON   `json:"items"`
+	Totals         map[string]int64     `json:"totals"`
+	Reconciliation *data.Reconciliation `json:"reconciliation"`
+}
+
+func manifestShow(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("manifest show", flag.ContinueOnError)
+	fs.Bool("json", true, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("Cần SỐ biên bản.")
+	}
+	m, err := env.Store.Manifest(ctx, pos[0])
+	if err != nil {
+		return err
+	}
+	t := m.Totals()
+	out := manifestJSON{Number: m.Number, Kind: m.Kind, Status: m.Status, Carrier: m.Carrier, Agency: m.Agency,
+		OpenedAt: m.OpenedAt.Format(time.RFC3339), Officer: m.Officer, PostalStaff: m.PostalStaff,
+		Items: []manifestItemJSON{}, Reconciliation: m.Reconciled,
+		Totals: map[string]int64{"items": int64(t.Items), "documents": int64(t.Documents), "originals": int64(t.Originals),
+			"copies": int64(t.Copies), "fees": t.Fees}}
+	if !m.ClosedAt.IsZero() {
+		c := m.ClosedAt.Format(time.RFC3339)
+		out.ClosedAt = &c
+	}
+	for _, it := range m.Items {
+		out.Items = append(out.Items, manifestItemJSON{Code: it.DossierCode, Applicant: it.Applicant, Procedure: it.ProcedureName,
+			Documents: it.Documents, Originals: it.Originals, Copies: it.Copies, PostalItem: it.PostalItem, Fee: it.Fee,
+			Attempts: it.Attempts, Outcome: it.Outcome})
+	}
+	return printJSON(env.Stdout, out)
+}
+
+func manifestReconcile(ctx context.Context, env *Env, args []string) error {
+	pos, err := parse(flag.NewFlagSet("manifest reconcile", flag.ContinueOnError), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) < 1 {
+		return usagef("Cần SỐ biên bản và các chuỗi quét.")
+	}
+	r, err := env.desk().Reconcile(ctx, pos[0], pos[1:], env.Actor)
+	if err != nil {
+		return err
+	}
+	if err := printJSON(env.Stdout, map[string]any{"number": pos[0], "scanned": r.Scanned, "missing": r.Missing,
+		"unexpected": r.Unexpected, "balanced": r.Balanced()}); err != nil {
+		return err
+	}
+	if !r.Balanced() {
+		return data.Errorf(data.EConflict, "Biên bản %s lệch: thiếu %d, thừa %d.", pos[0], len(r.Missing), len(r.Unexpected))
+	}
+	return nil
+}
+
+func manifestDelivery(ctx context.Context, env *Env, args []string) error {
+	pos, err := parse(flag.NewFlagSet("manifest delivery", flag.ContinueOnError), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 3 || (pos[2] != "delivered" && pos[2] != "failed") {
+		return usagef("Cần SỐ biên bản, MÃ hồ sơ và delivered|failed.")
+	}
+	it, err := env.Store.RecordDelivery(ctx, pos[0], pos[1], pos[2] == "delivered", env.Actor)
+	if err != nil {
+		return err
+	}
+	switch it.Outcome {
+	case data.DeliveryDelivered:
+		fmt.Fprintf(env.Stdout, "%s: đã phát ngày %s, hồ sơ đã trả kết quả.\n", it.DossierCode, it.OutcomeAt.Format("02/01/2006"))
+	case data.DeliveryReturning:
+		fmt.Fprintf(env.Stdout, "%s: phát không thành công lần %d; kết quả chuyển về bộ phận một cửa.\n", it.DossierCode, it.Attempts)
+	default:
+		fmt.Fprintf(env.Stdout, "%s: phát không thành công lần %d.\n", it.DossierCode, it.Attempts)
+	}
+	return nil
+}

@@ -1,0 +1,127 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+
+	"motcua/data"
+)
+
+const usageReturns = `  status MÃ transferred|result-ready|withdrawn [--note "…"]
+  return MÃ --recipient-id SỐ [--authorised-name TÊN --authorisation "…"]
+  apology MÃ --new-due YYYY-MM-DD --reason "…" -o TỆP.pdf
+                                       phiếu xin lỗi và hẹn lại (Mẫu 04), một lần mỗi hồ sơ
+  lists --json                         waiting / due_soon / overdue
+`
+
+// statusVerbs are the status changes an officer records by hand; the
+// others follow from intake, forms, manifests and returns.
+var statusVerbs = map[string]data.Status{
+	"transferred":  data.StatusTransferred,
+	"result-ready": data.StatusResultReady,
+	"withdrawn":    data.StatusWithdrawn,
+	"received":     data.StatusReceived, // a supplemented dossier comes back
+}
+
+func runStatus(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("status", flag.ContinueOnError)
+	note := fs.String("note", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 2 {
+		return usagef("Cần MÃ hồ sơ và trạng thái mới.")
+	}
+	to, ok := statusVerbs[pos[1]]
+	if !ok {
+		return usagef("Trạng thái %q không đặt tay được (transferred, result-ready, withdrawn, received).", pos[1])
+	}
+	d, err := env.Store.SetStatus(ctx, pos[0], to, env.Actor, *note)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s: %s.\n", d.Code, d.Status.Label())
+	return nil
+}
+
+func runReturn(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("return", flag.ContinueOnError)
+	id := fs.String("recipient-id", "", "")
+	name := fs.String("authorised-name", "", "")
+	auth := fs.String("authorisation", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("Cần đúng một MÃ hồ sơ.")
+	}
+	ret, err := env.Store.ReturnResult(ctx, pos[0], data.Recipient{IDNumber: *id, Name: *name, Authorisation: *auth}, env.Actor)
+	if err != nil {
+		return err
+	}
+	who := "người nộp"
+	if ret.Authorised {
+		who = "người được ủy quyền"
+	}
+	fmt.Fprintf(env.Stdout, "%s: đã trả kết quả lúc %s cho %s %s.\n", ret.DossierCode, ret.At.Format("15:04 02/01/2006"), who, ret.Name)
+	return nil
+}
+
+func runApology(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("apology", flag.ContinueOnError)
+	newDue := fs.String("new-due", "", "")
+	reason := fs.String("reason", "", "")
+	out := fs.String("o", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *out == "" {
+		return usagef("Cần MÃ hồ sơ, --new-due, --reason và -o TỆP.pdf.")
+	}
+	due, err := data.ParseDate(*newDue)
+	if err != nil {
+		return data.Errorf(data.EInvalid, "Ngày hẹn mới %q cần dạng YYYY-MM-DD.", *newDue)
+	}
+	kept, err := env.desk().Apology(ctx, pos[0], due, *reason, env.Actor)
+	if err != nil {
+		return err
+	}
+	return writeOut(env, kept, *out)
+}
+
+type waitingJSON struct {
+	Code  string `json:"code"`
+	Since string `json:"since"`
+	Days  int    `json:"days"`
+}
+
+func runLists(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("lists", flag.ContinueOnError)
+	fs.Bool("json", true, "")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	l, err := env.Store.Lists(ctx)
+	if err != nil {
+		return err
+	}
+	codes := func(ds []data.Dossier) []string {
+		out := []string{}
+		for _, d := range ds {
+			out = append(out, d.Code)
+		}
+		return out
+	}
+	waiting := []string{}
+	detail := []waitingJSON{}
+	for _, w := range l.Waiting {
+		waiting = append(waiting, w.Dossier.Code)
+		detail = append(detail, waitingJSON{w.Dossier.Code, w.Since.Format("2006-01-02"), w.Days})
+	}
+	return printJSON(env.Stdout, map[string]any{"waiting": waiting, "waiting_days": detail,
+		"due_soon": codes(l.DueSoon), "overdue": codes(l.Overdue)})
+}

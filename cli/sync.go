@@ -1,0 +1,155 @@
+package cli
+
+import (
+	"context"
+	"crypto/ed25519"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+
+	"motcua/data"
+	"motcua/province"
+)
+
+const usageSync = `  enroll --server https://… --code MÃ [--ca TỆP.pem]
+                                       đăng ký máy trạm với máy chủ tỉnh (mã dùng một lần)
+  sync [--once]                        đồng bộ với tỉnh: gửi hàng đợi, nhận thay đổi; --once: một lượt
+`
+
+func runEnroll(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("enroll", flag.ContinueOnError)
+	server := fs.String("server", "", "")
+	code := fs.String("code", "", "")
+	ca := fs.String("ca", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 || *server == "" || *code == "" {
+		return usagef("Cần --server https://… và --code MÃ.")
+	}
+	base, err := province.CheckURL(*server)
+	if err != nil {
+		return err
+	}
+	office, err := env.Store.Office(ctx)
+	if err != nil {
+		return err
+	}
+	key, err := env.desk().EnsureKey(ctx)
+	if err != nil {
+		return err
+	}
+	caFile := ""
+	if *ca != "" {
+		// Kept in the data folder: the workstation trusts this CA only.
+		pem, err := os.ReadFile(*ca)
+		if err != nil {
+			return data.Errorf(data.EInvalid, "Không đọc được tệp chứng chỉ CA %s: %v", *ca, err)
+		}
+		caFile = filepath.Join(env.DataDir, "keys", "province-ca.pem")
+		if err := os.MkdirAll(filepath.Dir(caFile), 0o700); err != nil {
+			return fmt.Errorf("cli: enroll: %w", err)
+		}
+		if err := os.WriteFile(caFile, pem, 0o600); err != nil {
+			return fmt.Errorf("cli: enroll: %w", err)
+		}
+	}
+	hc, err := province.HTTPClient(caFile)
+	if err != nil {
+		return err
+	}
+	client := &province.Client{BaseURL: base, HTTP: hc, Now: env.Now}
+	resp, err := client.Enroll(ctx, data.EnrollRequest{Code: *code, AgencyCode: office.AgencyCode,
+		Workstation: office.Workstation, PublicKey: key.Public().(ed25519.PublicKey)})
+	if err != nil {
+		return syncError(err)
+	}
+	if err := env.Store.SaveSyncSettings(ctx, data.SyncSettings{ServerURL: base, Token: resp.Token, CAFile: caFile}); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Đã đăng ký máy trạm %d của đơn vị %s với máy chủ %s.\n", resp.Workstation, resp.AgencyCode, base)
+	return nil
+}
+
+// syncError turns a failure to reach the server into the officer's words.
+func syncError(err error) error {
+	if data.ErrorCode(err) != data.EInternal {
+		return err
+	}
+	if e, ok := err.(*province.Error); ok {
+		return data.Errorf(data.EConflict, "%s", e.Error())
+	}
+	return data.Errorf(data.EConflict, "Không kết nối được máy chủ tỉnh: %v", err)
+}
+
+func runSync(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("sync", flag.ContinueOnError)
+	once := fs.Bool("once", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("Thừa tham số: %v", pos)
+	}
+	settings, err := env.Store.SyncSettings(ctx)
+	if err != nil {
+		return err
+	}
+	client, err := province.NewClient(settings)
+	if err != nil {
+		return err
+	}
+	client.Now = env.Now
+	w := &province.Worker{Store: env.Store, Client: client, Now: env.Now}
+	if *once {
+		rep, err := w.SyncOnce(ctx)
+		printReport(env, w.Status(), rep)
+		if err != nil {
+			return syncError(err)
+		}
+		return printAttention(ctx, env)
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	defer stop()
+	fmt.Fprintf(env.Stdout, "Đồng bộ với %s; Ctrl+C để dừng.\n", settings.ServerURL)
+	syncing := false
+	unwatch := w.Watch(func(s province.Status) {
+		if syncing && !s.Syncing { // a round ended
+			printReport(env, s, s.LastReport)
+		}
+		syncing = s.Syncing
+	})
+	defer unwatch()
+	w.Run(ctx)
+	return printAttention(context.WithoutCancel(ctx), env)
+}
+
+func printReport(env *Env, s province.Status, rep province.Report) {
+	fmt.Fprintf(env.Stdout, "Đã gửi %d thay đổi (%d tỉnh đã có), %d bị từ chối; đã nhận %d thay đổi. Còn chờ gửi: %d.\n",
+		rep.Sent, rep.Duplicates, rep.Rejected, rep.Received, s.Queue)
+	for _, r := range rep.Rejections {
+		fmt.Fprintf(env.Stdout, "  Bị từ chối %s: %s\n", r.Key, r.Reason)
+	}
+	if s.LastError != "" {
+		fmt.Fprintf(env.Stdout, "Lỗi: %s\n", s.LastError)
+	}
+	if warn := s.ClockWarning(); warn != "" {
+		fmt.Fprintf(env.Stdout, "Cảnh báo: %s\n", warn)
+	}
+}
+
+func printAttention(ctx context.Context, env *Env) error {
+	rs, err := env.Store.NeedsAttention(ctx)
+	if err != nil || len(rs) == 0 {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Cần xử lý (%d thay đổi tỉnh từ chối):\n", len(rs))
+	for _, r := range rs {
+		fmt.Fprintf(env.Stdout, "  - %s %s (%s): %s\n", r.CreatedAt.In(data.Zone).Format("02/01/2006 15:04"), r.Subject, r.Kind, r.Reason)
+	}
+	return nil
+}

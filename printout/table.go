@@ -1,0 +1,106 @@
+package printout
+
+// column is one column of a ruled table.
+type column struct {
+	head  string
+	width float64 // millimetres; the one column with 0 takes what is left
+	align align
+}
+
+// fitColumn is a column as wide as its head or its widest cell, whichever
+// is wider, plus padding.
+func (s *sheet) fitColumn(head string, cells []string, size float64, al align) column {
+	w := s.width(strong(head), size)
+	for _, c := range cells {
+		w = max(w, s.width(plain(c), size))
+	}
+	return column{head: head, width: w + 2*tablePadX, align: al}
+}
+
+const tablePadX, tablePadY = 1.5, 0.7
+
+// table draws a ruled table across the text column with wrapping cells,
+// after a one-line lead paragraph kept on the page with its head and first
+// row (none when lead is nil); the head repeats on every page it reaches.
+func (s *sheet) table(lead []span, cols []column, rows [][]string, size float64) {
+	h := s.lineH(size)
+	x0, x1 := s.contentL(), s.contentR()
+	widths := make([]float64, len(cols))
+	rest := x1 - x0
+	flex := -1
+	for c, col := range cols {
+		widths[c] = col.width
+		rest -= col.width
+		if col.width == 0 {
+			flex = c
+		}
+	}
+	if flex >= 0 {
+		widths[flex] = rest
+	}
+	headLines := make([][]line, len(cols))
+	headN := 1
+	for c, col := range cols {
+		avail := widths[c] - 2*tablePadX
+		headLines[c] = s.wrap(s.words([]span{strong(col.head)}, size), size, func(int) float64 { return avail })
+		headN = max(headN, len(headLines[c]))
+	}
+	headH := float64(headN)*h + 2*tablePadY
+
+	drawHead := func() {
+		x := x0
+		for c := range cols {
+			s.pdf.Rect(x, s.y, widths[c], headH, "D")
+			y := s.y + tablePadY + (headH-2*tablePadY-float64(len(headLines[c]))*h)/2
+			for _, l := range headLines[c] {
+				s.drawLine(l, x+tablePadX, x+widths[c]-tablePadX, y, size, alignCenter)
+				y += h
+			}
+			x += widths[c]
+		}
+		s.y += headH
+	}
+	cells := make([][]line, len(cols))
+	layout := func(row []string) float64 {
+		n := 1
+		for c := range cols {
+			avail := widths[c] - 2*tablePadX
+			cells[c] = s.wrap(s.words([]span{plain(row[c])}, size), size, func(int) float64 { return avail })
+			n = max(n, len(cells[c]))
+		}
+		return float64(n)*h + 2*tablePadY
+	}
+	first := h + 2*tablePadY
+	if len(rows) > 0 {
+		first = layout(rows[0])
+	}
+	keep := 0.0
+	if lead != nil {
+		keep = s.lineH(s.m.body) + s.m.gap
+	}
+	s.need(keep + headH + first)
+	if lead != nil {
+		s.text(para{spans: lead})
+	}
+	drawHead()
+	for _, row := range rows {
+		rowH := layout(row)
+		if s.y+rowH > s.limit() {
+			s.breakPage()
+			drawHead()
+		}
+		x := x0
+		for c, lines := range cells {
+			s.pdf.Rect(x, s.y, widths[c], rowH, "D")
+			// Short cells sit in the middle of the row.
+			y := s.y + tablePadY + (rowH-2*tablePadY-float64(len(lines))*h)/2
+			for _, l := range lines {
+				s.drawLine(l, x+tablePadX, x+widths[c]-tablePadX, y, size, cols[c].align)
+				y += h
+			}
+			x += widths[c]
+		}
+		s.y += rowH
+	}
+	s.y += s.m.gap + 0.8
+}
