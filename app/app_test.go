@@ -1,0 +1,318 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
+	"motcua/data/sqlite"
+)
+
+// testOffice is a valid configuration.
+var testOffice = data.Office{
+	AgencyCode:  "000.30.12.H30",
+	Name:        "Bộ phận Một cửa phường Ninh Kiều",
+	Parent:      "Ủy ban nhân dân phường Ninh Kiều",
+	Place:       "Cần Thơ",
+	Workstation: 1,
+}
+
+// harness is a window on a real store in a temporary directory.
+type harness struct {
+	t  *testing.T
+	a  fyne.App
+	db *sqlite.DB
+	u  *UI
+}
+
+// open starts the window at now on a new store, set up when configured,
+// and waits for its start-up work (the sample catalogue's import).
+func open(t *testing.T, now time.Time, configured bool) *harness {
+	t.Helper()
+	h := newHarness(t, configured)
+	h.start(now)
+	return h
+}
+
+// newHarness makes the app and the store without the window, so that a
+// test can set preferences first.
+func newHarness(t *testing.T, configured bool) *harness {
+	t.Helper()
+	a := test.NewTempApp(t)
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "motcua.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if configured {
+		if err := db.SaveOffice(context.Background(), testOffice); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return &harness{t: t, a: a, db: db}
+}
+
+func (h *harness) start(now time.Time) {
+	h.t.Helper()
+	u, err := New(context.Background(), h.a, Services{Store: h.db, DataDir: h.t.TempDir(), Now: func() time.Time { return now }})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	h.t.Cleanup(u.Window().Close)
+	h.u = u
+	h.wait()
+}
+
+// results holds the background results on their way to the window; the
+// test's goroutine plays the UI goroutine and runs them in wait.
+var results = make(chan func(), 1024)
+
+func TestMain(m *testing.M) {
+	deliver = func(f func()) { results <- f }
+	os.Exit(m.Run())
+}
+
+// wait hands the window every result of its background work, including
+// that of work those results start, failing the test after a deadline.
+func (h *harness) wait() {
+	h.t.Helper()
+	deadline := time.After(30 * time.Second)
+	for h.u.jobs.busy() {
+		select {
+		case f := <-results:
+			f()
+		case <-deadline:
+			h.t.Fatal("background work did not finish")
+		}
+	}
+}
+
+// press types a shortcut on the window's canvas.
+func (h *harness) press(sc fyne.Shortcut) {
+	h.u.Window().Canvas().(fyne.Shortcutable).TypedShortcut(sc)
+}
+
+// focused is the widget that has the keyboard.
+func (h *harness) focused() fyne.Focusable { return h.u.Window().Canvas().Focused() }
+
+// overlayText is every text of the topmost dialog or pop-up, "" when none.
+func (h *harness) overlayText() string {
+	top := h.u.Window().Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var b strings.Builder
+	collectText(top, &b)
+	return b.String()
+}
+
+func collectText(o fyne.CanvasObject, b *strings.Builder) {
+	switch x := o.(type) {
+	case *canvas.Text:
+		b.WriteString(x.Text + "\n")
+	case *widget.Label:
+		b.WriteString(x.Text + "\n")
+		return
+	case *widget.Button:
+		b.WriteString(x.Text + "\n")
+		return
+	}
+	switch x := o.(type) {
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			collectText(c, b)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			collectText(c, b)
+		}
+	}
+}
+
+// vn is a time in Vietnam.
+func vn(y int, m time.Month, d, hh, mm int) time.Time {
+	return time.Date(y, m, d, hh, mm, 0, 0, data.Zone)
+}
+
+func TestFirstRunOpensOnSetup(t *testing.T) {
+	h := open(t, vn(2027, 1, 10, 9, 0), false)
+	if got := h.u.current(); got != sectionSetup {
+		t.Fatalf("opened on section %d, want the set-up", got)
+	}
+	if h.focused() != h.u.setup.agencyCode {
+		t.Errorf("the cursor is not in the agency code")
+	}
+	if got := h.u.Window().Title(); got != "Một Cửa" {
+		t.Errorf("title %q", got)
+	}
+}
+
+func TestConfiguredOpensOnCatalog(t *testing.T) {
+	h := open(t, vn(2027, 1, 10, 9, 0), true)
+	if got := h.u.current(); got != sectionCatalog {
+		t.Fatalf("opened on section %d, want the catalogue", got)
+	}
+	if got := h.u.setup.agencyCode.Text; got != testOffice.AgencyCode {
+		t.Errorf("set-up shows agency code %q", got)
+	}
+}
+
+func TestSetupRefusesBadAgencyCode(t *testing.T) {
+	h := open(t, vn(2027, 1, 10, 9, 0), false)
+	s := h.u.setup
+	test.Type(s.agencyCode, "30.12.H30")
+	test.Type(s.name, testOffice.Name)
+	test.Type(s.parent, testOffice.Parent)
+	test.Type(s.place, testOffice.Place)
+	s.workstation.SetSelected("2")
+	test.Tap(s.save)
+	h.wait()
+
+	msg := s.fieldError("agency-code")
+	if !strings.Contains(msg, "không đúng dạng") {
+		t.Errorf("agency code error %q", msg)
+	}
+	if l := s.fields[0].msg; s.fields[0].name != "agency-code" || !l.Visible() || l.Importance != widget.DangerImportance {
+		t.Errorf("the agency code's message is not shown in red")
+	}
+	for _, f := range []string{"office", "parent", "place", "workstation", "paper"} {
+		if m := s.fieldError(f); m != "" {
+			t.Errorf("field %s: unexpected error %q", f, m)
+		}
+	}
+	if !strings.Contains(s.status.Text, "chưa hợp lệ") {
+		t.Errorf("status %q", s.status.Text)
+	}
+	if h.focused() != s.agencyCode {
+		t.Errorf("the cursor is not back in the agency code")
+	}
+	if _, err := h.db.Office(context.Background()); data.ErrorCode(err) != data.ENotFound {
+		t.Errorf("office was saved (err %v)", err)
+	}
+	if h.u.current() != sectionSetup {
+		t.Errorf("left the set-up screen")
+	}
+
+	// Editing the field clears its message.
+	test.Type(s.agencyCode, "x")
+	if m := s.fieldError("agency-code"); m != "" {
+		t.Errorf("message stays after an edit: %q", m)
+	}
+}
+
+func TestSetupNamesEveryMissingField(t *testing.T) {
+	h := open(t, vn(2027, 1, 10, 9, 0), false)
+	s := h.u.setup
+	test.Tap(s.save)
+	h.wait()
+	want := map[string]string{
+		"agency-code": "không đúng dạng",
+		"office":      "Chưa nhập tên đơn vị",
+		"parent":      "Chưa nhập tên cơ quan chủ quản",
+		"place":       "Chưa nhập địa danh",
+		"workstation": "Chưa chọn số máy trạm",
+	}
+	for f, w := range want {
+		if m := s.fieldError(f); !strings.Contains(m, w) {
+			t.Errorf("field %s: error %q, want it to say %q", f, m, w)
+		}
+	}
+}
+
+func TestSetupSavesAndMovesToCatalog(t *testing.T) {
+	h := open(t, vn(2027, 1, 10, 9, 0), false)
+	s := h.u.setup
+	test.Type(s.agencyCode, "000.30.12.H30")
+	test.Type(s.name, testOffice.Name)
+	test.Type(s.parent, testOffice.Parent)
+	test.Type(s.place, testOffice.Place)
+	s.workstation.SetSelected("3")
+	test.Type(s.trackingPrefix, "https://dichvucong.cantho.gov.vn/tra-cuu?ma=")
+	s.paper.SetSelected("A5")
+	test.Tap(s.save)
+	h.wait()
+
+	got, err := h.db.Office(context.Background())
+	if err != nil {
+		t.Fatalf("office not saved: %v (status %q)", err, s.status.Text)
+	}
+	want := testOffice
+	want.Workstation = 3
+	want.TrackingPrefix = "https://dichvucong.cantho.gov.vn/tra-cuu?ma="
+	want.PaperSize = "A5"
+	if got != want {
+		t.Errorf("saved %+v\nwant %+v", got, want)
+	}
+	if h.u.current() != sectionCatalog {
+		t.Errorf("did not move to the catalogue")
+	}
+	if h.focused() != h.u.catalog.search {
+		t.Errorf("the cursor is not in the catalogue search")
+	}
+	if !h.u.configured {
+		t.Errorf("window still thinks the office is not set up")
+	}
+}
+
+func TestSaveShortcutOnSetup(t *testing.T) {
+	h := open(t, vn(2027, 1, 10, 9, 0), true)
+	h.press(shortcut(fyne.Key1))
+	s := h.u.setup
+	s.place.SetText("Thành phố Cần Thơ")
+	h.press(shortcut(fyne.KeyS))
+	h.wait()
+	got, err := h.db.Office(context.Background())
+	if err != nil || got.Place != "Thành phố Cần Thơ" {
+		t.Errorf("Ctrl+S saved %+v, %v", got, err)
+	}
+	if h.u.current() != sectionSetup || s.status.Text != "Đã lưu cấu hình đơn vị." {
+		t.Errorf("after saving an existing set-up: section %d, status %q", h.u.current(), s.status.Text)
+	}
+}
+
+func TestNavigationShortcutsAndMenu(t *testing.T) {
+	h := open(t, vn(2027, 1, 10, 9, 0), true)
+	cases := []struct {
+		key   fyne.KeyName
+		want  section
+		focus fyne.Focusable
+	}{
+		{fyne.Key3, sectionCalendar, h.u.calendar.date},
+		{fyne.Key1, sectionSetup, h.u.setup.agencyCode},
+		{fyne.Key2, sectionCatalog, h.u.catalog.search},
+	}
+	for _, c := range cases {
+		h.press(shortcut(c.key))
+		if got := h.u.current(); got != c.want {
+			t.Errorf("Ctrl+%s: section %d, want %d", c.key, got, c.want)
+		}
+		if h.focused() != c.focus {
+			t.Errorf("Ctrl+%s: the cursor is not in the section's first field", c.key)
+		}
+	}
+
+	// The same shortcuts stand in the menu, in Vietnamese.
+	menu := h.u.Window().MainMenu()
+	found := map[string]string{}
+	for _, m := range menu.Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil {
+				found[it.Shortcut.ShortcutName()] = it.Label
+			}
+		}
+	}
+	for key, label := range map[fyne.KeyName]string{fyne.Key1: "Thiết lập đơn vị", fyne.Key2: "Danh mục thủ tục", fyne.Key3: "Lịch làm việc"} {
+		if got := found[shortcut(key).ShortcutName()]; got != label {
+			t.Errorf("menu item for Ctrl+%s is %q, want %q", key, got, label)
+		}
+	}
+}

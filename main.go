@@ -1,0 +1,69 @@
+// Command motcua is Một Cửa, the counter application of a one-stop public
+// administrative service centre. With a command it runs headless; without
+// one it opens the window.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/user"
+	"path/filepath"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"motcua/app"
+	"motcua/cli"
+	"motcua/data/sqlite"
+	"motcua/platform"
+)
+
+func main() {
+	os.Exit(run())
+}
+
+func run() int {
+	fs := flag.NewFlagSet("motcua", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dataFlag := fs.String("data", "", "thư mục dữ liệu")
+	if err := fs.Parse(os.Args[1:]); err != nil {
+		fmt.Fprintf(os.Stderr, "%v\n\n%s", err, cli.Usage())
+		return 2
+	}
+	dir, err := platform.DataDir(*dataFlag)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	ctx := context.Background()
+	store, err := sqlite.Open(ctx, filepath.Join(dir, "motcua.db"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer store.Close()
+
+	if fs.NArg() > 0 {
+		env := &cli.Env{Store: store, DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}
+		return cli.Run(ctx, env, fs.Args())
+	}
+	a := fyneapp.NewWithID(app.ID)
+	ui, err := app.New(ctx, a, app.Services{Store: store, DataDir: dir})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	ui.Window().ShowAndRun()
+	return 0
+}
+
+// userName is the operating system's user, recorded as the actor of
+// commands run from the command line.
+func userName() string {
+	if u, err := user.Current(); err == nil {
+		return u.Username
+	}
+	return ""
+}
