@@ -27,6 +27,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/assets"
+	"motcua/counter"
 	"motcua/data"
 )
 
@@ -36,10 +37,10 @@ const ID = "vn.gov.motcua"
 // title is the window's title, the product's name in every language.
 const title = "Một Cửa"
 
-// Store is every service the screens use.
+// Store is every service the screens use: the counter desk's and the
+// calendar's.
 type Store interface {
-	data.OfficeService
-	data.CatalogService
+	counter.Store
 	data.CalendarService
 }
 
