@@ -5,13 +5,18 @@ export CGO_ENABLED := 1
 
 TAGS := sqlite_fts5
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
-TEST_PKGS := $(BUILD_PKGS) xvfb poppler-utils imagemagick zbar-tools
+TEST_PKGS := $(BUILD_PKGS) xvfb poppler-utils imagemagick zbar-tools postgresql
+SERVER_PKGS := postgresql
 WINDOWS_PKGS := gcc-mingw-w64-x86-64
 
-.PHONY: run build test windows bench clean deps-build deps-test deps-windows
+.PHONY: run build test windows bench clean deps-build deps-test deps-windows run-server deps-server
 
 run: build
 	./motcua
+
+# A local provincial server with its own PostgreSQL, for trying the sync.
+run-server: deps-server
+	scripts/run-server
 
 build: deps-build
 	go build -tags $(TAGS) -o motcua .
@@ -19,8 +24,9 @@ build: deps-build
 test: deps-test
 	scripts/test
 
+# Through scripts/test: the sync benchmark needs its PostgreSQL.
 bench: deps-test
-	go test -tags $(TAGS) -run '^$$' -bench . -benchmem ./...
+	scripts/test -run '^$$' -bench . -benchmem
 
 windows: deps-windows
 	GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
@@ -31,6 +37,9 @@ deps-build:
 
 deps-test:
 	@scripts/ensure-packages $(TEST_PKGS)
+
+deps-server:
+	@scripts/ensure-packages $(SERVER_PKGS)
 
 deps-windows:
 	@scripts/ensure-packages $(BUILD_PKGS) $(WINDOWS_PKGS)

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"crypto/ed25519"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -79,7 +80,8 @@ func syncError(err error) error {
 	if data.ErrorCode(err) != data.EInternal {
 		return err
 	}
-	if e, ok := err.(*province.Error); ok {
+	var e *province.Error
+	if errors.As(err, &e) {
 		return data.Errorf(data.EConflict, "%s", e.Error())
 	}
 	return data.Errorf(data.EConflict, "Không kết nối được máy chủ tỉnh: %v", err)

@@ -1,0 +1,143 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"motcua/counter"
+	"motcua/data"
+	"motcua/data/scan"
+	"motcua/server/servertest"
+)
+
+// workstation is a configured workstation n of the test office, enrolled
+// with srv.
+func workstation(t *testing.T, srv *servertest.Server, n string) *harness {
+	t.Helper()
+	h := newHarness(t)
+	args := slices.Clone(initArgs)
+	args[len(args)-1] = n
+	h.ok(args...)
+	h.ok("catalog", "import", sample)
+	num := int(n[0] - '0')
+	out := h.ok("enroll", "--server", srv.URL, "--code", srv.Enrollment(t, "000.30.12.H30", num), "--ca", srv.CAFile)
+	if !strings.Contains(out, "Đã đăng ký máy trạm "+n) {
+		t.Fatalf("enroll output: %s", out)
+	}
+	return h
+}
+
+func (h *harness) desk() *counter.Desk { return h.env.desk() }
+
+func (h *harness) show(code string) map[string]any {
+	h.t.Helper()
+	var shown map[string]any
+	if err := json.Unmarshal([]byte(h.ok("show", code, "--json")), &shown); err != nil {
+		h.t.Fatal(err)
+	}
+	return shown
+}
+
+// TestTwoWorkstationsOneOffice: a dossier taken at counter 1 is seen at
+// counter 2 after both sync, its receipt QR verifies there, and what
+// counter 2 and a processing agency then do is seen at counter 1.
+func TestTwoWorkstationsOneOffice(t *testing.T) {
+	srv := servertest.Start(t, servertest.Options{})
+	ctx := context.Background()
+	ws1, ws2 := workstation(t, srv, "1"), workstation(t, srv, "2")
+
+	code := ws1.intake(intakeDoc)
+	key, err := ws1.desk().EnsureKey(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qr, err := scan.SignReceipt("", code, key) // what counter 1's receipt prints
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := ws2.desk().Scan(ctx, qr); res.Valid {
+		t.Fatal("counter 2 verified a receipt before it had counter 1's key")
+	}
+	if code, _, _ := ws2.run("show", code, "--json"); code != 1 {
+		t.Fatal("counter 2 knows the dossier before syncing")
+	}
+
+	out := ws1.ok("sync", "--once")
+	if !strings.Contains(out, "Đã gửi 1 thay đổi") || !strings.Contains(out, "Còn chờ gửi: 0") {
+		t.Errorf("counter 1 sync: %s", out)
+	}
+	// The test clock is in 2027; the server's is not.
+	if !strings.Contains(out, "Cảnh báo: Đồng hồ máy này") {
+		t.Errorf("no clock warning: %s", out)
+	}
+	out = ws2.ok("sync", "--once")
+	if !strings.Contains(out, "đã nhận 1 thay đổi") {
+		t.Errorf("counter 2 sync: %s", out)
+	}
+	shown := ws2.show(code)
+	if shown["status"] != "received" || shown["due_date"] != "2027-02-15" || shown["applicant"].(map[string]any)["name"] != "Nguyễn Thị Hồng Nhung" {
+		t.Errorf("counter 2 shows %v", shown)
+	}
+	res, err := ws2.desk().Scan(ctx, qr)
+	if err != nil || !res.Valid || res.Code != code {
+		t.Errorf("counter 2 scan: %+v %v", res, err)
+	}
+
+	// Counter 2 moves it on; counter 1 sees it.
+	if _, err := ws2.env.Store.SetStatus(ctx, code, data.StatusTransferred, "Lê Thị Hoa", "chuyển Phòng Tư pháp"); err != nil {
+		t.Fatal(err)
+	}
+	ws2.ok("sync", "--once")
+	ws1.ok("sync", "--once")
+	shown = ws1.show(code)
+	hist := shown["history"].([]any)
+	last := hist[len(hist)-1].(map[string]any)
+	if shown["status"] != "transferred" || last["actor"] != "Lê Thị Hoa" || last["to"] != "transferred" {
+		t.Errorf("counter 1 shows %v", shown)
+	}
+
+	// A processing agency's decision reaches both counters.
+	if err := srv.Store.SetStatus(ctx, code, data.StatusResultReady, "Phòng Tư pháp", "có kết quả"); err != nil {
+		t.Fatal(err)
+	}
+	ws1.ok("sync", "--once")
+	ws2.ok("sync", "--once")
+	for _, h := range []*harness{ws1, ws2} {
+		if s := h.show(code)["status"]; s != "result-ready" {
+			t.Errorf("status %v after the agency's decision", s)
+		}
+	}
+	if got := srv.Strings(t, `SELECT action || ' ' || to_status || ' ' || actor FROM dossier_event ORDER BY id`); !slices.Equal(got, []string{
+		"intake received " + ws1.env.Actor, "status transferred Lê Thị Hoa", "status result-ready Phòng Tư pháp"}) {
+		t.Errorf("server history %v", got)
+	}
+}
+
+func TestEnrollAndSyncRefusals(t *testing.T) {
+	srv := servertest.Start(t, servertest.Options{})
+	h := counterHarness(t)
+	tests := []struct {
+		name string
+		args []string
+		exit int
+		want string
+	}{
+		{"not enrolled", []string{"sync", "--once"}, 1, "chưa đăng ký"},
+		{"plain http", []string{"enroll", "--server", "http://127.0.0.1:1", "--code", "X"}, 1, "https://"},
+		{"no code", []string{"enroll", "--server", srv.URL}, 2, "--code"},
+		{"unknown code", []string{"enroll", "--server", srv.URL, "--code", "BBBB-CCCC", "--ca", srv.CAFile}, 1, "Mã đăng ký không đúng"},
+		{"untrusted server", []string{"enroll", "--server", srv.URL, "--code", "BBBB-CCCC"}, 1, "Không kết nối được"},
+		{"code of another workstation", []string{"enroll", "--server", srv.URL, "--code", srv.Enrollment(t, "000.30.12.H30", 2), "--ca", srv.CAFile}, 1, "máy trạm 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := h.run(tt.args...)
+			if code != tt.exit || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q", code, errOut)
+			}
+		})
+	}
+}

@@ -1,0 +1,412 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"motcua/data"
+)
+
+var _ data.SyncStore = (*DB)(nil)
+
+// queued selects the outbox rows waiting to be sent.
+const queued = `sent_at IS NULL AND rejected_at IS NULL`
+
+// Outbox returns up to limit changes waiting to be sent, oldest first.
+func (db *DB) Outbox(ctx context.Context, limit int) ([]data.OutboxChange, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT key, kind, subject, payload, created_at FROM outbox
+		WHERE `+queued+` ORDER BY id LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: outbox: %w", err)
+	}
+	defer rows.Close()
+	var cs []data.OutboxChange
+	for rows.Next() {
+		var (
+			c           data.OutboxChange
+			payload, at string
+		)
+		if err := rows.Scan(&c.Key, &c.Kind, &c.Subject, &payload, &at); err != nil {
+			return nil, fmt.Errorf("sqlite: outbox: %w", err)
+		}
+		c.Payload = json.RawMessage(payload)
+		if c.CreatedAt, err = time.Parse(time.RFC3339, at); err != nil {
+			return nil, fmt.Errorf("sqlite: outbox %s: %w", c.Key, err)
+		}
+		cs = append(cs, c)
+	}
+	return cs, rows.Err()
+}
+
+// QueueLength counts the changes waiting to be sent.
+func (db *DB) QueueLength(ctx context.Context) (int, error) {
+	var n int
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE `+queued).Scan(&n); err != nil {
+		return 0, fmt.Errorf("sqlite: queue length: %w", err)
+	}
+	return n, nil
+}
+
+// RecordResults marks sent what the province holds and moves what it
+// rejected to the needs-attention list, in one transaction. A rejected
+// status change puts the dossier back in the status the province holds,
+// unless another change of it is still waiting.
+func (db *DB) RecordResults(ctx context.Context, results []data.ChangeResult) error {
+	stamp := db.stamp()
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		sent, err := tx.PrepareContext(ctx, `UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = ''
+			WHERE key = ? AND sent_at IS NULL RETURNING kind, subject`)
+		if err != nil {
+			return err
+		}
+		defer sent.Close()
+		seen, err := tx.PrepareContext(ctx, `UPDATE dossier SET sync_seq = ? WHERE code = ? AND sync_seq < ?`)
+		if err != nil {
+			return err
+		}
+		defer seen.Close()
+		for _, r := range results {
+			if r.Accepted() {
+				var kind, subject string
+				err := sent.QueryRowContext(ctx, stamp, r.Key).Scan(&kind, &subject)
+				if errors.Is(err, sql.ErrNoRows) {
+					continue // recorded before
+				}
+				if err != nil {
+					return err
+				}
+				if r.Seq > 0 && strings.HasPrefix(kind, "dossier.") {
+					if _, err := seen.ExecContext(ctx, r.Seq, subject, r.Seq); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+			if err := db.reject(ctx, tx, r, stamp); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: record sync results: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) reject(ctx context.Context, tx *sql.Tx, r data.ChangeResult, stamp string) error {
+	reason := data.Clean(r.Reason)
+	if reason == "" {
+		reason = "Tỉnh từ chối thay đổi này nhưng không nêu lý do."
+	}
+	var kind, subject string
+	err := tx.QueryRowContext(ctx, `UPDATE outbox SET rejected_at = ?, reject_reason = ?, attempts = attempts + 1, last_error = ?
+		WHERE key = ? AND `+queued+` RETURNING kind, subject`, stamp, reason, reason, r.Key).Scan(&kind, &subject)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil || kind != data.ChangeDossierStatus || r.Status == "" {
+		return err
+	}
+	var local data.Status
+	if err := tx.QueryRowContext(ctx, `SELECT status FROM dossier WHERE code = ?`, subject).Scan(&local); err != nil {
+		return nil // not here: nothing to put right
+	}
+	if local == r.Status || db.waiting(ctx, tx, subject) {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE dossier SET status = ?, updated_at = ? WHERE code = ?`, r.Status, stamp, subject); err != nil {
+		return err
+	}
+	return db.event(ctx, tx, subject, "Đồng bộ tỉnh", "sync.rejected", local, r.Status, reason)
+}
+
+// waiting reports whether a change of the dossier is still queued.
+func (db *DB) waiting(ctx context.Context, tx *sql.Tx, code string) bool {
+	var n int
+	tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE subject = ? AND `+queued, code).Scan(&n)
+	return n > 0
+}
+
+// RecordFailure notes a failed attempt to send changes.
+func (db *DB) RecordFailure(ctx context.Context, keys []string, reason string) error {
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE key = ? AND `+queued)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, k := range keys {
+			if _, err := st.ExecContext(ctx, reason, k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: record sync failure: %w", err)
+	}
+	return nil
+}
+
+// ApplyRemote applies a page of the province's change feed, the office's
+// keys and the new cursor in one transaction. Dossiers already here are
+// not inserted again, events are keyed by the change that made them, and
+// a status change older than the latest the dossier has seen is recorded
+// in its history without moving its status back; so applying a page twice
+// changes nothing.
+func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) error {
+	calendarChanged := false
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, c := range page.Changes {
+			var err error
+			switch c.Kind {
+			case data.ChangeDossierCreated:
+				err = db.applyCreated(ctx, tx, c)
+			case data.ChangeDossierStatus:
+				err = db.applyStatus(ctx, tx, c)
+			case data.ChangeProcedure:
+				err = db.applyProcedure(ctx, tx, c)
+			case data.ChangeOverride:
+				calendarChanged = true
+				err = db.applyOverride(ctx, tx, c)
+			default:
+				continue // a kind a newer server knows: nothing to do here
+			}
+			if err != nil {
+				return fmt.Errorf("change %d (%s %s): %w", c.Seq, c.Kind, c.Subject, err)
+			}
+		}
+		for _, k := range page.Keys {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO workstation_key (agency_code, workstation, public_key, created_at)
+				VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, k.AgencyCode, k.Workstation, k.PublicKey, db.stamp()); err != nil {
+				return err
+			}
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (id, cursor, updated_at) VALUES (1, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET cursor = MAX(cursor, excluded.cursor), updated_at = excluded.updated_at`,
+			page.Next, db.stamp())
+		return err
+	})
+	if calendarChanged {
+		db.dropCalendar()
+	}
+	if err != nil {
+		return fmt.Errorf("sqlite: apply pulled changes: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) applyCreated(ctx context.Context, tx *sql.Tx, c data.RemoteChange) error {
+	var r data.DossierRecord
+	if err := json.Unmarshal(c.Payload, &r); err != nil {
+		return err
+	}
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	d := data.Dossier{Code: r.Code, ProcedureCode: r.ProcedureCode, ProcedureName: data.Clean(r.ProcedureName),
+		Applicant: data.Applicant{Name: data.Clean(r.Applicant.Name), IDNumber: r.Applicant.IDNumber, Phone: r.Applicant.Phone,
+			Email: r.Applicant.Email, Address: data.Clean(r.Applicant.Address)},
+		Sets: r.Sets, Channel: data.Channel(r.Channel), ReturnMethod: data.ReturnMethod(r.ReturnMethod),
+		ReturnAddress: data.Clean(r.ReturnAddress), PostalItem: r.PostalItem, WorkingDays: r.WorkingDays,
+		Status: r.Status, Book: r.Book, RegisterNo: r.RegisterNo, Officer: data.Clean(r.Officer), Workstation: r.Workstation}
+	if r.Applicant.BirthDate != "" {
+		d.Applicant.BirthDate, _ = data.ParseDate(r.Applicant.BirthDate)
+	}
+	received, _ := time.Parse(time.RFC3339, r.ReceivedAt)
+	d.ReceivedAt = received.In(data.Zone)
+	d.DueDate, _ = data.ParseDate(r.DueDate)
+	for _, doc := range r.Documents {
+		d.Documents = append(d.Documents, data.SubmittedDocument{Name: data.Clean(doc.Name), Originals: doc.Originals, Copies: doc.Copies})
+	}
+	var exists int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossier WHERE code = ?`, d.Code).Scan(&exists); err != nil {
+		return err
+	}
+	if exists == 0 {
+		if err := insertDossier(ctx, tx, d, db.stamp()); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE dossier SET sync_seq = ? WHERE code = ?`, c.Seq, d.Code); err != nil {
+			return err
+		}
+	}
+	return db.remoteEvent(ctx, tx, c, d.Code, d.Officer, "intake", "", data.StatusReceived, data.IntakeNote(d.Channel, d.DueDate))
+}
+
+func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange) error {
+	var s data.StatusChange
+	if err := json.Unmarshal(c.Payload, &s); err != nil {
+		return err
+	}
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	var seen int64
+	err := tx.QueryRowContext(ctx, `SELECT sync_seq FROM dossier WHERE code = ?`, s.Code).Scan(&seen)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // a dossier this workstation never had: nothing to move
+	}
+	if err != nil {
+		return err
+	}
+	if err := db.remoteEvent(ctx, tx, c, s.Code, data.Clean(s.Actor), "status", s.From, s.To, data.Clean(s.Note)); err != nil {
+		return err
+	}
+	if c.Seq <= seen {
+		return nil
+	}
+	// A change of the dossier still waiting here will be judged by the
+	// province after this one: until then the officer's status stands.
+	if db.waiting(ctx, tx, s.Code) {
+		_, err = tx.ExecContext(ctx, `UPDATE dossier SET sync_seq = ? WHERE code = ?`, c.Seq, s.Code)
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE dossier SET status = ?, sync_seq = ?, updated_at = ? WHERE code = ?`,
+		s.To, c.Seq, db.stamp(), s.Code)
+	return err
+}
+
+// remoteEvent records a pulled event once, keyed by its change.
+func (db *DB) remoteEvent(ctx context.Context, tx *sql.Tx, c data.RemoteChange, code, actor, action string, from, to data.Status, note string) error {
+	at := c.At
+	if at.IsZero() {
+		at = db.Now()
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO dossier_event (dossier_code, at, actor, action, from_status, to_status, note, remote_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (remote_key) WHERE remote_key IS NOT NULL DO NOTHING`,
+		code, at.In(data.Zone).Format(time.RFC3339), actor, action, from, to, note, c.Key)
+	return err
+}
+
+// applyProcedure adds or updates a procedure the province published,
+// keeping a time limit set here when the province gives none.
+func (db *DB) applyProcedure(ctx context.Context, tx *sql.Tx, c data.RemoteChange) error {
+	var r data.ProcedureRecord
+	if err := json.Unmarshal(c.Payload, &r); err != nil {
+		return err
+	}
+	p := r.Procedure()
+	var (
+		days   sql.NullInt64
+		cutoff string
+		local  bool
+	)
+	err := tx.QueryRowContext(ctx, `SELECT working_days, same_day_cutoff, local_time_limit FROM procedure WHERE code = ?`, p.Code).
+		Scan(&days, &cutoff, &local)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	if err == nil && local {
+		if p.WorkingDays == nil && days.Valid {
+			n := int(days.Int64)
+			p.WorkingDays, p.LocalTimeLimit = &n, true
+		}
+		if p.SameDayCutoff == "" {
+			p.SameDayCutoff = cutoff
+		}
+	}
+	return upsertProcedure(ctx, tx, p, db.stamp())
+}
+
+func (db *DB) applyOverride(ctx context.Context, tx *sql.Tx, c data.RemoteChange) error {
+	var r data.OverrideRecord
+	if err := json.Unmarshal(c.Payload, &r); err != nil {
+		return err
+	}
+	date, err := data.ParseDate(r.Date)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO calendar_override (date, off, name, updated_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (date) DO UPDATE SET off = excluded.off, name = excluded.name, updated_at = excluded.updated_at`,
+		date.Format(dateLayout), r.Off, data.Clean(r.Name), db.stamp())
+	return err
+}
+
+// Cursor is the feed position after which to pull.
+func (db *DB) Cursor(ctx context.Context) (int64, error) {
+	var c int64
+	err := db.read.QueryRowContext(ctx, `SELECT COALESCE((SELECT cursor FROM sync_state WHERE id = 1), 0)`).Scan(&c)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: sync cursor: %w", err)
+	}
+	return c, nil
+}
+
+// NeedsAttention lists the rejected changes not yet dismissed, oldest first.
+func (db *DB) NeedsAttention(ctx context.Context) ([]data.Rejection, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT key, kind, subject, reject_reason, created_at, rejected_at FROM outbox
+		WHERE rejected_at IS NOT NULL AND dismissed_at IS NULL ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: needs attention: %w", err)
+	}
+	defer rows.Close()
+	var rs []data.Rejection
+	for rows.Next() {
+		var (
+			r                 data.Rejection
+			created, rejected string
+		)
+		if err := rows.Scan(&r.Key, &r.Kind, &r.Subject, &r.Reason, &created, &rejected); err != nil {
+			return nil, fmt.Errorf("sqlite: needs attention: %w", err)
+		}
+		r.CreatedAt, _ = time.Parse(time.RFC3339, created)
+		r.RejectedAt, _ = time.Parse(time.RFC3339, rejected)
+		rs = append(rs, r)
+	}
+	return rs, rows.Err()
+}
+
+// DismissRejection marks a rejected change as seen to by an officer.
+func (db *DB) DismissRejection(ctx context.Context, key, actor string) error {
+	res, err := db.write.ExecContext(ctx, `UPDATE outbox SET dismissed_at = ?, dismissed_by = ?
+		WHERE key = ? AND rejected_at IS NOT NULL AND dismissed_at IS NULL`, db.stamp(), actor, key)
+	if err != nil {
+		return fmt.Errorf("sqlite: dismiss rejection: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return data.Errorf(data.ENotFound, "Không có thay đổi bị từ chối nào mang mã %q trong danh sách cần xử lý.", key)
+	}
+	return nil
+}
+
+// SyncSettings returns how this workstation reaches the province; all
+// empty before enrollment.
+func (db *DB) SyncSettings(ctx context.Context) (data.SyncSettings, error) {
+	var s data.SyncSettings
+	err := db.read.QueryRowContext(ctx, `SELECT server_url, token, ca_file FROM sync_state WHERE id = 1`).
+		Scan(&s.ServerURL, &s.Token, &s.CAFile)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return s, fmt.Errorf("sqlite: sync settings: %w", err)
+	}
+	return s, nil
+}
+
+// SaveSyncSettings stores how this workstation reaches the province. A
+// different server starts its feed from the beginning.
+func (db *DB) SaveSyncSettings(ctx context.Context, s data.SyncSettings) error {
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var old string
+		err := tx.QueryRowContext(ctx, `SELECT server_url FROM sync_state WHERE id = 1`).Scan(&old)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO sync_state (id, server_url, token, ca_file, cursor, updated_at)
+			VALUES (1, ?, ?, ?, 0, ?)
+			ON CONFLICT (id) DO UPDATE SET server_url = excluded.server_url, token = excluded.token, ca_file = excluded.ca_file,
+				cursor = CASE WHEN server_url = excluded.server_url THEN cursor ELSE 0 END, updated_at = excluded.updated_at`,
+			s.ServerURL, s.Token, s.CAFile, db.stamp())
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: save sync settings: %w", err)
+	}
+	return nil
+}

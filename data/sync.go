@@ -1,0 +1,320 @@
+package data
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"time"
+)
+
+// Kinds of change that travel between workstations and the province.
+const (
+	ChangeDossierCreated = "dossier.created"   // a dossier taken at a counter
+	ChangeDossierStatus  = "dossier.status"    // a dossier moved to another status
+	ChangeProcedure      = "catalog.procedure" // the province added or changed a procedure
+	ChangeOverride       = "calendar.override" // the province set a day off or a make-up working day
+)
+
+// What the province did with each pushed change.
+const (
+	ResultApplied   = "applied"   // recorded now
+	ResultDuplicate = "duplicate" // recorded before under the same key: a success
+	ResultRejected  = "rejected"  // refused for Reason; never sent again
+)
+
+// OutboxChange is one change recorded at this workstation for the province,
+// written in the same transaction as the change itself. Key makes sending
+// it twice harmless.
+type OutboxChange struct {
+	Key       string          `json:"key"`
+	Kind      string          `json:"kind"`
+	Subject   string          `json:"subject"` // the dossier code
+	Payload   json.RawMessage `json:"payload"`
+	CreatedAt time.Time       `json:"created_at"`
+}
+
+// ChangeResult is the province's answer for one pushed change.
+type ChangeResult struct {
+	Key    string `json:"key"`
+	Result string `json:"result"`
+	// Reason says, in Vietnamese, why a change was rejected.
+	Reason string `json:"reason,omitempty"`
+	// Seq is the change's place in the province's change feed, when
+	// applied (or applied before).
+	Seq int64 `json:"seq,omitempty"`
+	// Status is the dossier's status at the province after a rejected
+	// status change, so the workstation can show what really holds.
+	Status Status `json:"status,omitempty"`
+}
+
+// Accepted reports whether the province holds the change.
+func (r ChangeResult) Accepted() bool {
+	return r.Result == ResultApplied || r.Result == ResultDuplicate
+}
+
+// PushRequest is one batch of changes sent to the province.
+type PushRequest struct {
+	Changes []OutboxChange `json:"changes"`
+}
+
+// PushResponse answers a PushRequest change by change, in order.
+type PushResponse struct {
+	Results []ChangeResult `json:"results"`
+}
+
+// RemoteChange is one change pulled from the province: made at another
+// workstation of the office, by a processing agency, or by the province.
+type RemoteChange struct {
+	Seq     int64           `json:"seq"`
+	Key     string          `json:"key"`
+	Kind    string          `json:"kind"`
+	Subject string          `json:"subject"`
+	Payload json.RawMessage `json:"payload"`
+	// Workstation made the change; 0 for a processing agency or the province.
+	Workstation int       `json:"workstation"`
+	At          time.Time `json:"at"`
+}
+
+// KeyJSON is a workstation's public key as the sync carries it.
+type KeyJSON struct {
+	AgencyCode  string `json:"agency_code"`
+	Workstation int    `json:"workstation"`
+	PublicKey   []byte `json:"public_key"` // Ed25519, base64 in JSON
+}
+
+// PullPage is one page of the office's change feed.
+type PullPage struct {
+	Changes []RemoteChange `json:"changes"`
+	// Next is the cursor to ask after next time; it may pass changes that
+	// were not returned because this workstation made them.
+	Next int64 `json:"next"`
+	// More is true when the feed has changes after Next already.
+	More bool `json:"more"`
+	// Keys are the public keys of every workstation of the office.
+	Keys       []KeyJSON `json:"keys"`
+	ServerTime time.Time `json:"server_time"`
+}
+
+// DossierRecord is a dossier as the sync carries it: the payload of a
+// dossier.created change.
+type DossierRecord struct {
+	Code          string `json:"code"`
+	ProcedureCode string `json:"procedure_code"`
+	ProcedureName string `json:"procedure_name"`
+	Applicant     struct {
+		Name      string `json:"name"`
+		IDNumber  string `json:"id_number"`
+		BirthDate string `json:"birth_date"` // YYYY-MM-DD or ""
+		Phone     string `json:"phone"`
+		Email     string `json:"email"`
+		Address   string `json:"address"`
+	} `json:"applicant"`
+	Documents []struct {
+		Name      string `json:"name"`
+		Originals int    `json:"originals"`
+		Copies    int    `json:"copies"`
+	} `json:"documents"`
+	Sets          int    `json:"sets"`
+	Channel       string `json:"channel"`
+	ReturnMethod  string `json:"return_method"`
+	ReturnAddress string `json:"return_address"`
+	PostalItem    string `json:"postal_item"`
+	ReceivedAt    string `json:"received_at"` // RFC 3339
+	WorkingDays   int    `json:"working_days"`
+	DueDate       string `json:"due_date"` // YYYY-MM-DD
+	Status        Status `json:"status"`
+	Book          int    `json:"book"`
+	RegisterNo    int    `json:"register_no"`
+	Officer       string `json:"officer"`
+	Workstation   int    `json:"workstation"`
+}
+
+// Validate names what a dossier record lacks or gets wrong.
+func (r DossierRecord) Validate() error {
+	var f Fields
+	if !IsDossierCode(r.Code) {
+		f.Add("code", "mã hồ sơ %q không đúng dạng", r.Code)
+	}
+	if r.ProcedureCode == "" {
+		f.Add("procedure_code", "thiếu mã thủ tục")
+	}
+	if r.Applicant.Name == "" {
+		f.Add("applicant.name", "thiếu tên người nộp")
+	}
+	if _, err := time.Parse(time.RFC3339, r.ReceivedAt); err != nil {
+		f.Add("received_at", "thời điểm nhận %q không đúng dạng RFC 3339", r.ReceivedAt)
+	}
+	if _, err := ParseDate(r.DueDate); err != nil {
+		f.Add("due_date", "ngày hẹn trả %q không đúng dạng YYYY-MM-DD", r.DueDate)
+	}
+	if _, ok := statusLabels[r.Status]; !ok {
+		f.Add("status", "trạng thái %q không có", r.Status)
+	}
+	if r.Workstation < 1 || r.Workstation > 9 {
+		f.Add("workstation", "số máy trạm phải từ 1 đến 9")
+	}
+	return f.Err("Hồ sơ gửi lên chưa hợp lệ.")
+}
+
+// IntakeNote is the note of a dossier's intake event.
+func IntakeNote(channel Channel, due time.Time) string {
+	return "Tiếp nhận " + channel.Label() + ", hẹn trả " + due.Format("02/01/2006")
+}
+
+// StatusChange is the payload of a dossier.status change.
+type StatusChange struct {
+	Code  string `json:"code"`
+	From  Status `json:"from"`
+	To    Status `json:"to"`
+	Note  string `json:"note"`
+	Actor string `json:"actor"`
+}
+
+// Validate names what a status change lacks or gets wrong.
+func (s StatusChange) Validate() error {
+	var f Fields
+	if !IsDossierCode(s.Code) {
+		f.Add("code", "mã hồ sơ %q không đúng dạng", s.Code)
+	}
+	if _, ok := statusLabels[s.To]; !ok {
+		f.Add("to", "trạng thái %q không có", s.To)
+	}
+	return f.Err("Thay đổi trạng thái gửi lên chưa hợp lệ.")
+}
+
+// ProcedureRecord is the payload of a catalog.procedure change.
+type ProcedureRecord struct {
+	Code          string `json:"code"`
+	Name          string `json:"name"`
+	Field         string `json:"field"`
+	Level         string `json:"level"`
+	TimeLimitText string `json:"time_limit_text"`
+	WorkingDays   *int   `json:"working_days"`
+	SameDayCutoff string `json:"same_day_cutoff"`
+	FeesText      string `json:"fees_text"`
+	PostalAllowed bool   `json:"postal_allowed"`
+	Documents     []struct {
+		Name       string `json:"name"`
+		Originals  int    `json:"originals"`
+		Copies     int    `json:"copies"`
+		Case       string `json:"case"`
+		Form       string `json:"form"`
+		CopiesText string `json:"copies_text"`
+	} `json:"documents"`
+}
+
+// NewProcedureRecord is p as the sync carries it.
+func NewProcedureRecord(p Procedure) ProcedureRecord {
+	r := ProcedureRecord{Code: p.Code, Name: p.Name, Field: p.Field, Level: p.Level, TimeLimitText: p.TimeLimitText,
+		WorkingDays: p.WorkingDays, SameDayCutoff: p.SameDayCutoff, FeesText: p.FeesText, PostalAllowed: p.PostalAllowed}
+	r.Documents = make([]struct {
+		Name       string `json:"name"`
+		Originals  int    `json:"originals"`
+		Copies     int    `json:"copies"`
+		Case       string `json:"case"`
+		Form       string `json:"form"`
+		CopiesText string `json:"copies_text"`
+	}, len(p.Documents))
+	for i, d := range p.Documents {
+		r.Documents[i].Name, r.Documents[i].Originals, r.Documents[i].Copies = d.Name, d.Originals, d.Copies
+		r.Documents[i].Case, r.Documents[i].Form, r.Documents[i].CopiesText = d.Case, d.Form, d.CopiesText
+	}
+	return r
+}
+
+// Procedure is the record as a catalogue procedure.
+func (r ProcedureRecord) Procedure() Procedure {
+	p := Procedure{Code: r.Code, Name: r.Name, Field: r.Field, Level: r.Level, TimeLimitText: r.TimeLimitText,
+		WorkingDays: r.WorkingDays, SameDayCutoff: r.SameDayCutoff, FeesText: r.FeesText, PostalAllowed: r.PostalAllowed}
+	for _, d := range r.Documents {
+		p.Documents = append(p.Documents, RequiredDocument{Name: d.Name, Originals: d.Originals, Copies: d.Copies,
+			Case: d.Case, Form: d.Form, CopiesText: d.CopiesText})
+	}
+	return p
+}
+
+// OverrideRecord is the payload of a calendar.override change.
+type OverrideRecord struct {
+	Date string `json:"date"` // YYYY-MM-DD
+	Off  bool   `json:"off"`
+	Name string `json:"name"`
+}
+
+// AgencyOf returns the agency code a dossier code starts with.
+func AgencyOf(code string) string {
+	agency, _, _ := strings.Cut(code, "-")
+	return agency
+}
+
+// Rejection is a change the province refused: it stays in the
+// needs-attention list (cần xử lý) with the province's reason until an
+// officer has seen to it, and is never sent again.
+type Rejection struct {
+	Key        string
+	Kind       string
+	Subject    string
+	Reason     string
+	CreatedAt  time.Time
+	RejectedAt time.Time
+}
+
+// SyncSettings is how this workstation reaches the province.
+type SyncSettings struct {
+	ServerURL string
+	// Token is the long-lived access token the enrollment gave.
+	Token string
+	// CAFile is the certificate authority the server's certificate must
+	// chain to; "" trusts the system's authorities.
+	CAFile string
+}
+
+// Enrolled reports whether the workstation has been enrolled.
+func (s SyncSettings) Enrolled() bool { return s.ServerURL != "" && s.Token != "" }
+
+// SyncStore is what the provincial sync needs of the local store.
+type SyncStore interface {
+	// Outbox returns up to limit changes waiting to be sent, oldest first.
+	Outbox(ctx context.Context, limit int) ([]OutboxChange, error)
+	// QueueLength counts the changes waiting to be sent.
+	QueueLength(ctx context.Context) (int, error)
+	// RecordResults, in one transaction, marks sent the changes the
+	// province holds and moves those it rejected to the needs-attention
+	// list.
+	RecordResults(ctx context.Context, results []ChangeResult) error
+	// RecordFailure notes a failed attempt to send changes.
+	RecordFailure(ctx context.Context, keys []string, reason string) error
+	// ApplyRemote applies one page of the change feed, the office's keys
+	// and the new cursor, in one transaction; applying a page twice
+	// changes nothing.
+	ApplyRemote(ctx context.Context, page PullPage) error
+	// Cursor is the feed position after which to pull.
+	Cursor(ctx context.Context) (int64, error)
+	// NeedsAttention lists the rejected changes an officer has not yet
+	// dismissed, oldest first.
+	NeedsAttention(ctx context.Context) ([]Rejection, error)
+	// DismissRejection records that an officer has seen to a rejected
+	// change; it stays in the outbox, marked.
+	DismissRejection(ctx context.Context, key, actor string) error
+	SyncSettings(ctx context.Context) (SyncSettings, error)
+	SaveSyncSettings(ctx context.Context, s SyncSettings) error
+}
+
+// IsAgencyCode reports whether s has the form of an agency's electronic
+// identifier, such as 000.30.12.H30.
+func IsAgencyCode(s string) bool { return agencyCodePattern.MatchString(s) }
+
+// EnrollRequest is what a workstation sends to exchange its one-time
+// enrollment code for a token.
+type EnrollRequest struct {
+	Code        string `json:"code"`
+	AgencyCode  string `json:"agency_code"`
+	Workstation int    `json:"workstation"`
+	PublicKey   []byte `json:"public_key"` // Ed25519, base64 in JSON
+}
+
+// EnrollResponse carries the workstation's long-lived token.
+type EnrollResponse struct {
+	Token       string `json:"token"`
+	AgencyCode  string `json:"agency_code"`
+	Workstation int    `json:"workstation"`
+}

@@ -1,0 +1,272 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"motcua/data"
+)
+
+// Limits of one push.
+const (
+	MaxBatch    = 500     // changes
+	MaxBodySize = 4 << 20 // bytes
+)
+
+// Routes lists every endpoint the server answers, as "METHOD /path"; the
+// OpenAPI description must list the same.
+var Routes = []string{
+	"GET /healthz",
+	"POST /v1/enroll",
+	"POST /v1/changes",
+	"GET /v1/changes",
+}
+
+// API serves the workstations.
+type API struct {
+	Store *Store
+	Log   *slog.Logger
+}
+
+// Handler returns the HTTP handler of the API, with request logging.
+func (a *API) Handler() http.Handler {
+	mux := http.NewServeMux()
+	handlers := map[string]http.HandlerFunc{
+		"GET /healthz":     a.health,
+		"POST /v1/enroll":  a.enroll,
+		"POST /v1/changes": a.authenticated(a.push),
+		"GET /v1/changes":  a.authenticated(a.pull),
+	}
+	for _, r := range Routes {
+		mux.HandleFunc(r, handlers[r])
+	}
+	return a.logged(mux)
+}
+
+// requestInfo collects what the log line of a request says.
+type requestInfo struct {
+	status      int
+	workstation string
+	changes     int
+}
+
+type infoKey struct{}
+
+type statusWriter struct {
+	http.ResponseWriter
+	info *requestInfo
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.info.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (a *API) logged(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		info := &requestInfo{status: http.StatusOK}
+		next.ServeHTTP(&statusWriter{w, info}, r.WithContext(context.WithValue(r.Context(), infoKey{}, info)))
+		a.Log.Info("request", "method", r.Method, "path", r.URL.Path, "status", info.status,
+			"duration_ms", float64(time.Since(start).Microseconds())/1000, "workstation", info.workstation,
+			"changes", info.changes, "remote", r.RemoteAddr)
+	})
+}
+
+func info(r *http.Request) *requestInfo {
+	if i, ok := r.Context().Value(infoKey{}).(*requestInfo); ok {
+		return i
+	}
+	return &requestInfo{}
+}
+
+// ErrorBody is the JSON of every error response.
+type ErrorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"` // for the officer, in Vietnamese
+	} `json:"error"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}
+
+// fail answers with the error's status and message. Faults of ours are
+// logged with an id that the message carries.
+func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var body ErrorBody
+	body.Error.Code = data.ErrorCode(err)
+	body.Error.Message = data.ErrorMessage(err)
+	status := map[string]int{
+		data.EInvalid: http.StatusBadRequest, data.ENotFound: http.StatusNotFound, data.EConflict: http.StatusConflict,
+		EUnauthorized: http.StatusUnauthorized, EForbidden: http.StatusForbidden,
+	}[body.Error.Code]
+	var connErr *pgconn.ConnectError
+	switch {
+	case status == http.StatusUnauthorized:
+		w.Header().Set("WWW-Authenticate", `Bearer realm="motcua"`)
+	case errors.As(err, &connErr):
+		status = http.StatusServiceUnavailable
+		w.Header().Set("Retry-After", "5")
+		body.Error.Message = "Cơ sở dữ liệu của tỉnh tạm thời không trả lời; máy trạm sẽ gửi lại sau."
+	case status == 0:
+		status = http.StatusInternalServerError
+		id := strconv.FormatInt(time.Now().UnixNano(), 36)
+		a.Log.Error("internal error", "log_id", id, "method", r.Method, "path", r.URL.Path, "error", err.Error())
+		body.Error.Message = "Lỗi nội bộ của máy chủ tỉnh (mã nhật ký " + id + ")."
+	}
+	writeJSON(w, status, body)
+}
+
+func (a *API) health(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := a.Store.Ping(ctx); err != nil {
+		a.Log.Warn("health: database does not answer", "error", err.Error())
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": "down"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": "ok"})
+}
+
+// decode reads a JSON body of at most MaxBodySize bytes into v. A body
+// too large is EInvalid with status 413; anything unreadable 400.
+func decode(w http.ResponseWriter, r *http.Request, v any) (int, error) {
+	if r.ContentLength > MaxBodySize {
+		return http.StatusRequestEntityTooLarge, tooLarge()
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodySize))
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return http.StatusRequestEntityTooLarge, tooLarge()
+	}
+	if err != nil {
+		return http.StatusBadRequest, data.Errorf(data.EInvalid, "Không đọc được nội dung yêu cầu: %v", err)
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		return http.StatusBadRequest, data.Errorf(data.EInvalid, "Nội dung yêu cầu không phải JSON hợp lệ: %v", err)
+	}
+	return 0, nil
+}
+
+func tooLarge() error {
+	return data.Errorf(data.EInvalid, "Lô gửi lên quá lớn (tối đa %d MiB và %d thay đổi): hãy gửi thành nhiều lô nhỏ hơn.", MaxBodySize>>20, MaxBatch)
+}
+
+func (a *API) failStatus(w http.ResponseWriter, r *http.Request, status int, err error) {
+	if status != http.StatusRequestEntityTooLarge {
+		a.fail(w, r, err)
+		return
+	}
+	var body ErrorBody
+	body.Error.Code, body.Error.Message = "too_large", data.ErrorMessage(err)
+	writeJSON(w, status, body)
+}
+
+func (a *API) enroll(w http.ResponseWriter, r *http.Request) {
+	var req data.EnrollRequest
+	if status, err := decode(w, r, &req); err != nil {
+		a.failStatus(w, r, status, err)
+		return
+	}
+	if strings.TrimSpace(req.Code) == "" {
+		a.fail(w, r, data.Errorf(data.EInvalid, "Thiếu mã đăng ký."))
+		return
+	}
+	resp, err := a.Store.Enroll(r.Context(), req)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	info(r).workstation = fmt.Sprintf("%s/%d", resp.AgencyCode, resp.Workstation)
+	a.Log.Info("workstation enrolled", "agency_code", resp.AgencyCode, "workstation", resp.Workstation)
+	writeJSON(w, http.StatusOK, resp)
+}
+
+type wsKey struct{}
+
+// authenticated lets through requests with a valid bearer token.
+func (a *API) authenticated(next func(http.ResponseWriter, *http.Request, Workstation)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		token, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok {
+			a.fail(w, r, errUnauthorized)
+			return
+		}
+		ws, err := a.Store.Authenticate(r.Context(), strings.TrimSpace(token))
+		if err != nil {
+			a.fail(w, r, err)
+			return
+		}
+		info(r).workstation = fmt.Sprintf("%s/%d", ws.AgencyCode, ws.Number)
+		next(w, r, ws)
+	}
+}
+
+func (a *API) push(w http.ResponseWriter, r *http.Request, ws Workstation) {
+	var req data.PushRequest
+	if status, err := decode(w, r, &req); err != nil {
+		a.failStatus(w, r, status, err)
+		return
+	}
+	info(r).changes = len(req.Changes)
+	if len(req.Changes) > MaxBatch {
+		a.failStatus(w, r, http.StatusRequestEntityTooLarge, tooLarge())
+		return
+	}
+	results, err := a.Store.Push(r.Context(), ws, req.Changes)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if results == nil {
+		results = []data.ChangeResult{}
+	}
+	writeJSON(w, http.StatusOK, data.PushResponse{Results: results})
+}
+
+func (a *API) pull(w http.ResponseWriter, r *http.Request, ws Workstation) {
+	q := r.URL.Query()
+	var bad data.Fields
+	after, limit := int64(0), 500
+	if s := q.Get("after"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			bad.Add("after", "phải là số nguyên không âm")
+		}
+		after = n
+	}
+	if s := q.Get("limit"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > MaxPull {
+			bad.Add("limit", "phải từ 1 đến %d", MaxPull)
+		}
+		limit = n
+	}
+	if err := bad.Err("Tham số không hợp lệ."); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	page, err := a.Store.Pull(r.Context(), ws, after, limit)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	info(r).changes = len(page.Changes)
+	writeJSON(w, http.StatusOK, page)
+}

@@ -1,0 +1,396 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"motcua/data"
+)
+
+// CheckPush validates a batch before anything is written: every change
+// must be well formed (EInvalid otherwise) and about a dossier of the
+// caller's office (EForbidden otherwise). Either refuses the whole batch.
+func CheckPush(ws Workstation, cs []data.OutboxChange) error {
+	var bad data.Fields
+	keys := make(map[string]bool, len(cs))
+	for i, c := range cs {
+		field := fmt.Sprintf("changes[%d]", i)
+		switch {
+		case c.Key == "" || len(c.Key) > 100:
+			bad.Add(field+".key", "khoá phải có từ 1 đến 100 ký tự")
+		case keys[c.Key]:
+			bad.Add(field+".key", "khoá %q lặp lại trong cùng một lần gửi", c.Key)
+		}
+		keys[c.Key] = true
+		if c.CreatedAt.IsZero() {
+			bad.Add(field+".created_at", "thiếu thời điểm ghi")
+		}
+		var code string
+		switch c.Kind {
+		case data.ChangeDossierCreated:
+			var r data.DossierRecord
+			if err := json.Unmarshal(c.Payload, &r); err != nil {
+				bad.Add(field+".payload", "không đọc được hồ sơ: %v", err)
+				continue
+			}
+			if err := r.Validate(); err != nil {
+				bad.Add(field+".payload", "%s", err)
+			}
+			code = r.Code
+		case data.ChangeDossierStatus:
+			var sc data.StatusChange
+			if err := json.Unmarshal(c.Payload, &sc); err != nil {
+				bad.Add(field+".payload", "không đọc được thay đổi trạng thái: %v", err)
+				continue
+			}
+			if err := sc.Validate(); err != nil {
+				bad.Add(field+".payload", "%s", err)
+			}
+			code = sc.Code
+		default:
+			bad.Add(field+".kind", "loại thay đổi %q không có", c.Kind)
+			continue
+		}
+		if code != c.Subject {
+			bad.Add(field+".subject", "mã hồ sơ %q khác mã trong nội dung %q", c.Subject, code)
+		}
+	}
+	if err := bad.Err("Lô thay đổi gửi lên chưa hợp lệ, chưa ghi gì."); err != nil {
+		return err
+	}
+	for _, c := range cs {
+		if agency := data.AgencyOf(c.Subject); agency != ws.AgencyCode {
+			return data.Errorf(EForbidden, "Hồ sơ %s thuộc đơn vị %s; máy trạm %d của đơn vị %s chỉ được ghi hồ sơ của đơn vị mình. Chưa ghi gì.",
+				c.Subject, agency, ws.Number, ws.AgencyCode)
+		}
+	}
+	return nil
+}
+
+// Push applies a checked batch of a workstation's changes in one
+// transaction and returns a result for each, in order. A change whose key
+// was seen before is not applied again: it gets its first result, as
+// "duplicate" when it was applied. A change that the province cannot
+// apply (unknown dossier, transition the life cycle forbids, dossier
+// created twice) is rejected with a reason and its result kept.
+func (s *Store) Push(ctx context.Context, ws Workstation, cs []data.OutboxChange) ([]data.ChangeResult, error) {
+	if err := CheckPush(ws, cs); err != nil {
+		return nil, err
+	}
+	var results []data.ChangeResult
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		results = make([]data.ChangeResult, len(cs))
+		return s.push(ctx, tx, ws, cs, results)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("server: push: %w", err)
+	}
+	return results, nil
+}
+
+func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.OutboxChange, results []data.ChangeResult) error {
+	if err := lockOffice(ctx, tx, ws.OfficeID); err != nil {
+		return err
+	}
+	keys := make([]string, len(cs))
+	codes := make([]string, 0, len(cs))
+	for i, c := range cs {
+		keys[i] = c.Key
+		codes = append(codes, c.Subject)
+	}
+	prior := map[string]data.ChangeResult{}
+	// Lookups join an unnested array: one primary-key probe per element
+	// (key = ANY(array) was planned far slower as the tables grew).
+	rows, _ := tx.Query(ctx, `SELECT a.key, a.result, a.reason, a.status, a.seq
+		FROM unnest($2::text[]) AS k(key) JOIN applied_change a ON a.workstation_id = $1 AND a.key = k.key`, ws.ID, keys)
+	var r data.ChangeResult
+	var seq *int64
+	_, err := pgx.ForEachRow(rows, []any{&r.Key, &r.Result, &r.Reason, &r.Status, &seq}, func() error {
+		if r.Result == data.ResultApplied {
+			r.Result = data.ResultDuplicate
+		}
+		if seq != nil {
+			r.Seq = *seq
+		}
+		prior[r.Key] = r
+		r, seq = data.ChangeResult{}, nil
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	status := map[string]data.Status{}
+	rows, _ = tx.Query(ctx, `SELECT d.code, d.status FROM unnest($1::text[]) AS k(code) JOIN dossier d ON d.code = k.code
+		ORDER BY d.code FOR UPDATE OF d`, codes)
+	var (
+		code string
+		st   data.Status
+	)
+	if _, err := pgx.ForEachRow(rows, []any{&code, &st}, func() error { status[code] = st; return nil }); err != nil {
+		return err
+	}
+
+	var (
+		dossiers, events, feed, applied [][]any
+		updates                         = map[string]data.Status{}
+		feedAt                          []int // index into cs of each feed row
+	)
+	for i, c := range cs {
+		if p, ok := prior[c.Key]; ok {
+			results[i] = p
+			continue
+		}
+		results[i] = data.ChangeResult{Key: c.Key, Result: data.ResultApplied}
+		switch c.Kind {
+		case data.ChangeDossierCreated:
+			var rec data.DossierRecord
+			json.Unmarshal(c.Payload, &rec) // checked
+			if _, ok := status[rec.Code]; ok {
+				results[i] = rejected(c.Key, fmt.Sprintf("Hồ sơ %s đã có trên cơ sở dữ liệu của tỉnh; không ghi lần thứ hai.", rec.Code), "")
+				break
+			}
+			status[rec.Code] = rec.Status
+			received, _ := time.Parse(time.RFC3339, rec.ReceivedAt)
+			due, _ := data.ParseDate(rec.DueDate)
+			dossiers = append(dossiers, []any{rec.Code, ws.OfficeID, rec.Workstation, rec.ProcedureCode, data.Clean(rec.Applicant.Name),
+				rec.Applicant.IDNumber, received, due, string(rec.Status), []byte(c.Payload), c.CreatedAt, c.CreatedAt})
+			events = append(events, []any{rec.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(rec.Officer), "intake", "",
+				string(data.StatusReceived), data.IntakeNote(data.Channel(rec.Channel), due)})
+		case data.ChangeDossierStatus:
+			var sc data.StatusChange
+			json.Unmarshal(c.Payload, &sc) // checked
+			cur, ok := status[sc.Code]
+			switch {
+			case !ok:
+				results[i] = rejected(c.Key, fmt.Sprintf("Cơ sở dữ liệu của tỉnh chưa có hồ sơ %s nên không đổi được trạng thái.", sc.Code), "")
+			case !data.CanTransition(cur, sc.To):
+				results[i] = rejected(c.Key, data.ErrorMessage(data.TransitionError(sc.Code, cur, sc.To))+" (theo cơ sở dữ liệu của tỉnh)", cur)
+			default:
+				status[sc.Code], updates[sc.Code] = sc.To, sc.To
+				events = append(events, []any{sc.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(sc.Actor), "status", string(cur),
+					string(sc.To), data.Clean(sc.Note)})
+			}
+		}
+		if results[i].Result == data.ResultApplied {
+			feedAt = append(feedAt, i)
+		}
+	}
+	seqs, err := nextSeqs(ctx, tx, len(feedAt))
+	if err != nil {
+		return err
+	}
+	for n, i := range feedAt {
+		c := cs[i]
+		results[i].Seq = seqs[n]
+		feed = append(feed, []any{seqs[n], ws.OfficeID, ws.ID, c.Key, c.Kind, c.Subject, []byte(c.Payload), c.CreatedAt})
+	}
+	for i, r := range results {
+		if _, ok := prior[r.Key]; ok {
+			continue
+		}
+		var seq *int64
+		if r.Seq > 0 {
+			seq = &results[i].Seq
+		}
+		applied = append(applied, []any{ws.ID, r.Key, r.Result, r.Reason, string(r.Status), seq})
+	}
+
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"dossier"}, []string{"code", "office_id", "workstation", "procedure_code",
+		"applicant_name", "applicant_id", "received_at", "due_date", "status", "record", "created_at", "updated_at"},
+		pgx.CopyFromRows(dossiers)); err != nil {
+		return err
+	}
+	if len(updates) > 0 {
+		var ucodes, ustatus []string
+		for c, s := range updates {
+			ucodes, ustatus = append(ucodes, c), append(ustatus, string(s))
+		}
+		if _, err := tx.Exec(ctx, `UPDATE dossier d SET status = u.status, updated_at = now()
+			FROM unnest($1::text[], $2::text[]) AS u(code, status) WHERE d.code = u.code`, ucodes, ustatus); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"dossier_event"}, []string{"dossier_code", "workstation_id", "change_key",
+		"at", "actor", "action", "from_status", "to_status", "note"}, pgx.CopyFromRows(events)); err != nil {
+		return err
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"feed"}, []string{"seq", "office_id", "workstation_id", "key", "kind",
+		"subject", "payload", "at"}, pgx.CopyFromRows(feed)); err != nil {
+		return err
+	}
+	_, err = tx.CopyFrom(ctx, pgx.Identifier{"applied_change"}, []string{"workstation_id", "key", "result", "reason",
+		"status", "seq"}, pgx.CopyFromRows(applied))
+	return err
+}
+
+func rejected(key, reason string, status data.Status) data.ChangeResult {
+	return data.ChangeResult{Key: key, Result: data.ResultRejected, Reason: reason, Status: status}
+}
+
+// MaxPull is the most changes one pull returns.
+const MaxPull = 1000
+
+// Pull returns, after the cursor, the changes of the caller's office made
+// elsewhere (other workstations, processing agencies) and the province's
+// own changes, ordered by feed sequence; and the public keys of every
+// workstation of the office.
+func (s *Store) Pull(ctx context.Context, ws Workstation, after int64, limit int) (data.PullPage, error) {
+	limit = min(max(limit, 1), MaxPull)
+	page := data.PullPage{Next: after, Changes: []data.RemoteChange{}, Keys: []data.KeyJSON{}}
+	rows, _ := s.pool.Query(ctx, `SELECT f.seq, f.key, f.kind, f.subject,
+			CASE WHEN f.workstation_id = $3 THEN NULL ELSE f.payload END, COALESCE(w.number, 0), f.at, f.workstation_id = $3
+		FROM ((SELECT * FROM feed WHERE office_id = $2 AND seq > $1 ORDER BY seq LIMIT $4)
+			UNION ALL (SELECT * FROM feed WHERE office_id IS NULL AND seq > $1 ORDER BY seq LIMIT $4)) f
+		LEFT JOIN workstation w ON w.id = f.workstation_id
+		ORDER BY f.seq LIMIT $4`, after, ws.OfficeID, ws.ID, limit)
+	var (
+		c     data.RemoteChange
+		own   *bool
+		n     int
+		clock = time.Now()
+	)
+	_, err := pgx.ForEachRow(rows, []any{&c.Seq, &c.Key, &c.Kind, &c.Subject, &c.Payload, &c.Workstation, &c.At, &own}, func() error {
+		n++
+		page.Next = c.Seq
+		if own == nil || !*own {
+			c.At = c.At.In(data.Zone)
+			page.Changes = append(page.Changes, c)
+		}
+		c, own = data.RemoteChange{}, nil
+		return nil
+	})
+	if err != nil {
+		return page, fmt.Errorf("server: pull: %w", err)
+	}
+	page.More = n == limit
+	rows, _ = s.pool.Query(ctx, `SELECT o.agency_code, w.number, k.public_key FROM workstation_key k
+		JOIN workstation w ON w.id = k.workstation_id JOIN office o ON o.id = w.office_id
+		WHERE w.office_id = $1 ORDER BY w.number, k.created_at`, ws.OfficeID)
+	var k data.KeyJSON
+	_, err = pgx.ForEachRow(rows, []any{&k.AgencyCode, &k.Workstation, &k.PublicKey}, func() error {
+		page.Keys = append(page.Keys, k)
+		k = data.KeyJSON{}
+		return nil
+	})
+	if err != nil {
+		return page, fmt.Errorf("server: pull keys: %w", err)
+	}
+	page.ServerTime = clock
+	return page, nil
+}
+
+// ImportProcedures publishes procedures to every office: each one new or
+// changed gets a row in the feed. It returns how many changed.
+func (s *Store) ImportProcedures(ctx context.Context, ps []data.Procedure) (int, error) {
+	changed := 0
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if err := lockProvince(ctx, tx); err != nil {
+			return err
+		}
+		for _, p := range ps {
+			rec, err := json.Marshal(data.NewProcedureRecord(p))
+			if err != nil {
+				return err
+			}
+			tag, err := tx.Exec(ctx, `INSERT INTO procedure (code, record) VALUES ($1, $2)
+				ON CONFLICT (code) DO UPDATE SET record = excluded.record, updated_at = now()
+				WHERE procedure.record IS DISTINCT FROM excluded.record`, p.Code, rec)
+			if err != nil {
+				return err
+			}
+			if tag.RowsAffected() == 0 {
+				continue
+			}
+			changed++
+			if err := provinceChange(ctx, tx, data.ChangeProcedure, p.Code, rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("server: import procedures: %w", err)
+	}
+	return changed, nil
+}
+
+// SetOverride publishes a day off or a make-up working day to every office.
+func (s *Store) SetOverride(ctx context.Context, o data.Override) error {
+	if o.Name = data.Clean(o.Name); o.Name == "" {
+		return data.Errorf(data.EInvalid, "Hãy nhập tên (lý do) của ngày %s.", o.Date.Format("02/01/2006"))
+	}
+	rec, err := json.Marshal(data.OverrideRecord{Date: o.Date.Format(time.DateOnly), Off: o.Off, Name: o.Name})
+	if err != nil {
+		return err
+	}
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if err := lockProvince(ctx, tx); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO calendar_override (date, off, name) VALUES ($1, $2, $3)
+			ON CONFLICT (date) DO UPDATE SET off = excluded.off, name = excluded.name, updated_at = now()`,
+			o.Date.Format(time.DateOnly), o.Off, o.Name); err != nil {
+			return err
+		}
+		return provinceChange(ctx, tx, data.ChangeOverride, o.Date.Format(time.DateOnly), rec)
+	})
+	if err != nil {
+		return fmt.Errorf("server: set override: %w", err)
+	}
+	return nil
+}
+
+func provinceChange(ctx context.Context, tx pgx.Tx, kind, subject string, payload []byte) error {
+	_, err := tx.Exec(ctx, `INSERT INTO feed (office_id, workstation_id, key, kind, subject, payload, at)
+		VALUES (NULL, NULL, $1, $2, $3, $4, now())`, newKey(), kind, subject, payload)
+	return err
+}
+
+// SetStatus records a status change made by a processing agency (or the
+// province) and passes it to the dossier's office.
+func (s *Store) SetStatus(ctx context.Context, code string, to data.Status, agency, note string) error {
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var officeID int64
+		err := tx.QueryRow(ctx, `SELECT office_id FROM dossier WHERE code = $1`, code).Scan(&officeID)
+		if err == pgx.ErrNoRows {
+			return data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
+		}
+		if err != nil {
+			return err
+		}
+		if err := lockOffice(ctx, tx, officeID); err != nil {
+			return err
+		}
+		var from data.Status
+		if err := tx.QueryRow(ctx, `SELECT status FROM dossier WHERE code = $1 FOR UPDATE`, code).Scan(&from); err != nil {
+			return err
+		}
+		if !data.CanTransition(from, to) {
+			return data.TransitionError(code, from, to)
+		}
+		key, now := newKey(), time.Now()
+		agency, note = data.Clean(agency), data.Clean(note)
+		payload, err := json.Marshal(data.StatusChange{Code: code, From: from, To: to, Note: note, Actor: agency})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE dossier SET status = $1, updated_at = now() WHERE code = $2`, to, code); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO dossier_event (dossier_code, workstation_id, change_key, at, actor, action, from_status, to_status, note)
+			VALUES ($1, NULL, $2, $3, $4, 'status', $5, $6, $7)`, code, key, now, agency, from, to, note); err != nil {
+			return err
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO feed (office_id, workstation_id, key, kind, subject, payload, at)
+			VALUES ($1, NULL, $2, $3, $4, $5, $6)`, officeID, key, data.ChangeDossierStatus, code, payload, now)
+		return err
+	})
+	if err != nil && data.ErrorCode(err) == data.EInternal {
+		return fmt.Errorf("server: set status %s: %w", code, err)
+	}
+	return err
+}
