@@ -110,9 +110,63 @@ func TestTwoWorkstationsOneOffice(t *testing.T) {
 			t.Errorf("status %v after the agency's decision", s)
 		}
 	}
+
+	// Counter 2 hands the result to the applicant; counter 1 sees it returned.
+	ws2.ok("return", code, "--recipient-id", "093190001234")
+	ws2.ok("sync", "--once")
+	ws1.ok("sync", "--once")
+	if s := ws1.show(code)["status"]; s != "returned" {
+		t.Errorf("counter 1 after the return at counter 2: %v", s)
+	}
 	if got := srv.Strings(t, `SELECT action || ' ' || to_status || ' ' || actor FROM dossier_event ORDER BY id`); !slices.Equal(got, []string{
-		"intake received " + ws1.env.Actor, "status transferred Lê Thị Hoa", "status result-ready Phòng Tư pháp"}) {
+		"intake received " + ws1.env.Actor, "status transferred Lê Thị Hoa", "status result-ready Phòng Tư pháp",
+		"status returned " + ws2.env.Actor}) {
 		t.Errorf("server history %v", got)
+	}
+}
+
+// TestManifestAndApologyChangesSync: what signing a from-post manifest,
+// Form 04 and failed deliveries change reaches the province and the other
+// counter, and nothing lands in the needs-attention list.
+func TestManifestAndApologyChangesSync(t *testing.T) {
+	srv := servertest.Start(t, servertest.Options{})
+	ctx := context.Background()
+	ws1, ws2 := workstation(t, srv, "1"), workstation(t, srv, "2")
+
+	filed := ws1.intake(postalDoc("RR123456785VN"))
+	late := ws1.intake(intakeDoc)
+	sent := ws1.intake(postalDoc("EE000000014VN"))
+	num := strings.SplitN(ws1.ok("manifest", "new", "--kind", "from-post"), "\n", 2)[0]
+	ws1.ok("manifest", "add", num, filed)
+	ws1.ok("manifest", "close", num, "--officer", "Bình", "--postal", "Hoa")
+	ws1.ok("apology", late, "--new-due", "2027-02-22", "--reason", "Chờ xác minh", "-o", t.TempDir()+"/f04.pdf")
+	ws1.ok("status", sent, "result-ready")
+	c := strings.SplitN(ws1.ok("manifest", "new", "--kind", "to-citizen"), "\n", 2)[0]
+	ws1.ok("manifest", "add", c, sent)
+	ws1.ok("manifest", "close", c, "--officer", "Bình", "--postal", "Hoa")
+	ws1.ok("manifest", "delivery", c, sent, "failed")
+	ws1.ok("manifest", "delivery", c, sent, "failed")
+
+	out := ws1.ok("sync", "--once")
+	if !strings.Contains(out, "Còn chờ gửi: 0") {
+		t.Errorf("counter 1 sync: %s", out)
+	}
+	if rs, err := ws1.env.Store.NeedsAttention(ctx); err != nil || len(rs) != 0 {
+		t.Fatalf("needs attention: %+v %v", rs, err)
+	}
+	ws2.ok("sync", "--once")
+	if due := ws2.show(late)["due_date"]; due != "2027-02-22" {
+		t.Errorf("counter 2 sees due date %v after Form 04", due)
+	}
+	if got := srv.Strings(t, `SELECT to_char(due_date, 'YYYY-MM-DD') FROM dossier WHERE code = '`+late+`'`); !slices.Equal(got, []string{"2027-02-22"}) {
+		t.Errorf("province due date %v", got)
+	}
+	hist := ws2.show(sent)["history"].([]any)
+	if last := hist[len(hist)-1].(map[string]any); last["action"] != data.UpdateDelivery || !strings.Contains(last["note"].(string), "chuyển về") {
+		t.Errorf("counter 2 history of %s: %v", sent, last)
+	}
+	if got := srv.Strings(t, `SELECT action FROM dossier_event WHERE dossier_code = '`+filed+`' ORDER BY id`); !slices.Equal(got, []string{"intake", data.UpdateFiled}) {
+		t.Errorf("province history of %s: %v", filed, got)
 	}
 }
 

@@ -13,6 +13,7 @@ const (
 	ChangeDossierStatus  = "dossier.status"    // a dossier moved to another status
 	ChangeProcedure      = "catalog.procedure" // the province added or changed a procedure
 	ChangeOverride       = "calendar.override" // the province set a day off or a make-up working day
+	ChangeDossierUpdated = "dossier.updated"   // a dossier's filing time, due date or return method changed
 )
 
 // What the province did with each pushed change.
@@ -180,6 +181,52 @@ func (s StatusChange) Validate() error {
 		f.Add("to", "trạng thái %q không có", s.To)
 	}
 	return f.Err("Thay đổi trạng thái gửi lên chưa hợp lệ.")
+}
+
+// Actions of a dossier.updated change.
+const (
+	UpdateFiled    = "filed"    // signed in from the post: the filing time and due date restart
+	UpdateApology  = "apology"  // Form 04: a new due date
+	UpdateDelivery = "delivery" // a failed delivery; after the last one the result comes back
+)
+
+// DossierUpdate is the payload of a dossier.updated change: what changed,
+// with the note its history records. Empty fields stay as they are.
+type DossierUpdate struct {
+	Code         string `json:"code"`
+	Action       string `json:"action"`
+	Actor        string `json:"actor"`
+	Note         string `json:"note"`
+	ReceivedAt   string `json:"received_at,omitempty"`   // RFC 3339
+	DueDate      string `json:"due_date,omitempty"`      // YYYY-MM-DD
+	ReturnMethod string `json:"return_method,omitempty"` // counter or post
+}
+
+// Validate names what an update lacks or gets wrong.
+func (u DossierUpdate) Validate() error {
+	var f Fields
+	if !IsDossierCode(u.Code) {
+		f.Add("code", "mã hồ sơ %q không đúng dạng", u.Code)
+	}
+	switch u.Action {
+	case UpdateFiled, UpdateApology, UpdateDelivery:
+	default:
+		f.Add("action", "loại cập nhật %q không có", u.Action)
+	}
+	if u.ReceivedAt != "" {
+		if _, err := time.Parse(time.RFC3339, u.ReceivedAt); err != nil {
+			f.Add("received_at", "thời điểm %q không đúng dạng RFC 3339", u.ReceivedAt)
+		}
+	}
+	if u.DueDate != "" {
+		if _, err := ParseDate(u.DueDate); err != nil {
+			f.Add("due_date", "ngày %q không đúng dạng YYYY-MM-DD", u.DueDate)
+		}
+	}
+	if m := ReturnMethod(u.ReturnMethod); m != "" && m != ReturnCounter && m != ReturnPost {
+		f.Add("return_method", "cách nhận kết quả %q không có", u.ReturnMethod)
+	}
+	return f.Err("Cập nhật hồ sơ gửi lên chưa hợp lệ.")
 }
 
 // ProcedureRecord is the payload of a catalog.procedure change.

@@ -51,6 +51,16 @@ func CheckPush(ws Workstation, cs []data.OutboxChange) error {
 				bad.Add(field+".payload", "%s", err)
 			}
 			code = sc.Code
+		case data.ChangeDossierUpdated:
+			var u data.DossierUpdate
+			if err := json.Unmarshal(c.Payload, &u); err != nil {
+				bad.Add(field+".payload", "không đọc được cập nhật hồ sơ: %v", err)
+				continue
+			}
+			if err := u.Validate(); err != nil {
+				bad.Add(field+".payload", "%s", err)
+			}
+			code = u.Code
 		default:
 			bad.Add(field+".kind", "loại thay đổi %q không có", c.Kind)
 			continue
@@ -136,6 +146,7 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 
 	var (
 		dossiers, events, feed, applied [][]any
+		changed                         []data.DossierUpdate // dates and return methods, in order
 		updates                         = map[string]data.Status{}
 		feedAt                          []int // index into cs of each feed row
 	)
@@ -174,6 +185,17 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 				events = append(events, []any{sc.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(sc.Actor), "status", string(cur),
 					string(sc.To), data.Clean(sc.Note)})
 			}
+		case data.ChangeDossierUpdated:
+			var u data.DossierUpdate
+			json.Unmarshal(c.Payload, &u) // checked
+			cur, ok := status[u.Code]
+			if !ok {
+				results[i] = rejected(c.Key, fmt.Sprintf("Cơ sở dữ liệu của tỉnh chưa có hồ sơ %s nên không cập nhật được.", u.Code), "")
+				break
+			}
+			changed = append(changed, u)
+			events = append(events, []any{u.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(u.Actor), u.Action, string(cur),
+				string(cur), data.Clean(u.Note)})
 		}
 		if results[i].Result == data.ResultApplied {
 			feedAt = append(feedAt, i)
@@ -211,6 +233,22 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 		}
 		if _, err := tx.Exec(ctx, `UPDATE dossier d SET status = u.status, updated_at = now()
 			FROM unnest($1::text[], $2::text[]) AS u(code, status) WHERE d.code = u.code`, ucodes, ustatus); err != nil {
+			return err
+		}
+	}
+	for _, u := range changed {
+		var received *time.Time
+		if u.ReceivedAt != "" {
+			t, _ := time.Parse(time.RFC3339, u.ReceivedAt) // checked
+			received = &t
+		}
+		var due *time.Time
+		if u.DueDate != "" {
+			d, _ := data.ParseDate(u.DueDate) // checked
+			due = &d
+		}
+		if _, err := tx.Exec(ctx, `UPDATE dossier SET received_at = COALESCE($2, received_at),
+			due_date = COALESCE($3, due_date), updated_at = now() WHERE code = $1`, u.Code, received, due); err != nil {
 			return err
 		}
 	}

@@ -341,11 +341,9 @@ func (db *DB) CloseManifest(ctx context.Context, number, officer, postalStaff st
 		if err := remember(ctx, tx, "postal", postalStaff, now); err != nil {
 			return err
 		}
-		if err := db.audit(ctx, tx, officer, "manifest.close", m.Number, fmt.Sprintf("%d hồ sơ, bưu điện: %s", len(m.Items), postalStaff)); err != nil {
-			return err
-		}
-		return db.enqueue(ctx, tx, "manifest.closed", m.Number, map[string]any{"number": m.Number, "kind": m.Kind,
-			"closed_at": stamp, "officer": officer, "postal_staff": postalStaff, "items": len(m.Items)})
+		// What the signing changed travels to the province dossier by
+		// dossier; the manifest itself is the office's paper.
+		return db.audit(ctx, tx, officer, "manifest.close", m.Number, fmt.Sprintf("%d hồ sơ, bưu điện: %s", len(m.Items), postalStaff))
 	})
 	if err != nil {
 		return data.Manifest{}, wrapErr("close manifest", err)
@@ -377,8 +375,8 @@ func (db *DB) moveOnClose(ctx context.Context, tx *sql.Tx, m data.Manifest, it d
 		if err := db.event(ctx, tx, d.Code, actor, "filed", d.Status, d.Status, note); err != nil {
 			return err
 		}
-		return db.enqueue(ctx, tx, "dossier.filed", d.Code, map[string]any{"code": d.Code, "received_at": now.Format(time.RFC3339),
-			"due_date": due.Format(dateLayout), "manifest": m.Number})
+		return db.enqueue(ctx, tx, data.ChangeDossierUpdated, d.Code, data.DossierUpdate{Code: d.Code, Action: data.UpdateFiled,
+			Actor: actor, Note: note, ReceivedAt: now.Format(time.RFC3339), DueDate: due.Format(dateLayout)})
 	case data.ManifestToAgency:
 		return db.setStatusTx(ctx, tx, d.Code, d.Status, data.StatusTransferred, actor, "Chuyển "+m.Agency+" theo biên bản "+m.Number)
 	case data.ManifestToCitizen:
@@ -457,8 +455,11 @@ func (db *DB) RecordDelivery(ctx context.Context, number, code string, delivered
 			if err := db.event(ctx, tx, item.DossierCode, actor, "delivery-failed", data.StatusResultReady, data.StatusResultReady, note); err != nil {
 				return err
 			}
-			if err := db.enqueue(ctx, tx, "dossier.delivery", item.DossierCode, map[string]any{"code": item.DossierCode,
-				"manifest": m.Number, "attempts": item.Attempts, "outcome": item.Outcome}); err != nil {
+			update := data.DossierUpdate{Code: item.DossierCode, Action: data.UpdateDelivery, Actor: actor, Note: note}
+			if item.Outcome == data.DeliveryReturning {
+				update.ReturnMethod = string(data.ReturnCounter)
+			}
+			if err := db.enqueue(ctx, tx, data.ChangeDossierUpdated, item.DossierCode, update); err != nil {
 				return err
 			}
 		}

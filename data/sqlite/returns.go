@@ -165,8 +165,8 @@ func (db *DB) Apologise(ctx context.Context, code string, newDue time.Time, reas
 		if err := db.audit(ctx, tx, officer, "dossier.apology", code, note); err != nil {
 			return err
 		}
-		return db.enqueue(ctx, tx, "dossier.apology", code, map[string]any{"code": code, "old_due": a.OldDue.Format(dateLayout),
-			"new_due": newDue.Format(dateLayout), "reason": reason, "officer": officer})
+		return db.enqueue(ctx, tx, data.ChangeDossierUpdated, code, data.DossierUpdate{Code: code, Action: data.UpdateApology,
+			Actor: officer, Note: note, DueDate: newDue.Format(dateLayout)})
 	})
 	return a, wrapErr("apologise", err)
 }

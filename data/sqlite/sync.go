@@ -170,6 +170,8 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) error {
 				err = db.applyCreated(ctx, tx, c)
 			case data.ChangeDossierStatus:
 				err = db.applyStatus(ctx, tx, c)
+			case data.ChangeDossierUpdated:
+				err = db.applyUpdated(ctx, tx, c)
 			case data.ChangeProcedure:
 				err = db.applyProcedure(ctx, tx, c)
 			case data.ChangeOverride:
@@ -271,6 +273,34 @@ func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange) 
 	_, err = tx.ExecContext(ctx, `UPDATE dossier SET status = ?, sync_seq = ?, updated_at = ? WHERE code = ?`,
 		s.To, c.Seq, db.stamp(), s.Code)
 	return err
+}
+
+// applyUpdated records another workstation's change of a dossier's filing
+// time, due date or return method, with its history line.
+func (db *DB) applyUpdated(ctx context.Context, tx *sql.Tx, c data.RemoteChange) error {
+	var u data.DossierUpdate
+	if err := json.Unmarshal(c.Payload, &u); err != nil {
+		return err
+	}
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	var status data.Status
+	err := tx.QueryRowContext(ctx, `SELECT status FROM dossier WHERE code = ?`, u.Code).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil // a dossier this workstation never had
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE dossier SET
+			received_at = CASE WHEN ?1 <> '' THEN ?1 ELSE received_at END,
+			due_date = CASE WHEN ?2 <> '' THEN ?2 ELSE due_date END,
+			return_method = CASE WHEN ?3 <> '' THEN ?3 ELSE return_method END,
+			updated_at = ?4 WHERE code = ?5`, u.ReceivedAt, u.DueDate, u.ReturnMethod, db.stamp(), u.Code); err != nil {
+		return err
+	}
+	return db.remoteEvent(ctx, tx, c, u.Code, data.Clean(u.Actor), u.Action, status, status, data.Clean(u.Note))
 }
 
 // remoteEvent records a pulled event once, keyed by its change.
