@@ -12,6 +12,7 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,15 +148,22 @@ func (d *Desk) Receipt(ctx context.Context, code, actor string, reprint bool) (p
 			return "", data.Errorf(data.EConflict, "Giấy tiếp nhận của hồ sơ %s đã in; muốn in lại hãy chọn “In lại” (--reprint).", code)
 		}
 	}
-	n, err := d.Store.RecordPrint(ctx, dossier.Code, KindReceipt, actor)
+	return d.issue(ctx, dossier.Code, KindReceipt, actor, func(w io.Writer, reprint int) error {
+		return printout.Receipt(w, printout.ReceiptInput{Office: office, Dossier: dossier, QRPayload: payload, Reprint: reprint})
+	})
+}
+
+// issue counts a printout of a dossier, renders it and keeps it.
+func (d *Desk) issue(ctx context.Context, code, kind, actor string, render func(w io.Writer, reprint int) error) (string, error) {
+	n, err := d.Store.RecordPrint(ctx, code, kind, actor)
 	if err != nil {
 		return "", err
 	}
 	var buf bytes.Buffer
-	if err := printout.Receipt(&buf, printout.ReceiptInput{Office: office, Dossier: dossier, QRPayload: payload, Reprint: n}); err != nil {
-		return "", fmt.Errorf("counter: receipt %s: %w", code, err)
+	if err := render(&buf, n); err != nil {
+		return "", fmt.Errorf("counter: %s %s: %w", kind, code, err)
 	}
-	return d.keep(dossier.Code, KindReceipt, n, buf.Bytes())
+	return d.keep(code, kind, n, buf.Bytes())
 }
 
 // Notice issues Form 02 (supplement) or Form 03 (refusal) for a dossier:
@@ -189,16 +197,9 @@ func (d *Desk) Notice(ctx context.Context, kind, code string, items []string, ac
 	if err != nil {
 		return "", err
 	}
-	n, err := d.Store.RecordPrint(ctx, dossier.Code, kind, actor)
-	if err != nil {
-		return "", err
-	}
-	var buf bytes.Buffer
-	in := printout.NoticeInput{Office: office, Dossier: dossier, Items: clean, Issued: d.Now().In(data.Zone), Officer: actor}
-	if err := render(&buf, in); err != nil {
-		return "", fmt.Errorf("counter: %s %s: %w", kind, code, err)
-	}
-	return d.keep(dossier.Code, kind, n, buf.Bytes())
+	return d.issue(ctx, dossier.Code, kind, actor, func(w io.Writer, _ int) error {
+		return render(w, printout.NoticeInput{Office: office, Dossier: dossier, Items: clean, Issued: d.Now().In(data.Zone), Officer: actor})
+	})
 }
 
 // keep writes a printout under printouts/YYYY-MM-DD/ in the data folder.
@@ -393,13 +394,7 @@ func (d *Desk) Apology(ctx context.Context, code string, newDue time.Time, reaso
 	if err != nil {
 		return "", err
 	}
-	n, err := d.Store.RecordPrint(ctx, dossier.Code, KindApology, actor)
-	if err != nil {
-		return "", err
-	}
-	var buf bytes.Buffer
-	if err := printout.Apology(&buf, printout.ApologyInput{Office: office, Dossier: dossier, Apology: a}); err != nil {
-		return "", fmt.Errorf("counter: apology %s: %w", code, err)
-	}
-	return d.keep(dossier.Code, KindApology, n, buf.Bytes())
+	return d.issue(ctx, dossier.Code, KindApology, actor, func(w io.Writer, _ int) error {
+		return printout.Apology(w, printout.ApologyInput{Office: office, Dossier: dossier, Apology: a})
+	})
 }
