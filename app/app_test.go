@@ -156,10 +156,13 @@ func TestFirstRunOpensOnSetup(t *testing.T) {
 	}
 }
 
-func TestConfiguredOpensOnCatalog(t *testing.T) {
+func TestConfiguredOpensOnIntake(t *testing.T) {
 	h := open(t, vn(2027, 1, 10, 9, 0), true)
-	if got := h.u.current(); got != sectionCatalog {
-		t.Fatalf("opened on section %d, want the catalogue", got)
+	if got := h.u.current(); got != sectionIntake {
+		t.Fatalf("opened on section %d, want the intake", got)
+	}
+	if h.focused() != h.u.intake.procedure {
+		t.Errorf("the cursor is not in the intake's procedure field")
 	}
 	if got := h.u.setup.agencyCode.Text; got != testOffice.AgencyCode {
 		t.Errorf("set-up shows agency code %q", got)

@@ -106,6 +106,7 @@ func TestSearchNarrowsAsYouType(t *testing.T) {
 func TestEnterInSearchChoosesFirstResult(t *testing.T) {
 	h := open(t, vn(2027, 1, 10, 9, 0), true)
 	s := h.u.catalog
+	h.u.show(sectionCatalog) // the window opens on the intake
 	h.u.Window().Canvas().Focus(s.search)
 	test.Type(s.search, "khai tu")
 	h.wait()

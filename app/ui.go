@@ -58,6 +58,9 @@ const (
 	sectionSetup section = iota
 	sectionCatalog
 	sectionCalendar
+	sectionReturns
+	sectionManifests
+	sectionIntake
 )
 
 // UI is the main window and its screens.
@@ -80,6 +83,11 @@ type UI struct {
 	setup    *setupScreen
 	catalog  *catalogScreen
 	calendar *calendarScreen
+
+	scan      *scanBar
+	returns   *returnsScreen
+	manifests *manifestsScreen
+	intake    *intakeScreen
 }
 
 // New builds the main window. When the office is not set up yet it opens
@@ -111,7 +119,7 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	u.build()
 	if u.configured {
 		u.setup.load(office)
-		u.show(sectionCatalog)
+		u.show(sectionIntake)
 	} else {
 		u.show(sectionSetup)
 	}
@@ -129,32 +137,50 @@ func (u *UI) build() {
 	u.setup = newSetupScreen(u)
 	u.catalog = newCatalogScreen(u)
 	u.calendar = newCalendarScreen(u)
+	u.scan = newScanBar(u)
+	u.returns = newReturnsScreen(u)
+	u.manifests = newManifestsScreen(u)
+	u.intake = newIntakeScreen(u)
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("nav.setup"), theme.SettingsIcon(), u.setup.content),
 		container.NewTabItemWithIcon(lang.L("nav.catalog"), theme.ListIcon(), u.catalog.content),
 		container.NewTabItemWithIcon(lang.L("nav.calendar"), theme.HistoryIcon(), u.calendar.content),
+		container.NewTabItemWithIcon(lang.L("returns.nav"), theme.MailReplyIcon(), u.returns.content),
+		container.NewTabItemWithIcon(lang.L("manifest.nav"), theme.MailSendIcon(), u.manifests.content),
+		container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(*container.TabItem) { u.focusSection(section(u.tabs.SelectedIndex())) }
-	u.win.SetContent(u.tabs)
+	u.win.SetContent(container.NewBorder(u.scan.content, nil, nil, nil, u.tabs))
 
 	go1 := shortcut(fyne.Key1)
 	go2 := shortcut(fyne.Key2)
 	go3 := shortcut(fyne.Key3)
+	go4 := shortcut(fyne.Key4)
+	go5 := shortcut(fyne.Key5)
 	find := shortcut(fyne.KeyF)
 	open := shortcut(fyne.KeyO)
 	save := shortcut(fyne.KeyS)
+	goIntake := shortcut(fyne.KeyT)
+	newIntake := shortcut(fyne.KeyN)
+	scanID := shortcut(fyne.KeyK)
 	c := u.win.Canvas() // adding a shortcut again replaces it
 	c.AddShortcut(go1, func(fyne.Shortcut) { u.show(sectionSetup) })
 	c.AddShortcut(go2, func(fyne.Shortcut) { u.show(sectionCatalog) })
 	c.AddShortcut(go3, func(fyne.Shortcut) { u.show(sectionCalendar) })
+	c.AddShortcut(go4, func(fyne.Shortcut) { u.show(sectionReturns) })
+	c.AddShortcut(go5, func(fyne.Shortcut) { u.show(sectionManifests) })
 	c.AddShortcut(find, func(fyne.Shortcut) { u.show(sectionCatalog) })
 	c.AddShortcut(open, func(fyne.Shortcut) { u.onImportCatalog() })
 	c.AddShortcut(save, func(fyne.Shortcut) { u.onSave() })
+	c.AddShortcut(goIntake, func(fyne.Shortcut) { u.show(sectionIntake) })
+	c.AddShortcut(newIntake, func(fyne.Shortcut) { u.intake.onNew() })
+	c.AddShortcut(scanID, func(fyne.Shortcut) { u.onScanIDCard() })
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
 			u.closeDialog()
 		}
+		u.onHotkey(ev)
 	})
 
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
@@ -173,15 +199,21 @@ func (u *UI) build() {
 	langMenu.ChildMenu = fyne.NewMenu("", langItems...)
 	u.win.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu(lang.L("menu.file"),
+			item(lang.L("intake.menu.new"), newIntake, u.intake.onNew),
 			item(lang.L("menu.save"), save, u.onSave),
+			item(lang.L("intake.menu.scan"), scanID, u.onScanIDCard),
 			item(lang.L("menu.import"), open, u.onImportCatalog),
 		),
 		fyne.NewMenu(lang.L("menu.go"),
+			item(lang.L("intake.nav"), goIntake, func() { u.show(sectionIntake) }),
 			item(lang.L("nav.setup"), go1, func() { u.show(sectionSetup) }),
 			item(lang.L("nav.catalog"), go2, func() { u.show(sectionCatalog) }),
 			item(lang.L("nav.calendar"), go3, func() { u.show(sectionCalendar) }),
+			item(lang.L("returns.nav"), go4, func() { u.show(sectionReturns) }),
+			item(lang.L("manifest.nav"), go5, func() { u.show(sectionManifests) }),
 			fyne.NewMenuItemSeparator(),
 			item(lang.L("menu.find"), find, func() { u.show(sectionCatalog) }),
+			item(lang.L("scan.menu"), &desktop.CustomShortcut{KeyName: fyne.KeyF2}, u.scan.focus),
 		),
 		fyne.NewMenu(lang.L("menu.settings"), langMenu),
 	))
@@ -211,6 +243,14 @@ func (u *UI) focusSection(s section) {
 		f = u.catalog.search
 	case sectionCalendar:
 		f = u.calendar.date
+	case sectionReturns:
+		u.returns.reloadLists()
+		f = u.returns.focusable()
+	case sectionManifests:
+		u.manifests.reloadRecent()
+		f = u.manifests.focusable()
+	case sectionIntake:
+		f = u.intake.first()
 	}
 	u.win.Canvas().Focus(f)
 }
@@ -218,15 +258,24 @@ func (u *UI) focusSection(s section) {
 // current is the section on screen.
 func (u *UI) current() section { return section(u.tabs.SelectedIndex()) }
 
-// onSave saves what the screen on show edits: the office set-up or the
-// chosen procedure's time limit.
+// onSave saves what the screen on show edits: the office set-up, the
+// chosen procedure's time limit or the dossier being taken.
 func (u *UI) onSave() {
 	switch u.current() {
 	case sectionSetup:
 		u.setup.onSave()
 	case sectionCatalog:
 		u.catalog.onSaveLimit()
+	case sectionIntake:
+		u.intake.onSave()
 	}
+}
+
+// onScanIDCard brings the intake forward with the cursor in its ID card
+// scan field.
+func (u *UI) onScanIDCard() {
+	u.show(sectionIntake)
+	u.intake.onScanShortcut()
 }
 
 func (u *UI) onImportCatalog() {
