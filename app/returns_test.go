@@ -1,0 +1,320 @@
+package app
+
+import (
+	"context"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
+)
+
+// openDossier opens a dossier on the return desk by typing its code into
+// the scan field.
+func (h *harness) openDossier(code string) *returnsScreen {
+	h.t.Helper()
+	h.scanInto(h.u.scan.entry, code)
+	s := h.u.returns
+	if s.v.d.Code != code {
+		h.t.Fatalf("return desk shows %q, want %s (banner %q)", s.v.d.Code, code, h.u.scan.banner.message())
+	}
+	return s
+}
+
+func TestReturnToAuthorisedPerson(t *testing.T) {
+	h := openDesk(t)
+	ctx := context.Background()
+	d := h.takeDossier("")
+	h.setStatus(d.Code, data.StatusResultReady)
+	s := h.openDossier(d.Code)
+
+	if s.status.Text != "Có kết quả, chờ trả" || s.idNumber.Text != "********1234" || s.applicant.Text != deskApplicant.Name {
+		t.Errorf("status %q, ID %q, applicant %q", s.status.Text, s.idNumber.Text, s.applicant.Text)
+	}
+	if s.handOver.Disabled() || !s.ready.Disabled() || !s.transfer.Disabled() || !s.withdraw.Disabled() || !s.apology.Disabled() {
+		t.Errorf("actions of a ready result: return %v ready %v transfer %v withdraw %v apology %v",
+			!s.handOver.Disabled(), !s.ready.Disabled(), !s.transfer.Disabled(), !s.withdraw.Disabled(), !s.apology.Disabled())
+	}
+	test.Tap(s.handOver)
+	if h.focused() != s.recipientID {
+		t.Fatalf("“Trả kết quả” did not put the cursor in the recipient's ID")
+	}
+
+	// Someone else's ID number is refused, next to the field.
+	h.scanInto(s.recipientID, "092085000111")
+	if !s.recipientErr.Visible() || !strings.Contains(s.recipientErr.Text, "không khớp") {
+		t.Errorf("recipient error %q", s.recipientErr.Text)
+	}
+	if got, _ := h.db.Dossier(ctx, d.Code); got.Status != data.StatusResultReady {
+		t.Fatalf("returned to the wrong person: %s", got.Status)
+	}
+
+	// … unless they are authorised.
+	test.Tap(s.authorised)
+	if !s.authFields.Visible() {
+		t.Fatal("the authorised person's fields are hidden")
+	}
+	test.Type(s.authName, "Lê Văn Tư")
+	test.Type(s.authNote, "Giấy ủy quyền ngày 01/02/2027")
+	test.Tap(s.returnBtn)
+	h.wait()
+
+	ret, err := h.db.Returned(ctx, d.Code)
+	if err != nil {
+		t.Fatalf("not returned: %v (message %q)", err, s.returnMsg.Text)
+	}
+	if !ret.Authorised || ret.Name != "Lê Văn Tư" || ret.IDNumber != "092085000111" || ret.Authorisation != "Giấy ủy quyền ngày 01/02/2027" || ret.Officer != defaultOfficer {
+		t.Errorf("return record %+v", ret)
+	}
+	if s.status.Text != "Đã trả kết quả" || s.returnForm.Visible() || !s.returnRecord.Visible() {
+		t.Errorf("after the return: status %q, form shown %v", s.status.Text, s.returnForm.Visible())
+	}
+	for _, want := range []string{"người được ủy quyền Lê Văn Tư", "10:00 03/02/2027", "********0111"} {
+		if !strings.Contains(s.returnRecord.Text, want) {
+			t.Errorf("record %q lacks %q", s.returnRecord.Text, want)
+		}
+	}
+	if last := s.timeline.Objects[len(s.timeline.Objects)-1].(*widget.Label).Text; !strings.Contains(last, "Lê Văn Tư") {
+		t.Errorf("timeline ends with %q", last)
+	}
+	if h.focused() != h.u.scan.entry {
+		t.Errorf("the cursor did not go back to the scan field for the next citizen")
+	}
+}
+
+func TestReturnToApplicantByScanningHerCard(t *testing.T) {
+	h := openDesk(t)
+	d := h.takeDossier("")
+	h.setStatus(d.Code, data.StatusResultReady)
+	h.a.Preferences().SetString(officerPreference, "Trần Văn Bình")
+	s := h.openDossier(d.Code)
+
+	h.scanInto(s.recipientID, deskApplicantCard)
+	if s.recipientID.Text != deskApplicant.IDNumber || !strings.Contains(s.returnMsg.Text, "khớp") {
+		t.Fatalf("card filled %q, message %q", s.recipientID.Text, s.returnMsg.Text)
+	}
+	if _, err := h.db.Returned(context.Background(), d.Code); data.ErrorCode(err) != data.ENotFound {
+		t.Fatal("a scan alone recorded the return")
+	}
+	s.recipientID.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.wait()
+	ret, err := h.db.Returned(context.Background(), d.Code)
+	if err != nil || ret.Authorised || ret.Name != deskApplicant.Name || ret.Officer != "Trần Văn Bình" {
+		t.Errorf("return %+v, %v", ret, err)
+	}
+}
+
+func TestReturnRefusedWithTheStoresReason(t *testing.T) {
+	h := openDesk(t)
+	d := h.takeDossier("")
+	s := h.openDossier(d.Code)
+	if !s.returnHint.Visible() || !strings.Contains(s.returnHint.Text, "chưa có kết quả") {
+		t.Errorf("hint %q", s.returnHint.Text)
+	}
+	h.scanInto(s.recipientID, deskApplicant.IDNumber)
+	if !strings.Contains(s.returnMsg.Text, "chưa có kết quả để trả") || s.returnMsg.Importance != widget.DangerImportance {
+		t.Errorf("not ready: %q", s.returnMsg.Text)
+	}
+
+	// Returned meanwhile at another counter: the store says when and to whom.
+	h.setStatus(d.Code, data.StatusResultReady)
+	s.open(d.Code)
+	h.wait()
+	if _, err := h.db.ReturnResult(context.Background(), d.Code, data.Recipient{IDNumber: deskApplicant.IDNumber}, "Quầy 2"); err != nil {
+		t.Fatal(err)
+	}
+	h.scanInto(s.recipientID, deskApplicant.IDNumber)
+	if !strings.Contains(s.returnMsg.Text, "đã trả kết quả lúc") {
+		t.Errorf("already returned: %q", s.returnMsg.Text)
+	}
+}
+
+// auditSpy records the audit calls the window makes.
+type auditSpy struct {
+	Store
+	mu     sync.Mutex
+	audits []string
+}
+
+func (a *auditSpy) Audit(ctx context.Context, actor, action, code, detail string) error {
+	a.mu.Lock()
+	a.audits = append(a.audits, actor+" "+action+" "+code)
+	a.mu.Unlock()
+	return a.Store.Audit(ctx, actor, action, code, detail)
+}
+
+func TestFullIDNumberIsAudited(t *testing.T) {
+	h := newHarness(t, true)
+	h.db.Now = func() time.Time { return deskNow }
+	h.a.Preferences().SetString(officerPreference, "Trần Văn Bình")
+	spy := &auditSpy{Store: h.db}
+	u, err := New(context.Background(), h.a, Services{Store: spy, DataDir: t.TempDir(), Now: func() time.Time { return deskNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(u.Window().Close)
+	h.u = u
+	h.wait()
+
+	d := h.takeDossier("")
+	s := h.openDossier(d.Code)
+	if s.idNumber.Text != "********1234" || len(spy.audits) != 0 {
+		t.Fatalf("ID %q, audits %v", s.idNumber.Text, spy.audits)
+	}
+	test.Tap(s.showID)
+	h.wait()
+	if s.idNumber.Text != deskApplicant.IDNumber || s.showID.Visible() {
+		t.Errorf("ID %q after asking to see it", s.idNumber.Text)
+	}
+	if want := "Trần Văn Bình dossier.view-id " + d.Code; len(spy.audits) != 1 || spy.audits[0] != want {
+		t.Errorf("audits %v, want [%s]", spy.audits, want)
+	}
+}
+
+func TestResultsComeBackAndWait(t *testing.T) {
+	h := openDesk(t)
+	ctx := context.Background()
+	single := h.takeDossier("")
+	h.setStatus(single.Code, data.StatusTransferred)
+	a, b := h.takeDossier(""), h.takeDossier("")
+	m, err := h.db.OpenManifest(ctx, data.ManifestToAgency, "", "Phòng Tư pháp", "Thử nghiệm")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range []string{a.Code, b.Code} {
+		if _, err := h.db.AddItem(ctx, m.Number, data.ManifestAdd{DossierCode: code}, "Thử nghiệm"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := h.db.CloseManifest(ctx, m.Number, "Bình", "Hoa"); err != nil {
+		t.Fatal(err)
+	}
+	h.press(shortcut(fyne.Key4))
+	s := h.u.returns
+
+	h.scanInto(s.resultScan, h.receiptQR(single.Code))
+	if got, _ := h.db.Dossier(ctx, single.Code); got.Status != data.StatusResultReady {
+		t.Fatalf("one result back: %s (message %q)", got.Status, s.resultMsg.message())
+	}
+	h.scanInto(s.resultScan, h.manifestQR(m.Number))
+	if msg := s.resultMsg.message(); !strings.Contains(msg, "2 hồ sơ đã có kết quả") {
+		t.Errorf("manifest back: %q", msg)
+	}
+	if len(s.lists.Waiting) != 3 || s.waiting.Length() != 3 || !strings.HasPrefix(s.tabs.Items[tabWaiting].Text, "Chờ trả (3)") {
+		t.Fatalf("waiting %d, tab %q", len(s.lists.Waiting), s.tabs.Items[tabWaiting].Text)
+	}
+	if h.focused() != s.resultScan {
+		t.Errorf("the cursor left the results field")
+	}
+	h.scanInto(s.resultScan, h.receiptQR(single.Code))
+	if msg := s.resultMsg.message(); !strings.Contains(msg, "không thể chuyển") || s.resultMsg.text.Importance != widget.DangerImportance {
+		t.Errorf("twice: %q", msg)
+	}
+
+	// Three days later they still wait, and say so.
+	later := deskNow.AddDate(0, 0, 3)
+	h.db.Now = func() time.Time { return later }
+	s.reloadLists()
+	h.wait()
+	var row strings.Builder
+	collectText(test.WidgetRenderer(s.waiting).Objects()[0], &row)
+	if !strings.Contains(row.String(), "chờ 3 ngày") || s.lists.Waiting[0].Dossier.Code != single.Code {
+		t.Errorf("waiting row:\n%s", row.String())
+	}
+
+	// Choosing one opens it, ready to hand over.
+	s.waiting.Select(0)
+	h.wait()
+	if s.v.d.Code != single.Code || s.handOver.Disabled() {
+		t.Errorf("list opened %q", s.v.d.Code)
+	}
+}
+
+func TestApologyMovesDueDateOnce(t *testing.T) {
+	h := openDesk(t)
+	ctx := context.Background()
+	d := h.takeDossier("")
+	var printed []string
+	h.u.returns.print = func(path string) error { printed = append(printed, path); return nil }
+	s := h.openDossier(d.Code)
+	if !strings.Contains(s.due.Text, "15/02/2027") || s.due.Importance != widget.MediumImportance {
+		t.Errorf("due %q (importance %v)", s.due.Text, s.due.Importance)
+	}
+	test.Tap(s.apology)
+	if !s.apologyForm.Visible() || h.focused() != s.newDue {
+		t.Fatal("the Form 04 form did not open on the new date")
+	}
+
+	test.Type(s.newDue, "21/02/2027") // a Sunday
+	test.Type(s.reason, "Chờ xác minh của cơ quan liên quan")
+	s.reason.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.wait()
+	if !s.newDueErr.Visible() || !strings.Contains(s.newDueErr.Text, "ngày nghỉ") || len(printed) != 0 {
+		t.Fatalf("a Sunday: error %q, printed %v", s.newDueErr.Text, printed)
+	}
+
+	s.newDue.SetText("22/02/2027")
+	test.Tap(s.apologySave)
+	h.wait()
+	if len(printed) != 1 {
+		t.Fatalf("printed %v (message %q)", printed, s.apologyMsg.Text)
+	}
+	if pdf, err := os.ReadFile(printed[0]); err != nil || !strings.HasPrefix(string(pdf), "%PDF") {
+		t.Errorf("Form 04 file: %v", err)
+	}
+	got, _ := h.db.Dossier(ctx, d.Code)
+	if got.DueDate.Format("2006-01-02") != "2027-02-22" || !strings.Contains(s.due.Text, "22/02/2027") {
+		t.Errorf("due date %s, shown %q", got.DueDate.Format("2006-01-02"), s.due.Text)
+	}
+	if !s.apology.Disabled() || s.apologyForm.Visible() {
+		t.Error("Form 04 offered a second time")
+	}
+}
+
+func TestDueDateColouredAndListed(t *testing.T) {
+	h := openDesk(t)
+	// The procedure takes 3 working days.
+	late := h.takeDossierAt(vn(2027, 1, 4, 9, 0), "") // due 07/01
+	soon := h.takeDossierAt(vn(2027, 2, 1, 9, 0), "") // due 04/02, tomorrow
+	h.u.returns.reloadLists()
+	h.wait()
+	s := h.u.returns
+	if len(s.lists.Overdue) != 1 || s.lists.Overdue[0].Code != late.Code {
+		t.Fatalf("overdue %v", s.lists.Overdue)
+	}
+	s.overdue.Select(0)
+	h.wait()
+	if s.v.d.Code != late.Code || s.due.Importance != widget.DangerImportance || !strings.Contains(s.due.Text, "quá hạn") {
+		t.Errorf("overdue dossier %q: due %q (importance %v)", s.v.d.Code, s.due.Text, s.due.Importance)
+	}
+	if len(s.lists.DueSoon) == 1 {
+		s.dueSoon.Select(0)
+		h.wait()
+		if s.v.d.Code != soon.Code || s.due.Importance != widget.WarningImportance {
+			t.Errorf("due-soon dossier %q: due %q (importance %v)", s.v.d.Code, s.due.Text, s.due.Importance)
+		}
+	} else {
+		t.Errorf("due soon %v (due %s)", s.lists.DueSoon, soon.DueDate.Format("02/01/2006"))
+	}
+}
+
+func TestStatusNamesAreTheDomainsInVietnamese(t *testing.T) {
+	vi := readTranslations(t, Vietnamese)
+	en := readTranslations(t, English)
+	for _, st := range []data.Status{data.StatusReceived, data.StatusSupplement, data.StatusRefused, data.StatusTransferred,
+		data.StatusResultReady, data.StatusReturned, data.StatusWithdrawn} {
+		key := "returns.status." + string(st)
+		if vi[key] != st.Label() {
+			t.Errorf("vi %s = %q, want %q", key, vi[key], st.Label())
+		}
+		if en[key] == nil {
+			t.Errorf("en.json lacks %s", key)
+		}
+	}
+}
