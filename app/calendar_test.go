@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"motcua/data"
@@ -63,7 +62,7 @@ func TestCalendarShowsTet2027(t *testing.T) {
 
 func TestCalendarAddAndRemoveOverrides(t *testing.T) {
 	h := open(t, vn(2027, 1, 10, 9, 0), true)
-	h.press(shortcut(fyne.Key3))
+	h.press(sectionKey(sectionCalendar))
 	s := h.u.calendar
 	ctx := context.Background()
 
@@ -155,7 +154,7 @@ func TestCalendarAddAndRemoveOverrides(t *testing.T) {
 
 func TestCalendarAddRefusals(t *testing.T) {
 	h := open(t, vn(2027, 1, 10, 9, 0), true)
-	h.press(shortcut(fyne.Key3))
+	h.press(sectionKey(sectionCalendar))
 	s := h.u.calendar
 
 	test.Type(s.date, "31/02/2027")

@@ -137,7 +137,7 @@ func TestVietnameseByDefaultOnEnglishSystem(t *testing.T) {
 			t.Errorf("lang.L(%q) = %q, want %q", key, got, want)
 		}
 	}
-	if got := h.u.tabs.Items[1].Text; got != "Danh mục thủ tục" {
+	if got := h.u.tabs.Items[sectionCatalog].Text; got != "Danh mục thủ tục" {
 		t.Errorf("catalogue tab %q", got)
 	}
 
@@ -178,7 +178,7 @@ func TestEnglishThroughSetting(t *testing.T) {
 	if got := lang.L("Cancel"); got != "Cancel" {
 		t.Errorf("lang.L(Cancel) = %q", got)
 	}
-	if got := h.u.tabs.Items[0].Text; got != "Office set-up" {
+	if got := h.u.tabs.Items[sectionSetup].Text; got != "Office set-up" {
 		t.Errorf("set-up tab %q", got)
 	}
 	if got := h.u.catalog.count.Text; !strings.HasPrefix(got, "61 procedures") {
@@ -195,7 +195,7 @@ func TestEnglishThroughSetting(t *testing.T) {
 	if got := h.a.Preferences().String(prefLanguage); got != Vietnamese {
 		t.Errorf("preference %q", got)
 	}
-	if got := h.u.tabs.Items[0].Text; got != "Thiết lập đơn vị" {
+	if got := h.u.tabs.Items[sectionSetup].Text; got != "Thiết lập đơn vị" {
 		t.Errorf("set-up tab %q after switching", got)
 	}
 	if h.u.current() != sectionCalendar {

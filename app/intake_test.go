@@ -741,7 +741,7 @@ func TestIntakeShortcutsAndMenu(t *testing.T) {
 	h.pickProcedure(s, "1.004837")
 	test.Type(s.name, citizenName)
 
-	h.press(shortcut(fyne.Key2))
+	h.press(sectionKey(sectionCatalog))
 	h.press(shortcut(fyne.KeyT))
 	if h.u.current() != sectionIntake || h.focused() != s.procedure {
 		t.Errorf("Ctrl+T: section %d", h.u.current())

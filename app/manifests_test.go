@@ -24,7 +24,7 @@ func (p *fakePrinter) send(path string) error {
 // openManifest opens a manifest of a kind through the screen's form.
 func (h *harness) openManifest(kind data.ManifestKind, carrier string) *manifestsScreen {
 	h.t.Helper()
-	h.press(shortcut(fyne.Key5))
+	h.press(sectionKey(sectionManifests))
 	s := h.u.manifests
 	if h.focused() != s.kind {
 		h.t.Fatalf("Ctrl+5 put the cursor in %T", h.focused())

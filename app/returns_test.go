@@ -195,7 +195,7 @@ func TestResultsComeBackAndWait(t *testing.T) {
 	if _, err := h.db.CloseManifest(ctx, m.Number, "Bình", "Hoa"); err != nil {
 		t.Fatal(err)
 	}
-	h.press(shortcut(fyne.Key4))
+	h.press(sectionKey(sectionReturns))
 	s := h.u.returns
 
 	h.scanInto(s.resultScan, h.receiptQR(single.Code))

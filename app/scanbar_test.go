@@ -261,7 +261,7 @@ func TestF2ReachesScanField(t *testing.T) {
 	}
 
 	// A field or list of the desk passes it on.
-	h.press(shortcut(fyne.Key4))
+	h.press(sectionKey(sectionReturns))
 	for _, f := range []fyne.Focusable{h.u.returns.recipientID, h.u.returns.waiting, h.u.manifests.scan} {
 		c.Focus(f)
 		f.TypedKey(f2)
@@ -284,11 +284,11 @@ func TestF2ReachesScanField(t *testing.T) {
 
 func TestNavigationToDeskAndManifests(t *testing.T) {
 	h := openDesk(t)
-	h.press(shortcut(fyne.Key4))
+	h.press(sectionKey(sectionReturns))
 	if h.u.current() != sectionReturns || h.focused() != h.u.scan.entry {
 		t.Errorf("Ctrl+4: section %d, cursor in %T", h.u.current(), h.focused())
 	}
-	h.press(shortcut(fyne.Key5))
+	h.press(sectionKey(sectionManifests))
 	if h.u.current() != sectionManifests || h.focused() != h.u.manifests.kind {
 		t.Errorf("Ctrl+5: section %d, cursor in %T", h.u.current(), h.focused())
 	}

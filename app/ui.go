@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -55,12 +56,12 @@ type Services struct {
 type section int
 
 const (
-	sectionSetup section = iota
-	sectionCatalog
-	sectionCalendar
+	sectionIntake section = iota
 	sectionReturns
 	sectionManifests
-	sectionIntake
+	sectionCatalog
+	sectionCalendar
+	sectionSetup
 )
 
 // UI is the main window and its screens.
@@ -141,23 +142,19 @@ func (u *UI) build() {
 	u.returns = newReturnsScreen(u)
 	u.manifests = newManifestsScreen(u)
 	u.intake = newIntakeScreen(u)
+	// Tabs in section order: the counter's daily work first.
 	u.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("nav.setup"), theme.SettingsIcon(), u.setup.content),
-		container.NewTabItemWithIcon(lang.L("nav.catalog"), theme.ListIcon(), u.catalog.content),
-		container.NewTabItemWithIcon(lang.L("nav.calendar"), theme.HistoryIcon(), u.calendar.content),
+		container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
 		container.NewTabItemWithIcon(lang.L("returns.nav"), theme.MailReplyIcon(), u.returns.content),
 		container.NewTabItemWithIcon(lang.L("manifest.nav"), theme.MailSendIcon(), u.manifests.content),
-		container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
+		container.NewTabItemWithIcon(lang.L("nav.catalog"), theme.ListIcon(), u.catalog.content),
+		container.NewTabItemWithIcon(lang.L("nav.calendar"), theme.HistoryIcon(), u.calendar.content),
+		container.NewTabItemWithIcon(lang.L("nav.setup"), theme.SettingsIcon(), u.setup.content),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(*container.TabItem) { u.focusSection(section(u.tabs.SelectedIndex())) }
 	u.win.SetContent(container.NewBorder(u.scan.content, nil, nil, nil, u.tabs))
 
-	go1 := shortcut(fyne.Key1)
-	go2 := shortcut(fyne.Key2)
-	go3 := shortcut(fyne.Key3)
-	go4 := shortcut(fyne.Key4)
-	go5 := shortcut(fyne.Key5)
 	find := shortcut(fyne.KeyF)
 	open := shortcut(fyne.KeyO)
 	save := shortcut(fyne.KeyS)
@@ -165,11 +162,9 @@ func (u *UI) build() {
 	newIntake := shortcut(fyne.KeyN)
 	scanID := shortcut(fyne.KeyK)
 	c := u.win.Canvas() // adding a shortcut again replaces it
-	c.AddShortcut(go1, func(fyne.Shortcut) { u.show(sectionSetup) })
-	c.AddShortcut(go2, func(fyne.Shortcut) { u.show(sectionCatalog) })
-	c.AddShortcut(go3, func(fyne.Shortcut) { u.show(sectionCalendar) })
-	c.AddShortcut(go4, func(fyne.Shortcut) { u.show(sectionReturns) })
-	c.AddShortcut(go5, func(fyne.Shortcut) { u.show(sectionManifests) })
+	for sec := range u.tabs.Items {
+		c.AddShortcut(sectionKey(section(sec)), func(fyne.Shortcut) { u.show(section(sec)) })
+	}
 	c.AddShortcut(find, func(fyne.Shortcut) { u.show(sectionCatalog) })
 	c.AddShortcut(open, func(fyne.Shortcut) { u.onImportCatalog() })
 	c.AddShortcut(save, func(fyne.Shortcut) { u.onSave() })
@@ -195,6 +190,12 @@ func (u *UI) build() {
 		it.Checked = l.code == current
 		langItems = append(langItems, it)
 	}
+	var goItems []*fyne.MenuItem
+	for sec, tab := range u.tabs.Items {
+		goItems = append(goItems, item(tab.Text, sectionKey(section(sec)), func() { u.show(section(sec)) }))
+	}
+	// Ctrl+T ("tiếp nhận") also opens intake, as officers learn it.
+	goItems = append(goItems, item(lang.L("intake.nav"), goIntake, func() { u.show(sectionIntake) }))
 	langMenu := fyne.NewMenuItem(lang.L("menu.language"), nil)
 	langMenu.ChildMenu = fyne.NewMenu("", langItems...)
 	u.win.SetMainMenu(fyne.NewMainMenu(
@@ -204,19 +205,18 @@ func (u *UI) build() {
 			item(lang.L("intake.menu.scan"), scanID, u.onScanIDCard),
 			item(lang.L("menu.import"), open, u.onImportCatalog),
 		),
-		fyne.NewMenu(lang.L("menu.go"),
-			item(lang.L("intake.nav"), goIntake, func() { u.show(sectionIntake) }),
-			item(lang.L("nav.setup"), go1, func() { u.show(sectionSetup) }),
-			item(lang.L("nav.catalog"), go2, func() { u.show(sectionCatalog) }),
-			item(lang.L("nav.calendar"), go3, func() { u.show(sectionCalendar) }),
-			item(lang.L("returns.nav"), go4, func() { u.show(sectionReturns) }),
-			item(lang.L("manifest.nav"), go5, func() { u.show(sectionManifests) }),
+		fyne.NewMenu(lang.L("menu.go"), append(goItems,
 			fyne.NewMenuItemSeparator(),
 			item(lang.L("menu.find"), find, func() { u.show(sectionCatalog) }),
 			item(lang.L("scan.menu"), &desktop.CustomShortcut{KeyName: fyne.KeyF2}, u.scan.focus),
-		),
+		)...),
 		fyne.NewMenu(lang.L("menu.settings"), langMenu),
 	))
+}
+
+// sectionKey is a section's shortcut: Ctrl with its place in the tabs.
+func sectionKey(s section) fyne.Shortcut {
+	return shortcut(fyne.KeyName(strconv.Itoa(int(s) + 1)))
 }
 
 // shortcut is Ctrl (⌘ on macOS) with key.
