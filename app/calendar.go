@@ -32,17 +32,17 @@ type calendarScreen struct {
 	days     []data.SpecialDay // of the year on show
 	selected int               // index in days, -1 when none
 
-	date    *widget.Entry
+	date    *keyEntry
 	dateErr *widget.Label
 	kind    *widget.RadioGroup
-	name    *widget.Entry
+	name    *keyEntry
 	add     *widget.Button
 	status  *widget.Label
 	addForm *fyne.Container
 
-	received   *widget.Entry
-	dueDays    *widget.Entry
-	dueCutoff  *widget.Entry
+	received   *keyEntry
+	dueDays    *keyEntry
+	dueCutoff  *keyEntry
 	computeDue *widget.Button
 	due        *widget.Label
 
@@ -82,7 +82,7 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	bottom := container.NewVBox(s.hint, container.NewHBox(s.remove))
 	left := container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, s.list, bottom)
 
-	s.date = widget.NewEntry()
+	s.date = newKeyEntry(u)
 	s.date.SetPlaceHolder(lang.L("calendar.date.placeholder"))
 	s.date.AlwaysShowValidationError = true
 	s.date.OnChanged = func(string) {
@@ -97,7 +97,7 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	s.kind = widget.NewRadioGroup([]string{lang.L("calendar.kind.off"), lang.L("calendar.kind.work")}, nil)
 	s.kind.Required = true
 	s.kind.SetSelected(lang.L("calendar.kind.off"))
-	s.name = widget.NewEntry()
+	s.name = newKeyEntry(u)
 	s.name.SetPlaceHolder(lang.L("calendar.name.placeholder"))
 	s.name.OnSubmitted = func(string) { s.onAdd() }
 	s.add = widget.NewButtonWithIcon(lang.L("calendar.add"), theme.ContentAddIcon(), s.onAdd)
@@ -114,13 +114,13 @@ func newCalendarScreen(u *UI) *calendarScreen {
 		container.NewHBox(s.add), s.status,
 	)
 
-	s.received = widget.NewEntry()
+	s.received = newKeyEntry(u)
 	s.received.SetText(u.now().In(data.Zone).Format("02/01/2006 15:04"))
 	s.received.OnSubmitted = func(string) { s.onDue() }
-	s.dueDays = widget.NewEntry()
+	s.dueDays = newKeyEntry(u)
 	s.dueDays.SetPlaceHolder(lang.L("catalog.days.placeholder"))
 	s.dueDays.OnSubmitted = func(string) { s.onDue() }
-	s.dueCutoff = widget.NewEntry()
+	s.dueCutoff = newKeyEntry(u)
 	s.dueCutoff.SetPlaceHolder(lang.L("calendar.due.cutoff.placeholder"))
 	s.dueCutoff.OnSubmitted = func(string) { s.onDue() }
 	s.computeDue = widget.NewButtonWithIcon(lang.L("calendar.due.compute"), theme.ConfirmIcon(), s.onDue)

@@ -27,7 +27,7 @@ import (
 type catalogScreen struct {
 	u *UI
 
-	search    *widget.Entry
+	search    *keyEntry
 	count     *widget.Label
 	list      *widget.List
 	importBtn *widget.Button
@@ -46,9 +46,9 @@ type catalogScreen struct {
 	meta        *widget.Label
 	limitText   *widget.Label
 	review      *widget.Label
-	days        *widget.Entry
+	days        *keyEntry
 	daysErr     *widget.Label
-	cutoff      *widget.Entry
+	cutoff      *keyEntry
 	cutoffErr   *widget.Label
 	saveLimit   *widget.Button
 	limitStatus *widget.Label
@@ -61,7 +61,7 @@ type catalogScreen struct {
 
 func newCatalogScreen(u *UI) *catalogScreen {
 	s := &catalogScreen{u: u}
-	s.search = widget.NewEntry()
+	s.search = newKeyEntry(u)
 	s.search.SetPlaceHolder(lang.L("catalog.search.placeholder"))
 	s.search.OnChanged = s.onSearch
 	s.search.OnSubmitted = func(string) { s.onSearchSubmitted() }
@@ -112,13 +112,13 @@ func (s *catalogScreen) newDetail() fyne.CanvasObject {
 	s.review.SetText(lang.L("catalog.review.hint"))
 	s.review.Hide()
 
-	s.days = widget.NewEntry()
+	s.days = newKeyEntry(s.u)
 	s.days.SetPlaceHolder(lang.L("catalog.days.placeholder"))
 	s.days.AlwaysShowValidationError = true
 	s.days.OnSubmitted = func(string) { s.onSaveLimit() }
 	s.days.OnChanged = func(string) { s.clearLimitError(s.days, s.daysErr) }
 	s.daysErr = errLabel()
-	s.cutoff = widget.NewEntry()
+	s.cutoff = newKeyEntry(s.u)
 	s.cutoff.SetPlaceHolder(lang.L("catalog.cutoff.placeholder"))
 	s.cutoff.AlwaysShowValidationError = true
 	s.cutoff.OnSubmitted = func(string) { s.onSaveLimit() }
@@ -310,7 +310,7 @@ func (s *catalogScreen) onSearchSubmitted() {
 }
 
 // clearLimitError clears a time-limit field's error once it is edited.
-func (s *catalogScreen) clearLimitError(e *widget.Entry, l *widget.Label) {
+func (s *catalogScreen) clearLimitError(e *keyEntry, l *widget.Label) {
 	if clearFieldError(e, l) {
 		s.detail.Refresh()
 	}

@@ -262,7 +262,8 @@ func TestF2ReachesScanField(t *testing.T) {
 
 	// A field or list of the desk passes it on.
 	h.press(sectionKey(sectionReturns))
-	for _, f := range []fyne.Focusable{h.u.returns.recipientID, h.u.returns.waiting, h.u.manifests.scan} {
+	for _, f := range []fyne.Focusable{h.u.returns.recipientID, h.u.returns.waiting, h.u.manifests.scan,
+		h.u.catalog.search, h.u.calendar.date, h.u.setup.agencyCode} {
 		c.Focus(f)
 		f.TypedKey(f2)
 		if h.focused() != h.u.scan.entry {
@@ -286,11 +287,11 @@ func TestNavigationToDeskAndManifests(t *testing.T) {
 	h := openDesk(t)
 	h.press(sectionKey(sectionReturns))
 	if h.u.current() != sectionReturns || h.focused() != h.u.scan.entry {
-		t.Errorf("Ctrl+4: section %d, cursor in %T", h.u.current(), h.focused())
+		t.Errorf("Ctrl+2: section %d, cursor in %T", h.u.current(), h.focused())
 	}
 	h.press(sectionKey(sectionManifests))
 	if h.u.current() != sectionManifests || h.focused() != h.u.manifests.kind {
-		t.Errorf("Ctrl+5: section %d, cursor in %T", h.u.current(), h.focused())
+		t.Errorf("Ctrl+3: section %d, cursor in %T", h.u.current(), h.focused())
 	}
 	if got := h.u.tabs.Items[sectionReturns].Text; got != "Trả kết quả" {
 		t.Errorf("return desk tab %q", got)

@@ -20,12 +20,12 @@ import (
 type setupScreen struct {
 	u *UI
 
-	agencyCode     *widget.Entry
-	name           *widget.Entry
-	parent         *widget.Entry
-	place          *widget.Entry
+	agencyCode     *keyEntry
+	name           *keyEntry
+	parent         *keyEntry
+	place          *keyEntry
 	workstation    *widget.Select
-	trackingPrefix *widget.Entry
+	trackingPrefix *keyEntry
 	paper          *widget.RadioGroup
 	save           *widget.Button
 
@@ -43,14 +43,14 @@ type setupScreen struct {
 type setupField struct {
 	name  string         // as data.Office's validation names it
 	focus fyne.Focusable // nil for the paper radios
-	entry *widget.Entry  // nil unless the input is an entry
+	entry *keyEntry  // nil unless the input is an entry
 	msg   *widget.Label
 }
 
 func newSetupScreen(u *UI) *setupScreen {
 	s := &setupScreen{u: u}
-	entry := func(placeholder string) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(placeholder string) *keyEntry {
+		e := newKeyEntry(u)
 		e.SetPlaceHolder(placeholder)
 		e.AlwaysShowValidationError = true
 		e.OnSubmitted = func(string) { s.onSave() }
@@ -81,7 +81,7 @@ func newSetupScreen(u *UI) *setupScreen {
 		f.msg.Importance = widget.DangerImportance
 		f.msg.Wrapping = fyne.TextWrapWord
 		f.msg.Hide()
-		if e, ok := input.(*widget.Entry); ok {
+		if e, ok := input.(*keyEntry); ok {
 			f.entry = e
 			e.OnChanged = func(string) { s.clearError(name) }
 		}

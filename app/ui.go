@@ -433,7 +433,7 @@ func capitalize(s string) string {
 }
 
 // showFieldError marks an entry and writes msg under it; "" clears both.
-func showFieldError(e *widget.Entry, l *widget.Label, msg string) {
+func showFieldError(e validated, l *widget.Label, msg string) {
 	if msg == "" {
 		clearFieldError(e, l)
 		return
@@ -443,8 +443,11 @@ func showFieldError(e *widget.Entry, l *widget.Label, msg string) {
 	l.Show()
 }
 
+// validated is an entry that can show a validation error.
+type validated interface{ SetValidationError(error) }
+
 // clearFieldError reports whether there was an error to clear.
-func clearFieldError(e *widget.Entry, l *widget.Label) bool {
+func clearFieldError(e validated, l *widget.Label) bool {
 	if !l.Visible() {
 		return false
 	}
