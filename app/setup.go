@@ -43,7 +43,7 @@ type setupScreen struct {
 type setupField struct {
 	name  string         // as data.Office's validation names it
 	focus fyne.Focusable // nil for the paper radios
-	entry *keyEntry  // nil unless the input is an entry
+	entry *keyEntry      // nil unless the input is an entry
 	msg   *widget.Label
 }
 
