@@ -30,6 +30,7 @@ import (
 	"motcua/assets"
 	"motcua/counter"
 	"motcua/data"
+	"motcua/province"
 )
 
 // ID is the application's identifier, the same as in FyneApp.toml.
@@ -41,7 +42,7 @@ const title = "Một Cửa"
 // Store is every service the screens use: the counter desk's and the
 // calendar's.
 type Store interface {
-	counter.Store
+	counter.SyncStore
 	data.CalendarService
 }
 
@@ -62,6 +63,7 @@ const (
 	sectionCatalog
 	sectionCalendar
 	sectionSetup
+	sectionSync
 )
 
 // UI is the main window and its screens.
@@ -89,6 +91,11 @@ type UI struct {
 	returns   *returnsScreen
 	manifests *manifestsScreen
 	intake    *intakeScreen
+	sync      *syncScreen
+
+	// syncWorker sends the outbox to the province and brings its changes;
+	// nil until the workstation is enrolled.
+	syncWorker *province.Worker
 }
 
 // New builds the main window. When the office is not set up yet it opens
@@ -126,6 +133,7 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	}
 	u.catalog.start(true)
 	u.calendar.reload()
+	u.sync.reload()
 	return u, nil
 }
 
@@ -142,6 +150,7 @@ func (u *UI) build() {
 	u.returns = newReturnsScreen(u)
 	u.manifests = newManifestsScreen(u)
 	u.intake = newIntakeScreen(u)
+	u.sync = newSyncScreen(u)
 	// Tabs in section order: the counter's daily work first.
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
@@ -150,6 +159,7 @@ func (u *UI) build() {
 		container.NewTabItemWithIcon(lang.L("nav.catalog"), theme.ListIcon(), u.catalog.content),
 		container.NewTabItemWithIcon(lang.L("nav.calendar"), theme.HistoryIcon(), u.calendar.content),
 		container.NewTabItemWithIcon(lang.L("nav.setup"), theme.SettingsIcon(), u.setup.content),
+		container.NewTabItemWithIcon(lang.L("sync.nav"), theme.UploadIcon(), u.sync.content),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(*container.TabItem) { u.focusSection(section(u.tabs.SelectedIndex())) }
@@ -249,6 +259,9 @@ func (u *UI) focusSection(s section) {
 	case sectionManifests:
 		u.manifests.reloadRecent()
 		f = u.manifests.focusable()
+	case sectionSync:
+		u.sync.reload()
+		f = u.sync.focusTarget()
 	case sectionIntake:
 		f = u.intake.first()
 	}

@@ -2,14 +2,12 @@ package cli
 
 import (
 	"context"
-	"crypto/ed25519"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
 
+	"motcua/counter"
 	"motcua/data"
 	"motcua/province"
 )
@@ -31,60 +29,13 @@ func runEnroll(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 || *server == "" || *code == "" {
 		return usagef("Cần --server https://… và --code MÃ.")
 	}
-	base, err := province.CheckURL(*server)
+	resp, err := env.desk().Enroll(ctx, env.Store, *server, *code, *ca)
 	if err != nil {
 		return err
 	}
-	office, err := env.Store.Office(ctx)
-	if err != nil {
-		return err
-	}
-	key, err := env.desk().EnsureKey(ctx)
-	if err != nil {
-		return err
-	}
-	caFile := ""
-	if *ca != "" {
-		// Kept in the data folder: the workstation trusts this CA only.
-		pem, err := os.ReadFile(*ca)
-		if err != nil {
-			return data.Errorf(data.EInvalid, "Không đọc được tệp chứng chỉ CA %s: %v", *ca, err)
-		}
-		caFile = filepath.Join(env.DataDir, "keys", "province-ca.pem")
-		if err := os.MkdirAll(filepath.Dir(caFile), 0o700); err != nil {
-			return fmt.Errorf("cli: enroll: %w", err)
-		}
-		if err := os.WriteFile(caFile, pem, 0o600); err != nil {
-			return fmt.Errorf("cli: enroll: %w", err)
-		}
-	}
-	hc, err := province.HTTPClient(caFile)
-	if err != nil {
-		return err
-	}
-	client := &province.Client{BaseURL: base, HTTP: hc, Now: env.Now}
-	resp, err := client.Enroll(ctx, data.EnrollRequest{Code: *code, AgencyCode: office.AgencyCode,
-		Workstation: office.Workstation, PublicKey: key.Public().(ed25519.PublicKey)})
-	if err != nil {
-		return syncError(err)
-	}
-	if err := env.Store.SaveSyncSettings(ctx, data.SyncSettings{ServerURL: base, Token: resp.Token, CAFile: caFile}); err != nil {
-		return err
-	}
+	base, _ := province.CheckURL(*server)
 	fmt.Fprintf(env.Stdout, "Đã đăng ký máy trạm %d của đơn vị %s với máy chủ %s.\n", resp.Workstation, resp.AgencyCode, base)
 	return nil
-}
-
-// syncError turns a failure to reach the server into the officer's words.
-func syncError(err error) error {
-	if data.ErrorCode(err) != data.EInternal {
-		return err
-	}
-	var e *province.Error
-	if errors.As(err, &e) {
-		return data.Errorf(data.EConflict, "%s", e.Error())
-	}
-	return data.Errorf(data.EConflict, "Không kết nối được máy chủ tỉnh: %v", err)
 }
 
 func runSync(ctx context.Context, env *Env, args []string) error {
@@ -111,7 +62,7 @@ func runSync(ctx context.Context, env *Env, args []string) error {
 		rep, err := w.SyncOnce(ctx)
 		printReport(env, w.Status(), rep)
 		if err != nil {
-			return syncError(err)
+			return counter.SyncError(err)
 		}
 		return printAttention(ctx, env)
 	}
