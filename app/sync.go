@@ -63,10 +63,10 @@ func newSyncScreen(u *UI) *syncScreen {
 	s.syncNow = widget.NewButtonWithIcon(lang.L("sync.now"), theme.ViewRefreshIcon(), s.onSyncNow)
 	s.syncNow.Importance = widget.HighImportance
 	form := container.New(layout.NewFormLayout(),
-		bold(lang.L("sync.server")), s.server,
-		bold(lang.L("sync.state")), s.state,
-		bold(lang.L("sync.queue")), s.queue,
-		bold(lang.L("sync.last")), s.last,
+		formLabel(lang.L("sync.server")), s.server,
+		formLabel(lang.L("sync.state")), s.state,
+		formLabel(lang.L("sync.queue")), s.queue,
+		formLabel(lang.L("sync.last")), s.last,
 	)
 	s.enrolled = container.NewVBox(form, s.lastErr, s.clock, container.NewHBox(s.syncNow))
 
@@ -81,9 +81,9 @@ func newSyncScreen(u *UI) *syncScreen {
 	intro := widget.NewLabel(lang.L("sync.enroll.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	s.enrollUI = container.NewVBox(intro, container.New(layout.NewFormLayout(),
-		bold(lang.L("sync.server")), s.serverURL,
-		bold(lang.L("sync.enroll.code")), s.code,
-		bold(lang.L("sync.enroll.ca")), s.ca,
+		formLabel(lang.L("sync.server")), s.serverURL,
+		formLabel(lang.L("sync.enroll.code")), s.code,
+		formLabel(lang.L("sync.enroll.ca")), s.ca,
 	), container.NewHBox(s.enroll))
 
 	s.attention = widget.NewList(func() int { return len(s.rejections) }, func() fyne.CanvasObject {
@@ -110,6 +110,11 @@ func newSyncScreen(u *UI) *syncScreen {
 	s.content = container.NewBorder(top, container.NewHBox(s.dismiss), nil, nil, s.attention)
 	s.showEnrolled(false)
 	return s
+}
+
+// formLabel is a field's label in a form: bold, right-aligned, whole.
+func formLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }
 
 // showEnrolled shows the status or the enrollment form.
