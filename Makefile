@@ -11,8 +11,10 @@ WINDOWS_PKGS := gcc-mingw-w64-x86-64
 
 .PHONY: run build test windows bench clean deps-build deps-test deps-windows run-server deps-server
 
+# Fyne reads the language tag from LANG; a tag it can parse keeps its log
+# quiet (the window is in Vietnamese whatever the system language).
 run: build
-	./motcua
+	LANG=vi_VN.UTF-8 ./motcua
 
 # A local provincial server with its own PostgreSQL, for trying the sync.
 run-server: deps-server
