@@ -794,12 +794,8 @@ func (s *manifestsScreen) onPrint(reconciliation bool) {
 		return
 	}
 	actor, print, desk := deskOfficer(s.u), s.print, counterDesk(s.u)
-	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (printed, error) {
-		path, err := desk.ManifestPDF(ctx, number, actor, reconciliation)
-		if err != nil {
-			return printed{}, err
-		}
-		return printed{path, print(path)}, nil
+	printKept(s.u, print, func(ctx context.Context) (string, error) {
+		return desk.ManifestPDF(ctx, number, actor, reconciliation)
 	}, func(p printed, err error) {
 		if err != nil {
 			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)

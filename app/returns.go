@@ -827,6 +827,18 @@ type printed struct {
 	printErr error
 }
 
+// printKept renders a printout and sends it to the printer, off the UI
+// goroutine; done learns where it is kept and whether it printed.
+func printKept(u *UI, print func(string) error, render func(context.Context) (string, error), done func(printed, error)) {
+	background(&u.jobs, u.ctx, func(ctx context.Context) (printed, error) {
+		path, err := render(ctx)
+		if err != nil {
+			return printed{}, err
+		}
+		return printed{path, print(path)}, nil
+	}, done)
+}
+
 // onApologySave records Form 04, prints it and moves the due date.
 func (s *returnsScreen) onApologySave() {
 	code := s.v.d.Code
@@ -843,12 +855,8 @@ func (s *returnsScreen) onApologySave() {
 	reason, actor, print := s.reason.Text, deskOfficer(s.u), s.print
 	desk := counterDesk(s.u)
 	s.apologySave.Disable()
-	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (printed, error) {
-		path, err := desk.Apology(ctx, code, due, reason, actor)
-		if err != nil {
-			return printed{}, err
-		}
-		return printed{path, print(path)}, nil
+	printKept(s.u, print, func(ctx context.Context) (string, error) {
+		return desk.Apology(ctx, code, due, reason, actor)
 	}, func(p printed, err error) {
 		s.apologySave.Enable()
 		if err != nil {
@@ -885,12 +893,8 @@ func (s *returnsScreen) onReprint() {
 		return
 	}
 	actor, print, desk := deskOfficer(s.u), s.print, counterDesk(s.u)
-	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (printed, error) {
-		path, err := desk.Receipt(ctx, code, actor, true)
-		if err != nil {
-			return printed{}, err
-		}
-		return printed{path, print(path)}, nil
+	printKept(s.u, print, func(ctx context.Context) (string, error) {
+		return desk.Receipt(ctx, code, actor, true)
 	}, func(p printed, err error) {
 		if err != nil {
 			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)

@@ -27,28 +27,17 @@ const usageDossier = `  intake --json TỆP|-                  tiếp nhận m�
 
 // intakeJSON is the JSON form of an intake request.
 type intakeJSON struct {
-	ProcedureCode string `json:"procedure_code"`
-	Applicant     struct {
-		Name      string `json:"name"`
-		IDNumber  string `json:"id_number"`
-		BirthDate string `json:"birth_date"`
-		Phone     string `json:"phone"`
-		Email     string `json:"email"`
-		Address   string `json:"address"`
-	} `json:"applicant"`
-	Documents []struct {
-		Name      string `json:"name"`
-		Originals int    `json:"originals"`
-		Copies    int    `json:"copies"`
-	} `json:"documents"`
-	Sets          int    `json:"sets"`
-	Channel       string `json:"channel"`
-	ReturnMethod  string `json:"return_method"`
-	ReturnAddress string `json:"return_address"`
-	PostalItem    string `json:"postal_item"`
-	ReceivedAt    string `json:"received_at"`
-	WorkingDays   *int   `json:"working_days"`
-	Officer       string `json:"officer"`
+	ProcedureCode string                `json:"procedure_code"`
+	Applicant     data.ApplicantRecord  `json:"applicant"`
+	Documents     []data.DocumentRecord `json:"documents"`
+	Sets          int                   `json:"sets"`
+	Channel       string                `json:"channel"`
+	ReturnMethod  string                `json:"return_method"`
+	ReturnAddress string                `json:"return_address"`
+	PostalItem    string                `json:"postal_item"`
+	ReceivedAt    string                `json:"received_at"`
+	WorkingDays   *int                  `json:"working_days"`
+	Officer       string                `json:"officer"`
 }
 
 // decodeIntake reads one intake request, naming what is malformed.
@@ -84,7 +73,7 @@ func decodeIntake(raw []byte) (data.IntakeRequest, error) {
 		r.Applicant.BirthDate = t
 	}
 	for _, d := range in.Documents {
-		r.Documents = append(r.Documents, data.SubmittedDocument{Name: d.Name, Originals: d.Originals, Copies: d.Copies})
+		r.Documents = append(r.Documents, data.SubmittedDocument(d))
 	}
 	if s := strings.TrimSpace(in.ReceivedAt); s != "" {
 		t, err := time.Parse(time.RFC3339, s)
@@ -194,31 +183,25 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 
 // dossierJSON is the --json form of a dossier.
 type dossierJSON struct {
-	Code          string            `json:"code"`
-	Status        data.Status       `json:"status"`
-	StatusLabel   string            `json:"status_label"`
-	ProcedureCode string            `json:"procedure_code"`
-	ProcedureName string            `json:"procedure_name"`
-	ReceivedAt    string            `json:"received_at"`
-	DueDate       string            `json:"due_date"`
-	WorkingDays   int               `json:"working_days"`
-	Applicant     map[string]any    `json:"applicant"`
-	Documents     []documentJSON    `json:"documents"`
-	Sets          int               `json:"sets"`
-	Channel       data.Channel      `json:"channel"`
-	ReturnMethod  data.ReturnMethod `json:"return_method"`
-	ReturnAddress string            `json:"return_address"`
-	PostalItem    string            `json:"postal_item"`
-	Book          int               `json:"book"`
-	RegisterNo    int               `json:"register_no"`
-	Officer       string            `json:"officer"`
-	History       []eventJSON       `json:"history"`
-}
-
-type documentJSON struct {
-	Name      string `json:"name"`
-	Originals int    `json:"originals"`
-	Copies    int    `json:"copies"`
+	Code          string                `json:"code"`
+	Status        data.Status           `json:"status"`
+	StatusLabel   string                `json:"status_label"`
+	ProcedureCode string                `json:"procedure_code"`
+	ProcedureName string                `json:"procedure_name"`
+	ReceivedAt    string                `json:"received_at"`
+	DueDate       string                `json:"due_date"`
+	WorkingDays   int                   `json:"working_days"`
+	Applicant     map[string]any        `json:"applicant"`
+	Documents     []data.DocumentRecord `json:"documents"`
+	Sets          int                   `json:"sets"`
+	Channel       data.Channel          `json:"channel"`
+	ReturnMethod  data.ReturnMethod     `json:"return_method"`
+	ReturnAddress string                `json:"return_address"`
+	PostalItem    string                `json:"postal_item"`
+	Book          int                   `json:"book"`
+	RegisterNo    int                   `json:"register_no"`
+	Officer       string                `json:"officer"`
+	History       []eventJSON           `json:"history"`
 }
 
 type eventJSON struct {
@@ -258,9 +241,9 @@ func runShow(ctx context.Context, env *Env, args []string) error {
 		ReturnAddress: d.ReturnAddress, PostalItem: d.PostalItem, Book: d.Book, RegisterNo: d.RegisterNo, Officer: d.Officer,
 		Applicant: map[string]any{"name": d.Applicant.Name, "id_number": d.Applicant.IDNumber, "birth_date": dateOrNull(d.Applicant.BirthDate),
 			"phone": d.Applicant.Phone, "email": d.Applicant.Email, "address": d.Applicant.Address},
-		Documents: []documentJSON{}, History: []eventJSON{}}
+		Documents: []data.DocumentRecord{}, History: []eventJSON{}}
 	for _, doc := range d.Documents {
-		out.Documents = append(out.Documents, documentJSON(doc))
+		out.Documents = append(out.Documents, data.DocumentRecord(doc))
 	}
 	for _, e := range hist {
 		out.History = append(out.History, eventJSON{At: e.At.Format(time.RFC3339), Actor: e.Actor, Action: e.Action,

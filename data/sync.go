@@ -96,38 +96,45 @@ type PullPage struct {
 	ServerTime time.Time `json:"server_time"`
 }
 
+// ApplicantRecord is an applicant as JSON carries it, in the sync and in
+// the intake command.
+type ApplicantRecord struct {
+	Name      string `json:"name"`
+	IDNumber  string `json:"id_number"`
+	BirthDate string `json:"birth_date"` // YYYY-MM-DD or ""
+	Phone     string `json:"phone"`
+	Email     string `json:"email"`
+	Address   string `json:"address"`
+}
+
+// DocumentRecord is a submitted document as JSON carries it.
+type DocumentRecord struct {
+	Name      string `json:"name"`
+	Originals int    `json:"originals"`
+	Copies    int    `json:"copies"`
+}
+
 // DossierRecord is a dossier as the sync carries it: the payload of a
 // dossier.created change.
 type DossierRecord struct {
-	Code          string `json:"code"`
-	ProcedureCode string `json:"procedure_code"`
-	ProcedureName string `json:"procedure_name"`
-	Applicant     struct {
-		Name      string `json:"name"`
-		IDNumber  string `json:"id_number"`
-		BirthDate string `json:"birth_date"` // YYYY-MM-DD or ""
-		Phone     string `json:"phone"`
-		Email     string `json:"email"`
-		Address   string `json:"address"`
-	} `json:"applicant"`
-	Documents []struct {
-		Name      string `json:"name"`
-		Originals int    `json:"originals"`
-		Copies    int    `json:"copies"`
-	} `json:"documents"`
-	Sets          int    `json:"sets"`
-	Channel       string `json:"channel"`
-	ReturnMethod  string `json:"return_method"`
-	ReturnAddress string `json:"return_address"`
-	PostalItem    string `json:"postal_item"`
-	ReceivedAt    string `json:"received_at"` // RFC 3339
-	WorkingDays   int    `json:"working_days"`
-	DueDate       string `json:"due_date"` // YYYY-MM-DD
-	Status        Status `json:"status"`
-	Book          int    `json:"book"`
-	RegisterNo    int    `json:"register_no"`
-	Officer       string `json:"officer"`
-	Workstation   int    `json:"workstation"`
+	Code          string           `json:"code"`
+	ProcedureCode string           `json:"procedure_code"`
+	ProcedureName string           `json:"procedure_name"`
+	Applicant     ApplicantRecord  `json:"applicant"`
+	Documents     []DocumentRecord `json:"documents"`
+	Sets          int              `json:"sets"`
+	Channel       string           `json:"channel"`
+	ReturnMethod  string           `json:"return_method"`
+	ReturnAddress string           `json:"return_address"`
+	PostalItem    string           `json:"postal_item"`
+	ReceivedAt    string           `json:"received_at"` // RFC 3339
+	WorkingDays   int              `json:"working_days"`
+	DueDate       string           `json:"due_date"` // YYYY-MM-DD
+	Status        Status           `json:"status"`
+	Book          int              `json:"book"`
+	RegisterNo    int              `json:"register_no"`
+	Officer       string           `json:"officer"`
+	Workstation   int              `json:"workstation"`
 }
 
 // Validate names what a dossier record lacks or gets wrong.

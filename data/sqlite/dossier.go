@@ -128,14 +128,13 @@ func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier,
 		if err := insertDossier(ctx, tx, d, db.stamp()); err != nil {
 			return err
 		}
-		note := fmt.Sprintf("Tiếp nhận %s, hẹn trả %s", d.Channel.Label(), d.DueDate.Format("02/01/2006"))
-		if err := db.event(ctx, tx, d.Code, d.Officer, "intake", "", data.StatusReceived, note); err != nil {
+		if err := db.event(ctx, tx, d.Code, d.Officer, "intake", "", data.StatusReceived, data.IntakeNote(d.Channel, d.DueDate)); err != nil {
 			return err
 		}
 		if err := db.audit(ctx, tx, d.Officer, "dossier.intake", d.Code, d.ProcedureCode); err != nil {
 			return err
 		}
-		return db.enqueue(ctx, tx, "dossier.created", d.Code, dossierPayload(d))
+		return db.enqueue(ctx, tx, data.ChangeDossierCreated, d.Code, dossierPayload(d))
 	})
 	if err != nil {
 		var de *data.Error
@@ -205,18 +204,19 @@ func (db *DB) enqueue(ctx context.Context, tx *sql.Tx, kind, subject string, pay
 }
 
 // dossierPayload is a dossier as the provincial sync carries it.
-func dossierPayload(d data.Dossier) map[string]any {
-	return map[string]any{
-		"code": d.Code, "procedure_code": d.ProcedureCode, "procedure_name": d.ProcedureName,
-		"applicant": map[string]any{"name": d.Applicant.Name, "id_number": d.Applicant.IDNumber,
-			"birth_date": dateOrEmpty(d.Applicant.BirthDate), "phone": d.Applicant.Phone,
-			"email": d.Applicant.Email, "address": d.Applicant.Address},
-		"documents": d.Documents, "sets": d.Sets, "channel": d.Channel, "return_method": d.ReturnMethod,
-		"return_address": d.ReturnAddress, "postal_item": d.PostalItem,
-		"received_at": d.ReceivedAt.Format(time.RFC3339), "working_days": d.WorkingDays,
-		"due_date": d.DueDate.Format(dateLayout), "status": d.Status, "book": d.Book,
-		"register_no": d.RegisterNo, "officer": d.Officer, "workstation": d.Workstation,
+func dossierPayload(d data.Dossier) data.DossierRecord {
+	r := data.DossierRecord{Code: d.Code, ProcedureCode: d.ProcedureCode, ProcedureName: d.ProcedureName,
+		Applicant: data.ApplicantRecord{Name: d.Applicant.Name, IDNumber: d.Applicant.IDNumber,
+			BirthDate: dateOrEmpty(d.Applicant.BirthDate), Phone: d.Applicant.Phone, Email: d.Applicant.Email,
+			Address: d.Applicant.Address},
+		Documents: []data.DocumentRecord{}, Sets: d.Sets, Channel: string(d.Channel), ReturnMethod: string(d.ReturnMethod),
+		ReturnAddress: d.ReturnAddress, PostalItem: d.PostalItem, ReceivedAt: d.ReceivedAt.Format(time.RFC3339),
+		WorkingDays: d.WorkingDays, DueDate: d.DueDate.Format(dateLayout), Status: d.Status, Book: d.Book,
+		RegisterNo: d.RegisterNo, Officer: d.Officer, Workstation: d.Workstation}
+	for _, doc := range d.Documents {
+		r.Documents = append(r.Documents, data.DocumentRecord(doc))
 	}
+	return r
 }
 
 // Dossier returns one dossier with its documents.
