@@ -11,10 +11,11 @@ WINDOWS_PKGS := gcc-mingw-w64-x86-64
 
 .PHONY: run build test windows bench clean deps-build deps-test deps-windows run-server deps-server
 
-# Fyne reads the language tag from LANG; a tag it can parse keeps its log
-# quiet (the window is in Vietnamese whatever the system language).
+# Fyne reads the language tag from LC_MESSAGES before LANG: one it can
+# parse keeps its log quiet (the window is Vietnamese whatever the system
+# language). LANG stays C.UTF-8, an installed locale, for the window title.
 run: build
-	LANG=vi_VN.UTF-8 ./motcua
+	LC_MESSAGES=vi_VN.UTF-8 ./motcua
 
 # A local provincial server with its own PostgreSQL, for trying the sync.
 run-server: deps-server
