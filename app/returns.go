@@ -72,6 +72,7 @@ type returnsScreen struct {
 	returnBtn    *widget.Button
 	returnMsg    *widget.Label
 	returnRecord *widget.Label
+	returnNote   *widget.Button // prints the hand-over confirmation
 
 	apologyForm *fyne.Container
 	newDue      *keyEntry
@@ -267,8 +268,10 @@ func (s *returnsScreen) newReturnForm() fyne.CanvasObject {
 	s.returnRecord.Wrapping = fyne.TextWrapWord
 	s.returnRecord.Importance = widget.SuccessImportance
 	s.returnRecord.TextStyle = fyne.TextStyle{Bold: true}
+	s.returnNote = widget.NewButtonWithIcon(lang.L("returns.note.print"), theme.DocumentPrintIcon(), s.onReturnNote)
+	s.returnNote.Hide()
 	heading := widget.NewLabelWithStyle(lang.L("returns.return.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.returnBox = container.NewVBox(heading, s.returnForm, s.returnRecord)
+	s.returnBox = container.NewVBox(heading, s.returnForm, s.returnRecord, container.NewHBox(s.returnNote))
 	return s.returnBox
 }
 
@@ -643,9 +646,11 @@ func (s *returnsScreen) showReturn() {
 			"Time": r.At.Format("15:04 02/01/2006"), "Officer": r.Officer, "Who": who,
 			"ID": data.Applicant{IDNumber: r.IDNumber}.MaskedID()}))
 		s.returnRecord.Show()
+		s.returnNote.Show()
 		return
 	}
 	s.returnRecord.Hide()
+	s.returnNote.Hide()
 	switch d.Status {
 	case data.StatusRefused, data.StatusWithdrawn, data.StatusReturned:
 		s.returnForm.Hide()
@@ -884,6 +889,24 @@ func (s *returnsScreen) setApologyMsg(text string, imp widget.Importance) {
 	s.apologyMsg.SetText(text)
 	s.apologyMsg.Show()
 	s.detail.Refresh()
+}
+
+// onReturnNote prints the confirmation of the hand-over.
+func (s *returnsScreen) onReturnNote() {
+	code := s.v.d.Code
+	if code == "" {
+		return
+	}
+	actor, print, desk := deskOfficer(s.u), s.print, counterDesk(s.u)
+	printKept(s.u, print, func(ctx context.Context) (string, error) {
+		return desk.ReturnNote(ctx, code, actor)
+	}, func(p printed, err error) {
+		if err != nil {
+			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			return
+		}
+		s.actionMsg.show(printMessage(lang.L("returns.note.printed", map[string]any{"Code": code}), p), printImportance(p))
+	})
 }
 
 // onReprint prints the dossier's receipt again, marked as a reprint.

@@ -86,6 +86,18 @@ func TestReturnToAuthorisedPerson(t *testing.T) {
 	if h.focused() != h.u.scan.entry {
 		t.Errorf("the cursor did not go back to the scan field for the next citizen")
 	}
+
+	// The hand-over confirmation prints.
+	var printed []string
+	s.print = func(path string) error { printed = append(printed, path); return nil }
+	if !s.returnNote.Visible() {
+		t.Fatal("no button for the hand-over confirmation")
+	}
+	test.Tap(s.returnNote)
+	h.wait()
+	if len(printed) != 1 || !strings.HasSuffix(printed[0], d.Code+"-return.pdf") {
+		t.Errorf("printed %v", printed)
+	}
 }
 
 func TestReturnToApplicantByScanningHerCard(t *testing.T) {

@@ -9,7 +9,8 @@ import (
 )
 
 const usageReturns = `  status MÃ transferred|result-ready|withdrawn [--note "…"]
-  return MÃ --recipient-id SỐ [--authorised-name TÊN --authorisation "…"]
+  return MÃ --recipient-id SỐ [--authorised-name TÊN --authorisation "…"] [-o TỆP.pdf]
+                                       trả kết quả; -o in phiếu giao nhận kết quả
   apology MÃ --new-due YYYY-MM-DD --reason "…" -o TỆP.pdf
                                        phiếu xin lỗi và hẹn lại (Mẫu 04), một lần mỗi hồ sơ
   lists --json                         waiting / due_soon / overdue
@@ -51,6 +52,7 @@ func runReturn(ctx context.Context, env *Env, args []string) error {
 	id := fs.String("recipient-id", "", "")
 	name := fs.String("authorised-name", "", "")
 	auth := fs.String("authorisation", "", "")
+	out := fs.String("o", "", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -67,7 +69,14 @@ func runReturn(ctx context.Context, env *Env, args []string) error {
 		who = "người được ủy quyền"
 	}
 	fmt.Fprintf(env.Stdout, "%s: đã trả kết quả lúc %s cho %s %s.\n", ret.DossierCode, ret.At.Format("15:04 02/01/2006"), who, ret.Name)
-	return nil
+	if *out == "" {
+		return nil
+	}
+	kept, err := env.desk().ReturnNote(ctx, ret.DossierCode, env.Actor)
+	if err != nil {
+		return err
+	}
+	return writeOut(env, kept, *out)
 }
 
 func runApology(ctx context.Context, env *Env, args []string) error {

@@ -42,7 +42,11 @@ func TestReturnDeskCommands(t *testing.T) {
 	if c, _, errOut := h.run("return", code, "--recipient-id", "092085000111"); c != 1 || !strings.Contains(errOut, "không khớp") {
 		t.Errorf("wrong recipient: %d %s", c, errOut)
 	}
-	h.ok("return", code, "--recipient-id", "092085000111", "--authorised-name", "Lê Văn Tư", "--authorisation", "Giấy ủy quyền ngày 01/02/2027")
+	note := filepath.Join(t.TempDir(), "tra.pdf")
+	h.ok("return", code, "--recipient-id", "092085000111", "--authorised-name", "Lê Văn Tư", "--authorisation", "Giấy ủy quyền ngày 01/02/2027", "-o", note)
+	if text := pdfText(t, note); !strings.Contains(text, "PHIẾU GIAO NHẬN KẾT QUẢ") || !strings.Contains(text, "Lê Văn Tư") || !strings.Contains(text, "Giấy ủy quyền ngày 01/02/2027") {
+		t.Errorf("return note:\n%s", text)
+	}
 	if c, _, errOut := h.run("return", code, "--recipient-id", "093190001234"); c != 1 || !strings.Contains(errOut, "đã trả") {
 		t.Errorf("second return: %d %s", c, errOut)
 	}

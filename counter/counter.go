@@ -119,6 +119,7 @@ const (
 	KindSupplement = "supplement"
 	KindRefusal    = "refusal"
 	KindApology    = "apology"
+	KindReturn     = "return"
 )
 
 // Receipt renders Form 01 of a dossier and keeps it under the data folder
@@ -396,5 +397,25 @@ func (d *Desk) Apology(ctx context.Context, code string, newDue time.Time, reaso
 	}
 	return d.issue(ctx, dossier.Code, KindApology, actor, func(w io.Writer, _ int) error {
 		return printout.Apology(w, printout.ApologyInput{Office: office, Dossier: dossier, Apology: a})
+	})
+}
+
+// ReturnNote renders the confirmation of a returned result: to whom, by
+// whom and when. Printouts after the first are marked as reprints.
+func (d *Desk) ReturnNote(ctx context.Context, code, actor string) (string, error) {
+	office, err := d.Store.Office(ctx)
+	if err != nil {
+		return "", err
+	}
+	dossier, err := d.Store.Dossier(ctx, code)
+	if err != nil {
+		return "", err
+	}
+	ret, err := d.Store.Returned(ctx, dossier.Code)
+	if err != nil {
+		return "", err
+	}
+	return d.issue(ctx, dossier.Code, KindReturn, actor, func(w io.Writer, reprint int) error {
+		return printout.ReturnNote(w, printout.ReturnInput{Office: office, Dossier: dossier, Return: ret, Reprint: reprint})
 	})
 }

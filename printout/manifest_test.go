@@ -120,3 +120,16 @@ func BenchmarkManifest500(b *testing.B) {
 		}
 	}
 }
+
+func TestReturnNoteText(t *testing.T) {
+	r := data.Return{DossierCode: dossier().Code, At: due.Add(10 * time.Hour), Officer: "Lê Văn Hùng", Name: "Trần Văn Tư",
+		IDNumber: "092085000111", Authorised: true, Authorisation: "Giấy ủy quyền ngày 01/03/2026"}
+	in := printout.ReturnInput{Office: office(printout.A4), Dossier: dossier(), Return: r}
+	text := strings.Join(pages(t, render(t, func(b *bytes.Buffer) error { return printout.ReturnNote(b, in) })), "\n")
+	for _, want := range []string{"PHIẾU GIAO NHẬN KẾT QUẢ", dossier().Code, "Trần Văn Tư", "092085000111", "Giấy ủy quyền ngày 01/03/2026",
+		"10 giờ 00 phút", "03/03/2026", "NGƯỜI NHẬN KẾT QUẢ", "Lê Văn Hùng", "Huỳnh Thị Phượng Tường Vy"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("return note lacks %q", want)
+		}
+	}
+}
