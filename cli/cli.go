@@ -69,6 +69,7 @@ func commands() map[string]command {
 		"return":   {usageReturns, runReturn},
 		"apology":  {usageReturns, runApology},
 		"lists":    {usageReturns, runLists},
+		"backup":   {usageBackup, runBackup},
 	}
 }
 

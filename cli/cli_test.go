@@ -197,3 +197,18 @@ func TestCalendarCommands(t *testing.T) {
 		})
 	}
 }
+
+func TestBackup(t *testing.T) {
+	h := newHarness(t)
+	h.ok(initArgs...)
+	path := strings.TrimSpace(h.ok("backup"))
+	if filepath.Dir(path) != filepath.Join(h.env.DataDir, "backups") || !strings.HasSuffix(path, "motcua-20270203-100000.db") {
+		t.Errorf("backup at %s", path)
+	}
+	if info, err := os.Stat(path); err != nil || info.Size() == 0 {
+		t.Fatalf("backup file: %v", err)
+	}
+	if code, _, errOut := h.run("backup", "-o", path); code != 1 || !strings.Contains(errOut, "đã có") {
+		t.Errorf("overwrite: %d %s", code, errOut)
+	}
+}

@@ -256,3 +256,24 @@ func TestCalendarOverrides(t *testing.T) {
 		t.Errorf("overrides = %+v", os)
 	}
 }
+
+func TestBackupIsAWorkingCopy(t *testing.T) {
+	db := counterDB(t)
+	ctx := context.Background()
+	d := mustIntake(t, db, birthRequest())
+	path := filepath.Join(t.TempDir(), "backup.db")
+	if err := db.Backup(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Backup(ctx, path); err == nil {
+		t.Error("a backup overwrote an existing file")
+	}
+	restored, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restored.Close()
+	if got, err := restored.Dossier(ctx, d.Code); err != nil || got.Applicant.Name != d.Applicant.Name {
+		t.Errorf("the backup lacks %s: %v", d.Code, err)
+	}
+}
