@@ -237,16 +237,9 @@ func (s *returnsScreen) newReturnForm() fyne.CanvasObject {
 	s.authNote.SetPlaceHolder(lang.L("returns.authNote.placeholder"))
 	s.authNote.OnSubmitted = func(string) { s.onReturn() }
 	s.authNoteErr = errorLine()
-	for _, f := range []struct {
-		e   *keyEntry
-		msg *widget.Label
-	}{{s.recipientID, s.recipientErr}, {s.authName, s.authNameErr}, {s.authNote, s.authNoteErr}} {
-		f.e.OnChanged = func(string) {
-			if clearFieldError(&f.e.Entry, f.msg) {
-				s.detail.Refresh()
-			}
-		}
-	}
+	s.clearOnEdit(s.recipientID, s.recipientErr)
+	s.clearOnEdit(s.authName, s.authNameErr)
+	s.clearOnEdit(s.authNote, s.authNoteErr)
 	s.returnBtn = widget.NewButtonWithIcon(lang.L("returns.return.save"), theme.ConfirmIcon(), s.onReturn)
 	s.returnBtn.Importance = widget.HighImportance
 	s.returnMsg = widget.NewLabel("")
@@ -275,6 +268,15 @@ func (s *returnsScreen) newReturnForm() fyne.CanvasObject {
 	return s.returnBox
 }
 
+// clearOnEdit clears a field's error as soon as the officer edits it.
+func (s *returnsScreen) clearOnEdit(e *keyEntry, msg *widget.Label) {
+	e.OnChanged = func(string) {
+		if clearFieldError(e, msg) {
+			s.detail.Refresh()
+		}
+	}
+}
+
 func (s *returnsScreen) newApologyForm() fyne.CanvasObject {
 	s.newDue = newKeyEntry(s.u)
 	s.newDue.SetPlaceHolder(lang.L("returns.apology.newDue.placeholder"))
@@ -284,16 +286,8 @@ func (s *returnsScreen) newApologyForm() fyne.CanvasObject {
 	s.reason.SetPlaceHolder(lang.L("returns.apology.reason.placeholder"))
 	s.reason.OnSubmitted = func(string) { s.onApologySave() }
 	s.reasonErr = errorLine()
-	for _, f := range []struct {
-		e   *keyEntry
-		msg *widget.Label
-	}{{s.newDue, s.newDueErr}, {s.reason, s.reasonErr}} {
-		f.e.OnChanged = func(string) {
-			if clearFieldError(&f.e.Entry, f.msg) {
-				s.detail.Refresh()
-			}
-		}
-	}
+	s.clearOnEdit(s.newDue, s.newDueErr)
+	s.clearOnEdit(s.reason, s.reasonErr)
 	s.apologySave = widget.NewButtonWithIcon(lang.L("returns.apology.save"), theme.DocumentPrintIcon(), s.onApologySave)
 	s.apologySave.Importance = widget.HighImportance
 	s.apologyMsg = widget.NewLabel("")
