@@ -182,12 +182,17 @@ func (s *catalogScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	row.Objects[1].(*widget.Label).SetText(p.Code)
 	lines.Objects[0].(*widget.Label).SetText(p.Name)
 	second.Objects[0].(*widget.Label).SetText(p.Field)
-	limit := second.Objects[1].(*widget.Label)
-	limit.Importance = widget.MediumImportance
+	showLimit(second.Objects[1].(*widget.Label), p, widget.MediumImportance)
+}
+
+// showLimit writes a procedure's time limit into a list row's label, in
+// the warning colour while it still needs review.
+func showLimit(l *widget.Label, p data.Procedure, normal widget.Importance) {
+	l.Importance = normal
 	if p.NeedsReview() {
-		limit.Importance = widget.WarningImportance
+		l.Importance = widget.WarningImportance
 	}
-	limit.SetText(limitLabel(p))
+	l.SetText(limitLabel(p))
 }
 
 // limitLabel says a procedure's time limit as the list shows it.

@@ -528,12 +528,7 @@ func (s *intakeScreen) updateMatch(id widget.ListItemID, o fyne.CanvasObject) {
 	row := stack.Objects[1].(*fyne.Container)
 	row.Objects[0].(*widget.Label).SetText(p.Name)
 	row.Objects[1].(*widget.Label).SetText(p.Code)
-	limit := row.Objects[2].(*widget.Label)
-	limit.Importance = widget.LowImportance
-	if p.NeedsReview() {
-		limit.Importance = widget.WarningImportance
-	}
-	limit.SetText(limitLabel(p))
+	showLimit(row.Objects[2].(*widget.Label), p, widget.LowImportance)
 }
 
 // onProcedureChanged searches the catalogue as the officer types.
@@ -1333,11 +1328,17 @@ func (s *intakeScreen) firstBad() fyne.Focusable {
 
 // setStatus writes the line under the save button; "" hides it.
 func (s *intakeScreen) setStatus(text string) {
-	s.status.SetText(text)
+	s.showLine(s.status, text)
+}
+
+// showLine writes a message line, hidden while empty, and lays the
+// screen out again.
+func (s *intakeScreen) showLine(l *widget.Label, text string) {
+	l.SetText(text)
 	if text == "" {
-		s.status.Hide()
+		l.Hide()
 	} else {
-		s.status.Show()
+		l.Show()
 	}
 	s.relayout()
 }
@@ -1421,13 +1422,7 @@ func (s *intakeScreen) fillFromScan(r scan.Result) {
 // setBanner writes the line over the applicant; "" hides it.
 func (s *intakeScreen) setBanner(text string, imp widget.Importance) {
 	s.banner.Importance = imp
-	s.banner.SetText(text)
-	if text == "" {
-		s.banner.Hide()
-	} else {
-		s.banner.Show()
-	}
-	s.relayout()
+	s.showLine(s.banner, text)
 }
 
 // onScanShortcut (Ctrl+K) puts the cursor in the scan field.
