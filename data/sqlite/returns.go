@@ -181,18 +181,30 @@ func (db *DB) Lists(ctx context.Context) (data.Lists, error) {
 	today := data.DateOf(now)
 	horizon := cal.Due(today, data.DueSoonDays, 0)
 	var l data.Lists
-	codes, err := db.codes(ctx, `SELECT code FROM dossier WHERE status = 'result-ready' ORDER BY result_ready_at, code`)
+	rows, err := db.read.QueryContext(ctx, `SELECT code, result_ready_at FROM dossier
+		WHERE status = 'result-ready' ORDER BY result_ready_at, code`)
 	if err != nil {
-		return l, err
+		return l, fmt.Errorf("sqlite: lists: %w", err)
 	}
-	for _, c := range codes {
-		d, err := db.Dossier(ctx, c)
+	var ready []struct{ code, since string }
+	for rows.Next() {
+		var r struct{ code, since string }
+		if err := rows.Scan(&r.code, &r.since); err != nil {
+			rows.Close()
+			return l, fmt.Errorf("sqlite: lists: %w", err)
+		}
+		ready = append(ready, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return l, fmt.Errorf("sqlite: lists: %w", err)
+	}
+	for _, r := range ready {
+		d, err := db.Dossier(ctx, r.code)
 		if err != nil {
 			return l, err
 		}
-		var since string
-		db.read.QueryRowContext(ctx, `SELECT result_ready_at FROM dossier WHERE code = ?`, c).Scan(&since)
-		w := data.Waiting{Dossier: d, Since: parseStamp(since)}
+		w := data.Waiting{Dossier: d, Since: parseStamp(r.since)}
 		if !w.Since.IsZero() {
 			w.Days = int(today.Sub(data.DateOf(w.Since)).Hours()/24 + 0.5)
 		}
