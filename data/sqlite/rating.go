@@ -24,7 +24,7 @@ func (db *DB) applyRated(ctx context.Context, tx *sql.Tx, c data.RemoteChange) e
 		return err
 	}
 	at, _ := time.Parse(time.RFC3339, r.RatedAt) // validated
-	comment, _ := data.CleanComment(r.Comment)  // validated
+	comment, _ := data.CleanComment(r.Comment)   // validated
 	_, err := tx.ExecContext(ctx, `INSERT INTO rating (dossier_code, level, comment, rated_at, remote_key)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`, r.Code, r.Level, comment, at.In(data.Zone).Format(time.RFC3339), c.Key)
 	return err
