@@ -38,6 +38,8 @@ const (
 	// formTokenAge is how long a rating form stays valid after the page
 	// that held it was shown.
 	formTokenAge = 2 * time.Hour
+	// publicTimeout bounds the database work of one page.
+	publicTimeout = 10 * time.Second
 )
 
 // PublicOptions set the public pages' rate limits and trusted proxies.
@@ -139,7 +141,11 @@ func (p *Public) guarded(next http.Handler) http.Handler {
 			}
 			r.Body = http.MaxBytesReader(w, r.Body, MaxPublicBody)
 		}
-		next.ServeHTTP(w, r)
+		ctx, cancel := context.WithTimeout(r.Context(), publicTimeout)
+		defer cancel()
+		inner := r.WithContext(ctx)
+		next.ServeHTTP(w, inner)
+		r.Pattern = inner.Pattern // for the log
 	})
 }
 

@@ -14,6 +14,20 @@ import (
 	"motcua/data"
 )
 
+// The lookups of the public pages, each by a key with an index: a lookup
+// stays fast with millions of dossiers (see BenchmarkPublicLookup).
+const (
+	keysQuery = `SELECT k.public_key FROM office o JOIN workstation w ON w.office_id = o.id
+		JOIN workstation_key k ON k.workstation_id = w.id WHERE o.agency_code = $1`
+	dossierQuery = `SELECT d.procedure_code, COALESCE(d.record->>'procedure_name', ''), d.applicant_name,
+			o.name, o.place, d.status, d.received_at, d.due_date, r.level, r.comment, r.rated_at
+		FROM dossier d JOIN office o ON o.id = d.office_id LEFT JOIN rating r ON r.dossier_code = d.code
+		WHERE d.code = $1`
+	eventsQuery = `SELECT at, action, from_status, to_status, workstation_id IS NOT NULL, actor
+		FROM dossier_event WHERE dossier_code = $1 ORDER BY id`
+	applicantQuery = `SELECT applicant_id FROM dossier WHERE code = $1`
+)
+
 // PublicDossier is what the public tracking page may show of a dossier:
 // the applicant's name masked, and no ID number, phone, address or email.
 type PublicDossier struct {
@@ -48,8 +62,7 @@ type PublicEvent struct {
 // with that agency code, old ones included: receipts they signed still
 // verify.
 func (s *Store) OfficeKeys(ctx context.Context, agency string) ([]ed25519.PublicKey, error) {
-	rows, _ := s.pool.Query(ctx, `SELECT k.public_key FROM office o JOIN workstation w ON w.office_id = o.id
-		JOIN workstation_key k ON k.workstation_id = w.id WHERE o.agency_code = $1`, agency)
+	rows, _ := s.pool.Query(ctx, keysQuery, agency)
 	keys, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (ed25519.PublicKey, error) {
 		var k []byte
 		err := row.Scan(&k)
@@ -71,10 +84,7 @@ func (s *Store) PublicDossier(ctx context.Context, code string) (PublicDossier, 
 		level, remark *string
 		ratedAt       *time.Time
 	)
-	err := s.pool.QueryRow(ctx, `SELECT d.procedure_code, COALESCE(d.record->>'procedure_name', ''), d.applicant_name,
-			o.name, o.place, d.status, d.received_at, d.due_date, r.level, r.comment, r.rated_at
-		FROM dossier d JOIN office o ON o.id = d.office_id LEFT JOIN rating r ON r.dossier_code = d.code
-		WHERE d.code = $1`, code).Scan(&d.ProcedureCode, &d.ProcedureName, &name, &d.Office, &d.Place, &d.Status,
+	err := s.pool.QueryRow(ctx, dossierQuery, code).Scan(&d.ProcedureCode, &d.ProcedureName, &name, &d.Office, &d.Place, &d.Status,
 		&d.ReceivedAt, &d.DueDate, &level, &remark, &ratedAt)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return d, errNoDossier
@@ -88,8 +98,7 @@ func (s *Store) PublicDossier(ctx context.Context, code string) (PublicDossier, 
 	if level != nil {
 		d.Rating = &data.Rating{DossierCode: code, Level: data.RatingLevel(*level), Comment: *remark, RatedAt: ratedAt.In(data.Zone)}
 	}
-	rows, _ := s.pool.Query(ctx, `SELECT at, action, from_status, to_status, workstation_id IS NOT NULL, actor
-		FROM dossier_event WHERE dossier_code = $1 ORDER BY id`, code)
+	rows, _ := s.pool.Query(ctx, eventsQuery, code)
 	var (
 		e         PublicEvent
 		byOffice  bool
@@ -122,7 +131,7 @@ func (s *Store) PublicDossier(ctx context.Context, code string) (PublicDossier, 
 // match; which of the two it was is not told.
 func (s *Store) MatchApplicantID(ctx context.Context, code, last4 string) (bool, error) {
 	var id string
-	err := s.pool.QueryRow(ctx, `SELECT applicant_id FROM dossier WHERE code = $1`, code).Scan(&id)
+	err := s.pool.QueryRow(ctx, applicantQuery, code).Scan(&id)
 	if err != nil && !errors.Is(err, pgx.ErrNoRows) {
 		return false, fmt.Errorf("server: match applicant: %w", err)
 	}
