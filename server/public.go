@@ -179,7 +179,7 @@ func (p *Public) now() time.Time {
 }
 
 func (p *Public) lookupForm(w http.ResponseWriter, r *http.Request) {
-	render(w, http.StatusOK, "lookup", view{Title: "Tra cứu hồ sơ"})
+	render(w, http.StatusOK, "lookup", view{Title: "Tra cứu hồ sơ", OnForm: true})
 }
 
 // lookupByQR shows the dossier a receipt's QR code names, when its
@@ -224,7 +224,7 @@ func (p *Public) lookupByCode(w http.ResponseWriter, r *http.Request) {
 		problem = "Hãy nhập đúng 4 chữ số cuối của số định danh cá nhân (số căn cước) của người nộp."
 	}
 	if problem != "" {
-		v := view{Title: "Tra cứu hồ sơ", Error: problem}
+		v := view{Title: "Tra cứu hồ sơ", OnForm: true, Error: problem}
 		if data.IsDossierCode(code) {
 			v.Code = code
 		}

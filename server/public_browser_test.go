@@ -290,6 +290,26 @@ func TestPublicPagesInBrowser(t *testing.T) {
 	p.check(t, "forged", []string{"Mã không đúng hoặc không tìm thấy hồ sơ"}, append([]string{officeName, d.Code, "Hân", "Thủ tục"}, hidden...))
 	b.screenshot("tra-cuu-gia-mao.png", "")
 
+	// Without the QR: the code and the last digits of the ID number.
+	p = b.open(pub.URL + "/tra-cuu")
+	p.check(t, "form", []string{"Mã hồ sơ", "4 số cuối số định danh", "Tra cứu"}, hidden)
+	if err := chromedp.Do(b.ctx,
+		chromedp.SendKeys(chromedp.ID("ma"), strings.ToLower(d.Code)),
+		chromedp.SendKeys(chromedp.ID("so"), han.IDNumber[len(han.IDNumber)-4:]),
+	); err != nil {
+		t.Fatal(err)
+	}
+	b.screenshot("tra-cuu-theo-ma.png", "")
+	resp, err := chromedp.RunResponse(b.ctx, chromedp.Click(chromedp.CSS(`button[type="submit"]`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = b.read(resp.Status)
+	if p.status != 200 {
+		t.Fatalf("lookup by code: %d\n%s", p.status, p.text)
+	}
+	p.check(t, "lookup by code", []string{d.Code, "T. T. N. Hân", "Đã tiếp nhận"}, hidden)
+
 	// A name holding a script stays text, and nothing runs.
 	evil := han
 	evil.Name = "Lê Văn <script>window.pwned=1</script>"
@@ -322,7 +342,7 @@ func TestPublicPagesInBrowser(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	resp, err := chromedp.RunResponse(b.ctx, chromedp.Click(chromedp.CSS(`button[type="submit"]`)))
+	resp, err = chromedp.RunResponse(b.ctx, chromedp.Click(chromedp.CSS(`button[type="submit"]`)))
 	if err != nil {
 		t.Fatal(err)
 	}

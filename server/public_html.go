@@ -89,7 +89,8 @@ type view struct {
 	Comment string           // typed before an error
 	Thanks  string
 	// lookup form
-	Code string
+	OnForm bool
+	Code   string
 	// message page
 	Class, Heading, Text string
 	// every page
