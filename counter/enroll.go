@@ -57,7 +57,7 @@ func (d *Desk) Enroll(ctx context.Context, store SyncStore, server, code, caPath
 	}
 	client := &province.Client{BaseURL: base, HTTP: hc, Now: d.Now}
 	resp, err := client.Enroll(ctx, data.EnrollRequest{Code: code, AgencyCode: office.AgencyCode,
-		Workstation: office.Workstation, PublicKey: key.Public().(ed25519.PublicKey)})
+		Workstation: office.Workstation, PublicKey: key.Public().(ed25519.PublicKey), OfficeName: office.Name, Place: office.Place})
 	if err != nil {
 		return resp, SyncError(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Kinds of change that travel between workstations and the province.
@@ -14,6 +15,8 @@ const (
 	ChangeProcedure      = "catalog.procedure" // the province added or changed a procedure
 	ChangeOverride       = "calendar.override" // the province set a day off or a make-up working day
 	ChangeDossierUpdated = "dossier.updated"   // a dossier's filing time, due date or return method changed
+	ChangeOfficeProfile  = "office.profile"    // a workstation's office changed its name or place
+	ChangeDossierRated   = "dossier.rated"     // a citizen rated the service on the public tracking page
 )
 
 // What the province did with each pushed change.
@@ -364,6 +367,10 @@ type EnrollRequest struct {
 	AgencyCode  string `json:"agency_code"`
 	Workstation int    `json:"workstation"`
 	PublicKey   []byte `json:"public_key"` // Ed25519, base64 in JSON
+	// OfficeName and Place tell the province how the office is called, for
+	// the public tracking page.
+	OfficeName string `json:"office_name,omitempty"`
+	Place      string `json:"place,omitempty"`
 }
 
 // EnrollResponse carries the workstation's long-lived token.
@@ -371,4 +378,54 @@ type EnrollResponse struct {
 	Token       string `json:"token"`
 	AgencyCode  string `json:"agency_code"`
 	Workstation int    `json:"workstation"`
+}
+
+// OfficeProfile is the payload of an office.profile change: the office's
+// name and place as its set-up now says, for the public tracking page.
+// Subject is the agency code.
+type OfficeProfile struct {
+	AgencyCode string `json:"agency_code"`
+	Name       string `json:"name"`
+	Place      string `json:"place"`
+}
+
+// Validate names what an office profile lacks or gets wrong.
+func (p OfficeProfile) Validate() error {
+	var f Fields
+	if !IsAgencyCode(p.AgencyCode) {
+		f.Add("agency_code", "mã định danh cơ quan %q không đúng dạng", p.AgencyCode)
+	}
+	if p.Name == "" || utf8.RuneCountInString(p.Name) > 200 {
+		f.Add("name", "tên đơn vị phải có từ 1 đến 200 ký tự")
+	}
+	if utf8.RuneCountInString(p.Place) > 200 {
+		f.Add("place", "địa danh dài quá 200 ký tự")
+	}
+	return f.Err("Thông tin đơn vị gửi lên chưa hợp lệ.")
+}
+
+// RatingRecord is the payload of a dossier.rated change.
+type RatingRecord struct {
+	Code    string      `json:"code"`
+	Level   RatingLevel `json:"level"`
+	Comment string      `json:"comment"`
+	RatedAt string      `json:"rated_at"` // RFC 3339
+}
+
+// Validate names what a rating lacks or gets wrong.
+func (r RatingRecord) Validate() error {
+	var f Fields
+	if !IsDossierCode(r.Code) {
+		f.Add("code", "mã hồ sơ %q không đúng dạng", r.Code)
+	}
+	if !r.Level.Valid() {
+		f.Add("level", "mức đánh giá %q không có", r.Level)
+	}
+	if _, err := CleanComment(r.Comment); err != nil {
+		f.Add("comment", "%s", ErrorMessage(err))
+	}
+	if _, err := time.Parse(time.RFC3339, r.RatedAt); err != nil {
+		f.Add("rated_at", "thời điểm %q không đúng dạng RFC 3339", r.RatedAt)
+	}
+	return f.Err("Đánh giá gửi về chưa hợp lệ.")
 }

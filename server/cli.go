@@ -20,7 +20,10 @@ import (
 const Usage = `Cách dùng: motcua-server LỆNH …
 
   serve --database URL [--listen ĐỊA_CHỈ] --tls-cert TỆP --tls-key TỆP
-        chạy máy chủ đồng bộ (mặc định --listen 127.0.0.1:8443)
+        [--public-listen ĐỊA_CHỈ [--public-tls-cert TỆP --public-tls-key TỆP]
+         [--trusted-proxy CIDR]… [--public-rate N]]
+        chạy máy chủ đồng bộ (mặc định --listen 127.0.0.1:8443); với --public-listen
+        còn phục vụ trang tra cứu hồ sơ cho người dân (/tra-cuu)
   enroll --database URL --agency-code MÃ --workstation N [--ttl 24h]
         in mã đăng ký dùng một lần cho một máy trạm
   dev-cert --out THƯ_MỤC [--host TÊN]…
@@ -102,6 +105,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dbURL := databaseFlag(fs)
 	cert := fs.String("tls-cert", "", "")
 	key := fs.String("tls-key", "", "")
+	pub := publicFlags(fs)
 	if pos, err := flags(fs, args); err != nil {
 		return err
 	} else if len(pos) > 0 {
@@ -109,6 +113,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if *cert == "" || *key == "" {
 		return usageError("Cần --tls-cert và --tls-key (dùng \"motcua-server dev-cert\" để thử).")
+	}
+	if err := pub.check(*cert, *key); err != nil {
+		return err
 	}
 	log := slog.New(slog.NewJSONHandler(stderr, nil))
 	store, err := openStore(ctx, *dbURL)
@@ -125,17 +132,33 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	done := make(chan error, 1)
+	done := make(chan error, 2)
 	go func() { done <- srv.ListenAndServeTLS(*cert, *key) }()
 	log.Info("listening", "addr", *listen)
+	public, err := pub.server(ctx, store, log)
+	if err != nil {
+		srv.Close()
+		return err
+	}
+	if public != nil {
+		go func() { done <- public.ListenAndServeTLS(pub.cert, pub.key) }()
+		log.Info("public pages listening", "addr", pub.listen)
+	}
 	select {
 	case err := <-done:
+		srv.Close()
+		if public != nil {
+			public.Close()
+		}
 		return fmt.Errorf("server: %w", err)
 	case <-ctx.Done():
 	}
 	log.Info("shutting down")
 	shutdown, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
+	if public != nil {
+		public.Shutdown(shutdown)
+	}
 	return srv.Shutdown(shutdown)
 }
 

@@ -195,6 +195,13 @@ func (a *API) enroll(w http.ResponseWriter, r *http.Request) {
 	}
 	info(r).workstation = fmt.Sprintf("%s/%d", resp.AgencyCode, resp.Workstation)
 	a.Log.Info("workstation enrolled", "agency_code", resp.AgencyCode, "workstation", resp.Workstation)
+	if req.OfficeName != "" {
+		// The public tracking page names the office; a bad name does not undo the enrollment.
+		p := data.OfficeProfile{AgencyCode: resp.AgencyCode, Name: req.OfficeName, Place: req.Place}
+		if err := a.Store.SaveOfficeProfile(r.Context(), p); err != nil {
+			a.Log.Warn("office profile not saved", "agency_code", resp.AgencyCode, "error", err.Error())
+		}
+	}
 	writeJSON(w, http.StatusOK, resp)
 }
 

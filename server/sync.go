@@ -61,6 +61,16 @@ func CheckPush(ws Workstation, cs []data.OutboxChange) error {
 				bad.Add(field+".payload", "%s", err)
 			}
 			code = u.Code
+		case data.ChangeOfficeProfile:
+			var p data.OfficeProfile
+			if err := json.Unmarshal(c.Payload, &p); err != nil {
+				bad.Add(field+".payload", "không đọc được thông tin đơn vị: %v", err)
+				continue
+			}
+			if err := p.Validate(); err != nil {
+				bad.Add(field+".payload", "%s", err)
+			}
+			code = p.AgencyCode
 		default:
 			bad.Add(field+".kind", "loại thay đổi %q không có", c.Kind)
 			continue
@@ -147,6 +157,7 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 	var (
 		dossiers, events, feed, applied [][]any
 		changed                         []data.DossierUpdate // dates and return methods, in order
+		profile                         *data.OfficeProfile  // the office's latest name and place
 		updates                         = map[string]data.Status{}
 		feedAt                          []int // index into cs of each feed row
 	)
@@ -196,6 +207,11 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 			changed = append(changed, u)
 			events = append(events, []any{u.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(u.Actor), u.Action, string(cur),
 				string(cur), data.Clean(u.Note)})
+		case data.ChangeOfficeProfile:
+			// Not in the feed: each workstation keeps its own set-up.
+			profile = new(data.OfficeProfile)
+			json.Unmarshal(c.Payload, profile) // checked
+			continue
 		}
 		if results[i].Result == data.ResultApplied {
 			feedAt = append(feedAt, i)
@@ -249,6 +265,12 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 		}
 		if _, err := tx.Exec(ctx, `UPDATE dossier SET received_at = COALESCE($2, received_at),
 			due_date = COALESCE($3, due_date), updated_at = now() WHERE code = $1`, u.Code, received, due); err != nil {
+			return err
+		}
+	}
+	if profile != nil {
+		if _, err := tx.Exec(ctx, `UPDATE office SET name = $2, place = $3 WHERE id = $1`, ws.OfficeID,
+			data.Clean(profile.Name), data.Clean(profile.Place)); err != nil {
 			return err
 		}
 	}

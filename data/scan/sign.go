@@ -241,3 +241,29 @@ func Verify(r Result, keys []ed25519.PublicKey) error {
 	}
 	return data.Errorf(data.EInvalid, "Mã QR không hợp lệ: chữ ký không khớp — có thể bị sửa hoặc giả mạo")
 }
+
+// ParseExact reads a text that must be exactly one signed payload, in
+// either case, with nothing before or after it: the last part of a
+// tracking page's address. Anything else is KindUnknown. Like Parse, it
+// does not verify the signature.
+func ParseExact(text string) Result {
+	up := upperASCII(text)
+	var s signed
+	switch {
+	case strings.HasPrefix(up, receiptMarker):
+		s = receipt
+	case strings.HasPrefix(up, manifestMarker):
+		s = manifest
+	default:
+		return unknown("Không phải mã QR có chữ ký.")
+	}
+	r := parsePayload(s, up[len(s.marker):])
+	if r.Signature == nil {
+		return r
+	}
+	// One written form only: the one sign writes.
+	if body, err := s.payload(r.Code, r.Signature); err != nil || body != up {
+		return unknown("Mã QR không đúng dạng.")
+	}
+	return r
+}

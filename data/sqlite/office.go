@@ -23,19 +23,37 @@ func (db *DB) Office(ctx context.Context) (data.Office, error) {
 	return o, nil
 }
 
-// SaveOffice validates and stores the office configuration.
+// SaveOffice validates and stores the office configuration. Once the
+// workstation is enrolled, a new name or place is queued for the province,
+// which shows it on its public tracking page (the enrollment carried the
+// first ones).
 func (db *DB) SaveOffice(ctx context.Context, o data.Office) error {
 	o.Normalize()
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	_, err := db.write.ExecContext(ctx, `INSERT INTO office
-		(id, agency_code, name, parent, place, workstation, tracking_prefix, paper_size, updated_at)
-		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET agency_code = excluded.agency_code, name = excluded.name,
-			parent = excluded.parent, place = excluded.place, workstation = excluded.workstation,
-			tracking_prefix = excluded.tracking_prefix, paper_size = excluded.paper_size, updated_at = excluded.updated_at`,
-		o.AgencyCode, o.Name, o.Parent, o.Place, o.Workstation, o.TrackingPrefix, o.PaperSize, db.stamp())
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var name, place, token string
+		err := tx.QueryRowContext(ctx, `SELECT o.name, o.place, COALESCE((SELECT token FROM sync_state WHERE id = 1), '')
+			FROM office o WHERE o.id = 1`).Scan(&name, &place, &token)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO office
+			(id, agency_code, name, parent, place, workstation, tracking_prefix, paper_size, updated_at)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET agency_code = excluded.agency_code, name = excluded.name,
+				parent = excluded.parent, place = excluded.place, workstation = excluded.workstation,
+				tracking_prefix = excluded.tracking_prefix, paper_size = excluded.paper_size, updated_at = excluded.updated_at`,
+			o.AgencyCode, o.Name, o.Parent, o.Place, o.Workstation, o.TrackingPrefix, o.PaperSize, db.stamp()); err != nil {
+			return err
+		}
+		if token == "" || (name == o.Name && place == o.Place) {
+			return nil
+		}
+		return db.enqueue(ctx, tx, data.ChangeOfficeProfile, o.AgencyCode,
+			data.OfficeProfile{AgencyCode: o.AgencyCode, Name: o.Name, Place: o.Place})
+	})
 	if err != nil {
 		return fmt.Errorf("sqlite: save office: %w", err)
 	}

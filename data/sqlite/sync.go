@@ -177,6 +177,8 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) error {
 			case data.ChangeOverride:
 				calendarChanged = true
 				err = db.applyOverride(ctx, tx, c)
+			case data.ChangeDossierRated:
+				err = db.applyRated(ctx, tx, c)
 			default:
 				continue // a kind a newer server knows: nothing to do here
 			}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"crypto/rand"
 	"crypto/tls"
+	"crypto/x509"
 	"encoding/hex"
 	"io"
 	"log/slog"
@@ -167,4 +168,48 @@ func (s *Server) Enrollment(t testing.TB, agency string, workstation int) string
 		t.Fatal(err)
 	}
 	return code
+}
+
+// Public is the server's public pages running over HTTPS.
+type Public struct {
+	URL    string // https://127.0.0.1:PORT
+	Pages  *server.Public
+	HTTP   *httptest.Server
+	Client *http.Client // trusts the pages' certificate, follows no redirect
+	CAFile string
+}
+
+// StartPublic serves the public pages over the server's store until the
+// test ends, on a listener and certificate of their own.
+func (s *Server) StartPublic(t testing.TB, opts server.PublicOptions) *Public {
+	t.Helper()
+	pages, err := server.NewPublic(context.Background(), s.Store, s.Log, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := server.NewDevCert(nil, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	pair, err := tls.X509KeyPair(cert.Cert, cert.Key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewUnstartedServer(pages.Handler())
+	hs.TLS = &tls.Config{Certificates: []tls.Certificate{pair}}
+	hs.StartTLS()
+	t.Cleanup(hs.Close)
+	ca := filepath.Join(t.TempDir(), server.DevCAFile)
+	if err := os.WriteFile(ca, cert.CA, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(cert.CA)
+	client := &http.Client{
+		Transport:     &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}},
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Timeout:       30 * time.Second,
+	}
+	t.Cleanup(client.CloseIdleConnections)
+	return &Public{URL: hs.URL, Pages: pages, HTTP: hs, Client: client, CAFile: ca}
 }
