@@ -75,22 +75,26 @@ func (db *DB) Preview(ctx context.Context, req data.IntakeRequest) (data.Dossier
 	if err != nil {
 		return d, err
 	}
-	day := d.ReceivedAt.Format("060102")
-	first, _ := data.SequenceBlock(office.Workstation)
-	var last int
-	err = db.read.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM day_sequence WHERE day = ?), ?)`, day, first-1).Scan(&last)
+	day, book, err := db.lastNumbers(ctx, db.read, d)
 	if err != nil {
 		return d, fmt.Errorf("sqlite: preview: %w", err)
 	}
-	db.seq.mu.Lock()
-	last = max(last, db.seq.floor[day])
-	db.seq.mu.Unlock()
-	d.Code = data.DossierCode(office.AgencyCode, d.ReceivedAt, last+1)
-	err = db.read.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM register_book WHERE book = ?), 0) + 1`, d.Book).Scan(&d.RegisterNo)
-	if err != nil {
-		return d, fmt.Errorf("sqlite: preview: %w", err)
-	}
+	d.Code = data.DossierCode(office.AgencyCode, d.ReceivedAt, db.seq.peek(day))
+	d.RegisterNo = db.seq.peek(book)
 	return d, nil
+}
+
+// lastNumbers returns what to ask the journal for a dossier's code and
+// register number: the database's last numbers of its day and book,
+// within its workstation's block.
+func (db *DB) lastNumbers(ctx context.Context, q querier, d data.Dossier) (day, book ask, err error) {
+	first, limit := data.SequenceBlock(d.Workstation)
+	key := d.ReceivedAt.Format("060102")
+	day = ask{key: dayKey(key, d.Workstation), floor: first - 1, limit: limit}
+	book = ask{key: bookKey(d.Book, d.Workstation), limit: maxRegisterNo}
+	err = q.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM day_sequence WHERE day = ?), 0),
+		COALESCE((SELECT last FROM register_book WHERE book = ?), 0)`, key, d.Book).Scan(&day.last, &book.last)
+	return day, book, err
 }
 
 // Intake validates and saves a dossier in one transaction with its
@@ -101,28 +105,26 @@ func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier,
 		return d, err
 	}
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		day := d.ReceivedAt.Format("060102")
-		first, limit := data.SequenceBlock(office.Workstation)
-		var last int
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM day_sequence WHERE day = ?), ?)`, day, first-1).Scan(&last); err != nil {
-			return err
-		}
-		seq, err := db.seq.next(day, last, limit)
+		day, book, err := db.lastNumbers(ctx, tx, d)
 		if err != nil {
 			return err
 		}
-		if seq > limit {
-			return data.Errorf(data.EConflict,
-				"Máy trạm %d đã dùng hết số hồ sơ của ngày %s (%04d–%04d). Hãy tiếp nhận tiếp ở máy trạm khác hoặc báo quản trị.",
-				office.Workstation, d.ReceivedAt.Format("02/01/2006"), first, limit)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO day_sequence (day, last) VALUES (?, ?)
-			ON CONFLICT (day) DO UPDATE SET last = excluded.last`, day, seq); err != nil {
+		ns, err := db.seq.next(day, book)
+		if err != nil {
 			return err
 		}
-		d.Code = data.DossierCode(office.AgencyCode, d.ReceivedAt, seq)
-		if err := tx.QueryRowContext(ctx, `INSERT INTO register_book (book, last) VALUES (?, 1)
-			ON CONFLICT (book) DO UPDATE SET last = last + 1 RETURNING last`, d.Book).Scan(&d.RegisterNo); err != nil {
+		if ns[0] > day.limit {
+			return data.Errorf(data.EConflict,
+				"Máy trạm %d đã dùng hết số hồ sơ của ngày %s (%04d–%04d). Hãy tiếp nhận tiếp ở máy trạm khác hoặc báo quản trị.",
+				office.Workstation, d.ReceivedAt.Format("02/01/2006"), day.floor+1, day.limit)
+		}
+		d.Code, d.RegisterNo = data.DossierCode(office.AgencyCode, d.ReceivedAt, ns[0]), ns[1]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO day_sequence (day, last) VALUES (?, ?)
+			ON CONFLICT (day) DO UPDATE SET last = excluded.last`, d.ReceivedAt.Format("060102"), ns[0]); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO register_book (book, last) VALUES (?, ?)
+			ON CONFLICT (book) DO UPDATE SET last = excluded.last`, d.Book, ns[1]); err != nil {
 			return err
 		}
 		if err := insertDossier(ctx, tx, d, db.stamp()); err != nil {

@@ -228,7 +228,7 @@ func TestDayRunsOutOfNumbers(t *testing.T) {
 	}
 }
 
-func copyFile(t *testing.T, from, to string) {
+func copyTestFile(t *testing.T, from, to string) {
 	t.Helper()
 	in, err := os.Open(from)
 	if err != nil {
@@ -268,7 +268,7 @@ func TestCodesNeverReusedAfterRestoreOrRestart(t *testing.T) {
 	}
 	intake(db)
 	db.Close() // a checkpointed copy, as a backup would be
-	copyFile(t, file, filepath.Join(dir, "backup.db"))
+	copyTestFile(t, file, filepath.Join(dir, "backup.db"))
 
 	db, _ = Open(ctx, file)
 	db.Now = func() time.Time { return time.Date(2027, 2, 3, 10, 0, 0, 0, data.Zone) }
@@ -280,7 +280,7 @@ func TestCodesNeverReusedAfterRestoreOrRestart(t *testing.T) {
 	// Restore the backup over the database: the journal remembers.
 	os.Remove(file + "-wal")
 	os.Remove(file + "-shm")
-	copyFile(t, filepath.Join(dir, "backup.db"), file)
+	copyTestFile(t, filepath.Join(dir, "backup.db"), file)
 	db, err = Open(ctx, file)
 	if err != nil {
 		t.Fatal(err)

@@ -29,15 +29,36 @@ func (db *DB) SaveOffice(ctx context.Context, o data.Office) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	_, err := db.write.ExecContext(ctx, `INSERT INTO office
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := keepWorkstation(ctx, tx, o.Workstation); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO office
 		(id, agency_code, name, parent, place, workstation, tracking_prefix, paper_size, updated_at)
 		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET agency_code = excluded.agency_code, name = excluded.name,
 			parent = excluded.parent, place = excluded.place, workstation = excluded.workstation,
 			tracking_prefix = excluded.tracking_prefix, paper_size = excluded.paper_size, updated_at = excluded.updated_at`,
-		o.AgencyCode, o.Name, o.Parent, o.Place, o.Workstation, o.TrackingPrefix, o.PaperSize, db.stamp())
-	if err != nil {
-		return fmt.Errorf("sqlite: save office: %w", err)
+			o.AgencyCode, o.Name, o.Parent, o.Place, o.Workstation, o.TrackingPrefix, o.PaperSize, db.stamp())
+		return err
+	})
+	return wrapErr("save office", err)
+}
+
+// keepWorkstation refuses another workstation number once dossiers were
+// taken here: the number is in their codes and register lines, and a
+// folder that changed it would issue numbers of two workstations.
+func keepWorkstation(ctx context.Context, tx *sql.Tx, ws int) error {
+	var old, taken int
+	err := tx.QueryRowContext(ctx, `SELECT workstation, (SELECT COUNT(*) FROM dossier WHERE dossier.workstation = office.workstation)
+		FROM office WHERE id = 1`).Scan(&old, &taken)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && (old == ws || taken == 0)) {
+		return nil
 	}
-	return nil
+	if err != nil {
+		return err
+	}
+	return data.Errorf(data.EConflict, "Máy này đã tiếp nhận %d hồ sơ với số máy trạm %d, nên không đổi sang máy trạm %d được (số máy trạm nằm trong mã hồ sơ và sổ theo dõi). "+
+		"Nếu đây là máy thay cho máy trạm %d, hãy dùng một thư mục dữ liệu mới, thiết lập máy trạm %d và đăng ký bằng mã máy thay thế của tỉnh (motcua-server enroll --workstation %d --replace).",
+		taken, old, ws, ws, ws, ws)
 }
