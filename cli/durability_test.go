@@ -141,7 +141,7 @@ func TestIntakeRefusesUnprintableText(t *testing.T) {
 		{"zero-width name", `"Nguyễn Thị Hồng Nhung"`, `"\u200b\u2060\ufeff\u00ad"`, "họ tên"},
 		{"address too long", `"Ấp 3, xã Vị Thanh, TP Cần Thơ"`, `"` + long(301) + `"`, "địa chỉ"},
 		{"email too long", `"nhung@example.vn"`, `"` + long(250) + `@example.vn"`, "email"},
-		{"document name too long", `"Tờ khai đăng ký lại khai sinh"`, `"` + long(501) + `"`, "tên giấy tờ"},
+		{"document name too long", `"Tờ khai đăng ký lại khai sinh"`, `"` + long(3001) + `"`, "tên giấy tờ"},
 		{"too many documents", `[{"name": "Tờ khai đăng ký lại khai sinh", "originals": 1, "copies": 0},
                 {"name": "Bản sao giấy khai sinh", "originals": 0, "copies": 1}]`, `[` + docs(101) + `]`, "100 giấy tờ"},
 		{"received before 2000", `"2027-02-03T09:00:00+07:00"`, `"1999-12-31T09:00:00+07:00"`, "thời điểm nhận"},

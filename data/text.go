@@ -39,8 +39,8 @@ func Fold(s string) string {
 const (
 	MaxNameLen          = 100
 	MaxAddressLen       = 300
-	MaxEmailLen         = 254 // RFC 5321
-	MaxDocumentNameLen  = 500
+	MaxEmailLen         = 254  // RFC 5321
+	MaxDocumentNameLen  = 3000 // the province's catalogue names papers in up to 2,211
 	MaxDocuments        = 100
 	MaxProcedureNameLen = 1000
 	MaxNoteLen          = 2000

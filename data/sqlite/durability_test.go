@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,5 +156,52 @@ func TestCodeDigitIsTheWorkstations(t *testing.T) {
 	d := mustIntake(t, db, birthRequest())
 	if !strings.HasSuffix(d.Code, "-2001") || d.Workstation != 2 {
 		t.Errorf("workstation 2 issued %s (workstation %d)", d.Code, d.Workstation)
+	}
+}
+
+// TestPullGoesOnPastAClash: a pulled dossier that clashes with one here
+// (the same register line, as a workstation that reused numbers sends)
+// is listed as needing attention with a Vietnamese reason, and the rest
+// of the page is applied.
+func TestPullGoesOnPastAClash(t *testing.T) {
+	db := counterDB(t)
+	ctx := context.Background()
+	mine := mustIntake(t, db, birthRequest()) // register number 1 of workstation 1
+	record := func(code string, reg, ws int) []byte {
+		d := mine
+		d.Code, d.RegisterNo, d.Workstation = code, reg, ws
+		raw, _ := json.Marshal(dossierPayload(d))
+		return raw
+	}
+	page := data.PullPage{Next: 12, Changes: []data.RemoteChange{
+		{Seq: 10, Key: "clash", Kind: data.ChangeDossierCreated, Subject: "000.30.12.H30-270203-1005",
+			Payload: record("000.30.12.H30-270203-1005", mine.RegisterNo, 1), Workstation: 1},
+		{Seq: 11, Key: "broken", Kind: data.ChangeDossierStatus, Subject: mine.Code, Payload: []byte(`{"code": 7}`)},
+		{Seq: 12, Key: "fine", Kind: data.ChangeDossierCreated, Subject: "000.30.12.H30-270203-2001",
+			Payload: record("000.30.12.H30-270203-2001", 1, 2), Workstation: 2},
+	}}
+	n, err := db.ApplyRemote(ctx, page)
+	if err != nil || n != 1 {
+		t.Fatalf("ApplyRemote = %d, %v", n, err)
+	}
+	if _, err := db.Dossier(ctx, "000.30.12.H30-270203-2001"); err != nil {
+		t.Errorf("the good change was not applied: %v", err)
+	}
+	if c, _ := db.Cursor(ctx); c != 12 {
+		t.Errorf("cursor %d", c)
+	}
+	rs, err := db.NeedsAttention(ctx)
+	if err != nil || len(rs) != 2 || !rs[0].Incoming || !strings.Contains(rs[0].Reason, "trùng với hồ sơ "+mine.Code) {
+		t.Fatalf("needs attention %+v %v", rs, err)
+	}
+	if err := db.DismissRejection(ctx, "clash", "Bình"); err != nil {
+		t.Error(err)
+	}
+	// The same page again changes nothing.
+	if n, err := db.ApplyRemote(ctx, page); err != nil || n != 1 {
+		t.Errorf("again: %d %v", n, err)
+	}
+	if rs, _ := db.NeedsAttention(ctx); len(rs) != 1 {
+		t.Errorf("after dismissing one: %+v", rs)
 	}
 }
