@@ -23,8 +23,15 @@ func TestMain(m *testing.M) {
 	if dir := os.Getenv("MOTCUA_CRASH_CHILD"); dir != "" {
 		os.Exit(crashChild(dir))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	for _, d := range benchDirs {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
 }
+
+// benchDirs are the benchmarks' temporary folders.
+var benchDirs []string
 
 // crashChild takes dossiers one after another, printing "code register"
 // once each is saved, until it is killed, or, with MOTCUA_CRASH_CLEAN=N,

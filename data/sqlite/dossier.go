@@ -23,8 +23,8 @@ func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier
 	if err != nil {
 		return data.Dossier{}, office, err
 	}
-	p, err := db.Procedure(ctx, req.ProcedureCode)
-	if err != nil && data.ErrorCode(err) != data.ENotFound {
+	p, err := db.intakeProcedure(ctx, req.ProcedureCode)
+	if err != nil {
 		return data.Dossier{}, office, err
 	}
 	if err := intake.Validate(&req, p, now); err != nil {
@@ -66,6 +66,28 @@ func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier
 		d.ReturnAddress = ""
 	}
 	return d, office, nil
+}
+
+// intakeProcedure reads what an intake needs of a procedure (not its
+// list of papers); the zero Procedure when the catalogue lacks the code.
+func (db *DB) intakeProcedure(ctx context.Context, code string) (data.Procedure, error) {
+	var (
+		p    data.Procedure
+		days sql.NullInt64
+	)
+	err := db.read.QueryRowContext(ctx, `SELECT code, name, working_days, same_day_cutoff, postal_allowed FROM procedure WHERE code = ?`,
+		code).Scan(&p.Code, &p.Name, &days, &p.SameDayCutoff, &p.PostalAllowed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return data.Procedure{}, nil
+	}
+	if err != nil {
+		return p, fmt.Errorf("sqlite: procedure %s: %w", code, err)
+	}
+	if days.Valid {
+		n := int(days.Int64)
+		p.WorkingDays = &n
+	}
+	return p, nil
 }
 
 // Preview returns the dossier as Intake would save it now, with the code

@@ -205,3 +205,46 @@ func TestPullGoesOnPastAClash(t *testing.T) {
 		t.Errorf("after dismissing one: %+v", rs)
 	}
 }
+
+// TestDailyBackup: the first start of each day takes a verified backup
+// into backups/, later starts that day take none, and only the last
+// KeepBackups stay.
+func TestDailyBackup(t *testing.T) {
+	db := counterDB(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	day := time.Date(2027, 2, 3, 7, 30, 0, 0, data.Zone)
+	for i := range KeepBackups + 5 {
+		at := day.AddDate(0, 0, i)
+		db.Now = func() time.Time { return at }
+		path, err := db.DailyBackup(ctx, dir)
+		if err != nil || path == "" {
+			t.Fatalf("day %d: %q %v", i, path, err)
+		}
+		db.Now = func() time.Time { return at.Add(3 * time.Hour) }
+		if again, err := db.DailyBackup(ctx, dir); err != nil || again != "" {
+			t.Fatalf("a second backup on day %d: %q %v", i, again, err)
+		}
+	}
+	names, err := backupNames(BackupDir(dir))
+	if err != nil || len(names) != KeepBackups {
+		t.Fatalf("%d backups kept, want %d: %v", len(names), KeepBackups, err)
+	}
+	if want := BackupName(day.AddDate(0, 0, 5)); names[0] != want {
+		t.Errorf("oldest kept %s, want %s", names[0], want)
+	}
+	// Each is a sound copy that says when it was taken.
+	last := filepath.Join(BackupDir(dir), names[len(names)-1])
+	c, err := sql.Open("sqlite3", "file:"+last+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var taken string
+	if err := c.QueryRow(`SELECT taken_at FROM backup_info`).Scan(&taken); err != nil || !strings.HasPrefix(taken, "2027-03-09T07:30") {
+		t.Errorf("taken_at %q %v", taken, err)
+	}
+	if fi, _ := os.Stat(last); fi.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v", fi.Mode().Perm())
+	}
+}

@@ -102,7 +102,7 @@ func Open(ctx context.Context, file string) (db *DB, err error) {
 }
 
 // pragmas are set on every connection.
-const pragmas = "_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=FULL"
+const pragmas = "_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=FULL&_stmt_cache_size=64"
 
 // privateDatabase creates the database file readable by its owner only,
 // or makes it so; SQLite gives its -wal and -shm files the same mode.

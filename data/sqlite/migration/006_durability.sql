@@ -19,3 +19,7 @@ CREATE TABLE pull_problem (
     dismissed_at TEXT,
     dismissed_by TEXT NOT NULL DEFAULT ''
 );
+
+-- outbox_queue (005) serves every query outbox_pending served: one index
+-- page less to write, and sync, at each change.
+DROP INDEX outbox_pending;
