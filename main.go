@@ -13,9 +13,12 @@ import (
 	"path/filepath"
 
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"motcua/app"
 	"motcua/cli"
+	"motcua/data"
 	"motcua/data/sqlite"
 	"motcua/platform"
 )
@@ -38,12 +41,27 @@ func run() int {
 		return 1
 	}
 	ctx := context.Background()
+	if fs.NArg() > 0 && !cli.OpensStore(fs.Arg(0)) {
+		env := &cli.Env{DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}
+		return cli.Run(ctx, env, fs.Args())
+	}
+	var unlockWindow func() error
+	if fs.NArg() == 0 {
+		if unlockWindow, err = sqlite.LockWindow(dir); err != nil {
+			return refuseWindow(err)
+		}
+		defer unlockWindow()
+	}
 	store, err := sqlite.Open(ctx, filepath.Join(dir, "motcua.db"))
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, data.ErrorMessage(err))
 		return 1
 	}
 	defer store.Close()
+	// The first start of each day, window or command, takes a backup.
+	if _, err := store.DailyBackup(ctx, dir); err != nil {
+		fmt.Fprintln(os.Stderr, "Cảnh báo: chưa sao lưu tự động được hôm nay: "+data.ErrorMessage(err))
+	}
 
 	if fs.NArg() > 0 {
 		env := &cli.Env{Store: store, DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}
@@ -57,6 +75,18 @@ func run() int {
 	}
 	ui.Window().ShowAndRun()
 	return 0
+}
+
+// refuseWindow says, in a small window of its own, why a second window
+// on the same data folder does not open.
+func refuseWindow(err error) int {
+	msg := data.ErrorMessage(err)
+	fmt.Fprintln(os.Stderr, msg)
+	a := fyneapp.NewWithID(app.ID)
+	w := a.NewWindow("Một Cửa — đã mở")
+	w.SetContent(container.NewVBox(widget.NewLabel(msg), widget.NewButton("Đóng", a.Quit)))
+	w.ShowAndRun()
+	return 1
 }
 
 // userName is the operating system's user, recorded as the actor of

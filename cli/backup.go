@@ -4,13 +4,15 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"motcua/data"
+	"motcua/data/sqlite"
+	"motcua/platform"
 )
 
-const usageBackup = `  backup [-o TỆP.db]                   sao lưu cơ sở dữ liệu (mặc định vào backups/ trong thư mục dữ liệu)
+const usageBackup = `  backup [-o TỆP.db]                   sao lưu cơ sở dữ liệu (mặc định vào backups/ trong thư mục dữ liệu;
+                                       mỗi ngày lần mở đầu tiên tự sao lưu vào đó, giữ 30 bản)
 `
 
 // Backuper makes consistent copies of the store.
@@ -34,14 +36,11 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 	}
 	path := *out
 	if path == "" {
-		dir := filepath.Join(env.DataDir, "backups")
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return fmt.Errorf("cli: backup: %w", err)
+		dir := sqlite.BackupDir(env.DataDir)
+		if err := platform.PrivateDir(dir); err != nil {
+			return err
 		}
-		path = filepath.Join(dir, "motcua-"+env.Now().In(data.Zone).Format("20060102-150405")+".db")
-	}
-	if _, err := os.Stat(path); err == nil {
-		return data.Errorf(data.EConflict, "Tệp %s đã có; hãy chọn tên khác.", path)
+		path = filepath.Join(dir, sqlite.BackupName(env.Now()))
 	}
 	if err := b.Backup(ctx, path); err != nil {
 		return err

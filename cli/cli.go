@@ -70,6 +70,8 @@ func commands() map[string]command {
 		"apology":  {usageReturns, runApology},
 		"lists":    {usageReturns, runLists},
 		"backup":   {usageBackup, runBackup},
+		"check":    {usageMaintenance, runCheck},
+		"restore":  {usageMaintenance, runRestore},
 	}
 }
 
@@ -119,7 +121,7 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(env.Stderr, "%s\n\nCách dùng:\n%s", ue.msg, cmd.usage)
 		return 2
-	case err == errInvalidScan:
+	case err == errInvalidScan, err == errQuiet:
 		return 1
 	case data.ErrorCode(err) == data.EInternal:
 		fmt.Fprintf(env.Stderr, "Lỗi nội bộ: %v\n", err)

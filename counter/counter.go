@@ -20,6 +20,7 @@ import (
 
 	"motcua/data"
 	"motcua/data/scan"
+	"motcua/platform"
 	"motcua/printout"
 )
 
@@ -59,6 +60,8 @@ func (d *Desk) EnsureKey(ctx context.Context) (ed25519.PrivateKey, error) {
 	key, err := d.loadKey()
 	if errors.Is(err, os.ErrNotExist) {
 		key, err = d.createKey()
+	} else if err == nil {
+		err = errors.Join(platform.PrivateDir(filepath.Dir(d.keyPath())), platform.PrivateFile(d.keyPath()))
 	}
 	if err != nil {
 		return nil, err
@@ -99,7 +102,7 @@ func (d *Desk) createKey() (ed25519.PrivateKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("counter: make key: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(d.keyPath()), 0o700); err != nil {
+	if err := platform.PrivateDir(filepath.Dir(d.keyPath())); err != nil {
 		return nil, fmt.Errorf("counter: make key: %w", err)
 	}
 	f, err := os.OpenFile(d.keyPath(), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
@@ -206,7 +209,7 @@ func (d *Desk) Notice(ctx context.Context, kind, code string, items []string, ac
 // keep writes a printout under printouts/YYYY-MM-DD/ in the data folder.
 func (d *Desk) keep(code, kind string, reprint int, pdf []byte) (string, error) {
 	dir := filepath.Join(d.DataDir, "printouts", d.Now().In(data.Zone).Format("2006-01-02"))
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := platform.PrivateDir(filepath.Dir(dir), dir); err != nil {
 		return "", fmt.Errorf("counter: keep printout: %w", err)
 	}
 	name := code + "-" + kind
@@ -216,6 +219,9 @@ func (d *Desk) keep(code, kind string, reprint int, pdf []byte) (string, error) 
 	path := filepath.Join(dir, name+".pdf")
 	if err := os.WriteFile(path, pdf, 0o600); err != nil {
 		return "", fmt.Errorf("counter: keep printout: %w", err)
+	}
+	if err := platform.PrivateFile(path); err != nil {
+		return "", err
 	}
 	return path, nil
 }

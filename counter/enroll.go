@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"motcua/data"
+	"motcua/platform"
 	"motcua/province"
 )
 
@@ -44,7 +45,7 @@ func (d *Desk) Enroll(ctx context.Context, store SyncStore, server, code, caPath
 			return data.EnrollResponse{}, data.Errorf(data.EInvalid, "Không đọc được tệp chứng chỉ CA %s: %v", caPath, err)
 		}
 		caFile = filepath.Join(d.DataDir, "keys", "province-ca.pem")
-		if err := os.MkdirAll(filepath.Dir(caFile), 0o700); err != nil {
+		if err := platform.PrivateDir(filepath.Dir(caFile)); err != nil {
 			return data.EnrollResponse{}, fmt.Errorf("counter: enroll: %w", err)
 		}
 		if err := os.WriteFile(caFile, pem, 0o600); err != nil {
@@ -61,8 +62,12 @@ func (d *Desk) Enroll(ctx context.Context, store SyncStore, server, code, caPath
 	if err != nil {
 		return resp, SyncError(err)
 	}
-	err = store.SaveSyncSettings(ctx, data.SyncSettings{ServerURL: base, Token: resp.Token, CAFile: caFile})
-	return resp, err
+	if err := store.SaveSyncSettings(ctx, data.SyncSettings{ServerURL: base, Token: resp.Token, CAFile: caFile}); err != nil {
+		return resp, err
+	}
+	// A replaced PC continues above what the province holds of it, even
+	// before its first pull.
+	return resp, store.RaiseNumbers(ctx, resp.Highest)
 }
 
 // SyncError turns a failure to reach the server into the officer's words.
@@ -70,9 +75,15 @@ func SyncError(err error) error {
 	if data.ErrorCode(err) != data.EInternal {
 		return err
 	}
-	var e *province.Error
-	if errors.As(err, &e) {
+	var (
+		e  *province.Error
+		se *province.StoreError
+	)
+	switch {
+	case errors.As(err, &e):
 		return data.Errorf(data.EConflict, "%s", e.Error())
+	case errors.As(err, &se):
+		return data.Errorf(data.EInternal, "%s", se.Error())
 	}
 	return data.Errorf(data.EConflict, "Không kết nối được máy chủ tỉnh: %v", err)
 }

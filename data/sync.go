@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -89,8 +90,9 @@ type KeyJSON struct {
 // PullPage is one page of the office's change feed.
 type PullPage struct {
 	Changes []RemoteChange `json:"changes"`
-	// Next is the cursor to ask after next time; it may pass changes that
-	// were not returned because this workstation made them.
+	// Next is the cursor to ask after next time. The page holds this
+	// workstation's own changes too, so that a restored or replaced PC
+	// gets back what it had pushed; a workstation skips those it has.
 	Next int64 `json:"next"`
 	// More is true when the feed has changes after Next already.
 	More bool `json:"more"`
@@ -152,6 +154,33 @@ func (r DossierRecord) Validate() error {
 	if r.Applicant.Name == "" {
 		f.Add("applicant.name", "thiếu tên người nộp")
 	}
+	texts := []struct {
+		field, label, value string
+		max                 int
+	}{
+		{"procedure_name", "tên thủ tục", r.ProcedureName, MaxProcedureNameLen},
+		{"applicant.name", "họ tên người nộp", r.Applicant.Name, MaxNameLen},
+		{"applicant.id_number", "số định danh", r.Applicant.IDNumber, 12},
+		{"applicant.phone", "số điện thoại", r.Applicant.Phone, 20},
+		{"applicant.email", "email", r.Applicant.Email, MaxEmailLen},
+		{"applicant.address", "địa chỉ", r.Applicant.Address, MaxAddressLen},
+		{"return_address", "địa chỉ nhận kết quả", r.ReturnAddress, MaxAddressLen},
+		{"postal_item", "số hiệu bưu gửi", r.PostalItem, 13},
+		{"officer", "tên cán bộ tiếp nhận", r.Officer, MaxNameLen},
+	}
+	for _, t := range texts {
+		if p := CheckText(t.label, t.value, t.max); p != "" {
+			f.Add(t.field, "%s", p)
+		}
+	}
+	if len(r.Documents) > MaxDocuments {
+		f.Add("documents", "nhiều hơn %d giấy tờ", MaxDocuments)
+	}
+	for i, d := range r.Documents {
+		if p := CheckText(fmt.Sprintf("tên giấy tờ thứ %d", i+1), d.Name, MaxDocumentNameLen); p != "" {
+			f.Add(fmt.Sprintf("documents[%d].name", i), "%s", p)
+		}
+	}
 	if _, err := time.Parse(time.RFC3339, r.ReceivedAt); err != nil {
 		f.Add("received_at", "thời điểm nhận %q không đúng dạng RFC 3339", r.ReceivedAt)
 	}
@@ -190,7 +219,18 @@ func (s StatusChange) Validate() error {
 	if _, ok := statusLabels[s.To]; !ok {
 		f.Add("to", "trạng thái %q không có", s.To)
 	}
+	checkNote(&f, s.Note, s.Actor)
 	return f.Err("Thay đổi trạng thái gửi lên chưa hợp lệ.")
+}
+
+// checkNote checks the free texts of a change: its note and who made it.
+func checkNote(f *Fields, note, actor string) {
+	if p := CheckText("ghi chú", note, MaxNoteLen); p != "" {
+		f.Add("note", "%s", p)
+	}
+	if p := CheckText("người thực hiện", actor, MaxNameLen); p != "" {
+		f.Add("actor", "%s", p)
+	}
 }
 
 // Actions of a dossier.updated change.
@@ -236,6 +276,7 @@ func (u DossierUpdate) Validate() error {
 	if m := ReturnMethod(u.ReturnMethod); m != "" && m != ReturnCounter && m != ReturnPost {
 		f.Add("return_method", "cách nhận kết quả %q không có", u.ReturnMethod)
 	}
+	checkNote(&f, u.Note, u.Actor)
 	return f.Err("Cập nhật hồ sơ gửi lên chưa hợp lệ.")
 }
 
@@ -307,6 +348,9 @@ func AgencyOf(code string) string {
 // needs-attention list (cần xử lý) with the province's reason until an
 // officer has seen to it, and is never sent again.
 type Rejection struct {
+	// Incoming is true for a change pulled from the province that could
+	// not be applied here; false for one of ours the province refused.
+	Incoming   bool
 	Key        string
 	Kind       string
 	Subject    string
@@ -341,9 +385,16 @@ type SyncStore interface {
 	// RecordFailure notes a failed attempt to send changes.
 	RecordFailure(ctx context.Context, keys []string, reason string) error
 	// ApplyRemote applies one page of the change feed, the office's keys
-	// and the new cursor, in one transaction; applying a page twice
-	// changes nothing.
-	ApplyRemote(ctx context.Context, page PullPage) error
+	// and the new cursor, in one transaction, and returns how many
+	// changes it applied: this workstation's own changes that it already
+	// has are skipped, and a change that cannot be applied goes to the
+	// needs-attention list instead of stopping the pull. Applying a page
+	// twice changes nothing.
+	ApplyRemote(ctx context.Context, page PullPage) (int, error)
+	// RaiseNumbers makes sure this workstation never hands out a dossier
+	// number or register number at or below those the province holds
+	// for it.
+	RaiseNumbers(ctx context.Context, hs []NumberHigh) error
 	// Cursor is the feed position after which to pull.
 	Cursor(ctx context.Context) (int64, error)
 	// NeedsAttention lists the rejected changes an officer has not yet
@@ -373,11 +424,23 @@ type EnrollRequest struct {
 	Place      string `json:"place,omitempty"`
 }
 
-// EnrollResponse carries the workstation's long-lived token.
+// EnrollResponse carries the workstation's long-lived token and the
+// highest numbers the province holds for it, so that a replaced PC
+// continues above them even before its first pull.
 type EnrollResponse struct {
-	Token       string `json:"token"`
-	AgencyCode  string `json:"agency_code"`
-	Workstation int    `json:"workstation"`
+	Token       string       `json:"token"`
+	AgencyCode  string       `json:"agency_code"`
+	Workstation int          `json:"workstation"`
+	Highest     []NumberHigh `json:"highest"`
+}
+
+// NumberHigh is the highest number of a day's dossier codes (Day set,
+// YYMMDD) or of a register book (Book set, the year) that one workstation
+// has handed out.
+type NumberHigh struct {
+	Day  string `json:"day,omitempty"`
+	Book int    `json:"book,omitempty"`
+	Last int    `json:"last"`
 }
 
 // OfficeProfile is the payload of an office.profile change: the office's

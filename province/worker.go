@@ -30,7 +30,7 @@ type Report struct {
 	Sent       int // changes the province applied now
 	Duplicates int // changes it had already: success too
 	Rejected   int // changes it refused: now in the needs-attention list
-	Received   int // changes pulled and applied here
+	Received   int // changes pulled and applied here (not this workstation's own it had)
 	// Rejections are this round's refused changes with their reasons.
 	Rejections []data.ChangeResult
 }
@@ -302,12 +302,38 @@ func (w *Worker) run(ctx context.Context, pull bool) (Report, error) {
 	return rep, err
 }
 
+// StoreError is a failure of this workstation's own database during a
+// sync round: not a network fault, and not to be told as one.
+type StoreError struct {
+	Op  string
+	Err error
+}
+
+func (e *StoreError) Error() string {
+	return "Lỗi cơ sở dữ liệu của máy này khi " + e.Op + " (" + e.Err.Error() + "); dữ liệu đã lưu vẫn còn, hãy chạy motcua check và báo quản trị."
+}
+
+func (e *StoreError) Unwrap() error { return e.Err }
+
+// storeErr wraps a store failure, keeping domain errors as they are.
+func storeErr(op string, err error) error {
+	if err == nil || data.ErrorCode(err) != data.EInternal {
+		return err
+	}
+	return &StoreError{Op: op, Err: err}
+}
+
 // describe says what went wrong, for the officer.
 func describe(err error) string {
-	var e *Error
+	var (
+		e  *Error
+		se *StoreError
+	)
 	switch {
 	case errors.As(err, &e):
 		return e.Error()
+	case errors.As(err, &se):
+		return se.Error()
 	case errors.Is(err, context.DeadlineExceeded):
 		return "Máy chủ tỉnh không trả lời kịp; sẽ gửi lại sau."
 	case data.ErrorCode(err) != data.EInternal:
@@ -325,14 +351,14 @@ func (w *Worker) syncOnce(ctx context.Context, pull bool) (Report, error) {
 		batch, err := w.Store.Outbox(ctx, orDefault(w.Batch, DefaultBatch))
 		if err != nil || len(batch) == 0 {
 			if err != nil {
-				return rep, err
+				return rep, storeErr("đọc hàng đợi", err)
 			}
 			break
 		}
 		results, err := w.push(ctx, batch)
 		if len(results) > 0 {
 			if rerr := w.Store.RecordResults(context.WithoutCancel(ctx), results); rerr != nil {
-				return rep, rerr
+				return rep, storeErr("ghi kết quả gửi", rerr)
 			}
 			for _, r := range results {
 				switch r.Result {
@@ -358,16 +384,17 @@ func (w *Worker) syncOnce(ctx context.Context, pull bool) (Report, error) {
 	for pull {
 		after, err := w.Store.Cursor(ctx)
 		if err != nil {
-			return rep, err
+			return rep, storeErr("đọc vị trí đồng bộ", err)
 		}
 		page, err := w.Client.Pull(ctx, after, orDefault(w.PullLimit, DefaultPull))
 		if err != nil {
 			return rep, err
 		}
-		if err := w.Store.ApplyRemote(ctx, page); err != nil {
-			return rep, err
+		n, err := w.Store.ApplyRemote(ctx, page)
+		if err != nil {
+			return rep, storeErr("ghi thay đổi nhận từ tỉnh", err)
 		}
-		rep.Received += len(page.Changes)
+		rep.Received += n
 		if !page.More || page.Next <= after {
 			break
 		}

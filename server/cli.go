@@ -24,8 +24,9 @@ const Usage = `Cách dùng: motcua-server LỆNH …
          [--trusted-proxy CIDR]… [--public-rate N]]
         chạy máy chủ đồng bộ (mặc định --listen 127.0.0.1:8443); với --public-listen
         còn phục vụ trang tra cứu hồ sơ cho người dân (/tra-cuu)
-  enroll --database URL --agency-code MÃ --workstation N [--ttl 24h]
-        in mã đăng ký dùng một lần cho một máy trạm
+  enroll --database URL --agency-code MÃ --workstation N [--ttl 24h] [--replace]
+        in mã đăng ký dùng một lần cho một máy trạm; --replace: cho máy thay thế
+        một máy trạm đã đăng ký (mã truy cập của máy cũ bị thu hồi ngay)
   dev-cert --out THƯ_MỤC [--host TÊN]…
         tạo CA riêng và chứng chỉ máy chủ để thử (ca.pem, server.pem, server-key.pem)
   catalog import TỆP.json|TỆP.csv --database URL
@@ -168,6 +169,7 @@ func enrollCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	agency := fs.String("agency-code", "", "")
 	number := fs.Int("workstation", 0, "")
 	ttl := fs.Duration("ttl", 24*time.Hour, "")
+	replace := fs.Bool("replace", false, "")
 	if _, err := flags(fs, args); err != nil {
 		return err
 	}
@@ -176,13 +178,22 @@ func enrollCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer store.Close()
-	code, err := store.NewEnrollment(ctx, *agency, *number, *ttl)
+	issue := store.NewEnrollment
+	if *replace {
+		issue = store.NewReplacement
+	}
+	code, err := issue(ctx, *agency, *number, *ttl)
 	if err != nil {
 		return err
 	}
+
 	fmt.Fprintln(stdout, code)
 	fmt.Fprintf(stdout, "Mã đăng ký cho máy trạm %d của đơn vị %s, dùng một lần, hết hạn sau %s.\n"+
 		"Trên máy trạm: motcua enroll --server https://… --code %s [--ca ca.pem]\n", *number, *agency, *ttl, code)
+	if *replace {
+		fmt.Fprintf(stdout, "Mã này dành cho máy thay thế: mã truy cập của máy cũ đã bị thu hồi. Trên máy mới: motcua init … --workstation %d, "+
+			"rồi enroll, rồi sync --once để nhận lại mọi hồ sơ của đơn vị.\n", *number)
+	}
 	return nil
 }
 

@@ -116,10 +116,21 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 		data.EInvalid: http.StatusBadRequest, data.ENotFound: http.StatusNotFound, data.EConflict: http.StatusConflict,
 		EUnauthorized: http.StatusUnauthorized, EForbidden: http.StatusForbidden,
 	}[body.Error.Code]
-	var connErr *pgconn.ConnectError
+	var (
+		connErr *pgconn.ConnectError
+		pgErr   *pgconn.PgError
+	)
 	switch {
 	case status == http.StatusUnauthorized:
 		w.Header().Set("WWW-Authenticate", `Bearer realm="motcua"`)
+	case errors.As(err, &pgErr) && strings.HasPrefix(pgErr.Code, "22"):
+		// A data exception (a character the database cannot hold, a value
+		// out of range): the change is at fault, not the server. 400 lets
+		// the workstation set it aside and send the rest.
+		status = http.StatusBadRequest
+		body.Error.Code = data.EInvalid
+		body.Error.Message = "Cơ sở dữ liệu của tỉnh không lưu được thay đổi này: nó có ký tự hoặc giá trị không hợp lệ (mã lỗi " + pgErr.Code + "). Chưa ghi gì."
+		a.Log.Warn("change refused by the database", "method", r.Method, "path", r.URL.Path, "sqlstate", pgErr.Code, "error", pgErr.Message)
 	case errors.As(err, &connErr):
 		status = http.StatusServiceUnavailable
 		w.Header().Set("Retry-After", "5")

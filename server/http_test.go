@@ -265,7 +265,8 @@ func TestPullIsOfficeScopedAndOrdered(t *testing.T) {
 	d := created(agency, 1, 1)
 	ws1.push(d)
 	other.push(created(other.agency, 1, 1))
-	ws2.push(created(agency, 2, 1))
+	own := created(agency, 2, 1)
+	ws2.push(own)
 	if err := srv.Store.SetStatus(ctx, d.Subject, data.StatusTransferred, "Phòng Tư pháp", "đã chuyển"); err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +288,10 @@ func TestPullIsOfficeScopedAndOrdered(t *testing.T) {
 	if status, body := ws2.do("GET", "/v1/changes?after=0&limit=2", nil, &page); status != 200 {
 		t.Fatalf("pull: %d %s", status, body)
 	}
-	if len(page.Changes) != 1 || page.Changes[0].Subject != d.Subject || !page.More {
+	// The caller's own changes come too: a restored or replaced PC gets
+	// back what it pushed.
+	if len(page.Changes) != 2 || page.Changes[0].Subject != d.Subject || page.Changes[1].Subject != own.Subject ||
+		len(page.Changes[1].Payload) == 0 || !page.More {
 		t.Errorf("first page %+v", page)
 	}
 	var all []data.RemoteChange
@@ -308,12 +312,13 @@ func TestPullIsOfficeScopedAndOrdered(t *testing.T) {
 			t.Errorf("not ordered: %v", all)
 		}
 	}
-	want := []string{"dossier.created " + d.Subject, "dossier.status " + d.Subject, "calendar.override 2027-04-30", "catalog.procedure 1.000001"}
+	want := []string{"dossier.created " + d.Subject, "dossier.created " + own.Subject, "dossier.status " + d.Subject,
+		"calendar.override 2027-04-30", "catalog.procedure 1.000001"}
 	if !slices.Equal(kinds, want) {
 		t.Errorf("ws2 pulled %v\nwant %v", kinds, want)
 	}
-	if all[1].Workstation != 0 || !strings.Contains(string(all[1].Payload), "Phòng Tư pháp") {
-		t.Errorf("agency change %+v", all[1])
+	if all[2].Workstation != 0 || !strings.Contains(string(all[2].Payload), "Phòng Tư pháp") {
+		t.Errorf("agency change %+v", all[2])
 	}
 	var keys []int
 	for _, k := range page.Keys {

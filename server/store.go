@@ -157,8 +157,21 @@ func normalizeCode(code string) string {
 
 // NewEnrollment creates the office and workstation if needed and returns
 // a one-time code, valid for ttl, that the workstation exchanges for its
-// token.
+// token. A workstation already enrolled is refused: its PC, if replaced,
+// needs NewReplacement.
 func (s *Store) NewEnrollment(ctx context.Context, agency string, number int, ttl time.Duration) (string, error) {
+	return s.newCode(ctx, agency, number, ttl, false)
+}
+
+// NewReplacement returns a one-time code for a PC that replaces an
+// enrolled workstation; the old PC's token stops working at once. The
+// new PC, enrolled with the code, pulls every dossier of the office, its
+// own workstation's included, and continues above their numbers.
+func (s *Store) NewReplacement(ctx context.Context, agency string, number int, ttl time.Duration) (string, error) {
+	return s.newCode(ctx, agency, number, ttl, true)
+}
+
+func (s *Store) newCode(ctx context.Context, agency string, number int, ttl time.Duration, replace bool) (string, error) {
 	agency = data.Clean(agency)
 	var bad data.Fields
 	if !data.IsAgencyCode(agency) {
@@ -186,13 +199,24 @@ func (s *Store) NewEnrollment(ctx context.Context, agency string, number int, tt
 		if err != nil {
 			return err
 		}
+		var enrolled bool
 		err = tx.QueryRow(ctx, `INSERT INTO workstation (office_id, number) VALUES ($1, $2)
-			ON CONFLICT (office_id, number) DO UPDATE SET number = excluded.number RETURNING id`, officeID, number).Scan(&wsID)
+			ON CONFLICT (office_id, number) DO UPDATE SET number = excluded.number RETURNING id, token_hash IS NOT NULL`,
+			officeID, number).Scan(&wsID, &enrolled)
 		if err != nil {
 			return err
 		}
-		_, err = tx.Exec(ctx, `INSERT INTO enrollment_code (code_hash, workstation_id, expires_at) VALUES ($1, $2, now() + $3::interval)`,
-			hash(normalizeCode(code)), wsID, fmt.Sprintf("%d seconds", int(ttl.Seconds())))
+		switch {
+		case enrolled && !replace:
+			return data.Errorf(data.EConflict, "Máy trạm %d của đơn vị %s đã đăng ký. Nếu máy đó hỏng hoặc được thay, hãy cấp mã cho máy thay thế: "+
+				"motcua-server enroll --agency-code %s --workstation %d --replace (mã truy cập của máy cũ sẽ bị thu hồi ngay).", number, agency, agency, number)
+		case replace:
+			if _, err := tx.Exec(ctx, `UPDATE workstation SET token_hash = NULL WHERE id = $1`, wsID); err != nil {
+				return err
+			}
+		}
+		_, err = tx.Exec(ctx, `INSERT INTO enrollment_code (code_hash, workstation_id, expires_at, replace) VALUES ($1, $2, now() + $3::interval, $4)`,
+			hash(normalizeCode(code)), wsID, fmt.Sprintf("%d seconds", int(ttl.Seconds())), replace)
 		return err
 	})
 	if err != nil {
@@ -209,13 +233,16 @@ func (s *Store) Enroll(ctx context.Context, req data.EnrollRequest) (data.Enroll
 	var resp data.EnrollResponse
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var (
-			wsID    int64
-			expired bool
-			used    *time.Time
+			wsID, officeID   int64
+			expired, replace bool
+			enrolled         bool
+			used             *time.Time
 		)
-		err := tx.QueryRow(ctx, `SELECT e.workstation_id, e.expires_at < now(), e.used_at, o.agency_code, w.number
+		err := tx.QueryRow(ctx, `SELECT e.workstation_id, w.office_id, e.expires_at < now(), e.used_at, e.replace, w.token_hash IS NOT NULL,
+				o.agency_code, w.number
 			FROM enrollment_code e JOIN workstation w ON w.id = e.workstation_id JOIN office o ON o.id = w.office_id
-			WHERE e.code_hash = $1 FOR UPDATE OF e`, hash(normalizeCode(req.Code))).Scan(&wsID, &expired, &used, &resp.AgencyCode, &resp.Workstation)
+			WHERE e.code_hash = $1 FOR UPDATE OF e, w`, hash(normalizeCode(req.Code))).
+			Scan(&wsID, &officeID, &expired, &used, &replace, &enrolled, &resp.AgencyCode, &resp.Workstation)
 		switch {
 		case errors.Is(err, pgx.ErrNoRows), err == nil && (expired || used != nil):
 			return data.Errorf(EForbidden, "Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. Hãy xin mã mới ở quản trị của tỉnh.")
@@ -224,6 +251,9 @@ func (s *Store) Enroll(ctx context.Context, req data.EnrollRequest) (data.Enroll
 		case resp.AgencyCode != data.Clean(req.AgencyCode) || resp.Workstation != req.Workstation:
 			return data.Errorf(data.EConflict, "Mã đăng ký này dành cho máy trạm %d của đơn vị %s, nhưng máy này được thiết lập là máy trạm %d của đơn vị %s.",
 				resp.Workstation, resp.AgencyCode, req.Workstation, req.AgencyCode)
+		case enrolled && !replace:
+			return data.Errorf(EForbidden, "Máy trạm %d của đơn vị %s đã đăng ký bằng một máy khác. Nếu máy này thay cho máy đó, hãy xin tỉnh mã máy thay thế (motcua-server enroll … --replace).",
+				resp.Workstation, resp.AgencyCode)
 		}
 		if _, err := tx.Exec(ctx, `UPDATE enrollment_code SET used_at = now() WHERE code_hash = $1`, hash(normalizeCode(req.Code))); err != nil {
 			return err
@@ -233,9 +263,12 @@ func (s *Store) Enroll(ctx context.Context, req data.EnrollRequest) (data.Enroll
 		}
 		if len(req.PublicKey) > 0 {
 			_, err := tx.Exec(ctx, `INSERT INTO workstation_key (workstation_id, public_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, wsID, req.PublicKey)
-			return err
+			if err != nil {
+				return err
+			}
 		}
-		return nil
+		resp.Highest, err = highest(ctx, tx, officeID, resp.Workstation)
+		return err
 	})
 	if err != nil {
 		if data.ErrorCode(err) == data.EInternal {
@@ -245,6 +278,23 @@ func (s *Store) Enroll(ctx context.Context, req data.EnrollRequest) (data.Enroll
 	}
 	resp.Token = token
 	return resp, nil
+}
+
+// highest returns the highest dossier number of each day and register
+// number of each book the province holds for a workstation.
+func highest(ctx context.Context, tx pgx.Tx, officeID int64, number int) ([]data.NumberHigh, error) {
+	rows, _ := tx.Query(ctx, `SELECT substr(code, length(code) - 10, 6), 0, max(right(code, 4)::int) FROM dossier
+			WHERE office_id = $1 AND workstation = $2 AND code ~ '-[0-9]{6}-[0-9]{4}$' GROUP BY 1
+		UNION ALL SELECT '', (record->>'book')::int, max((record->>'register_no')::int) FROM dossier
+			WHERE office_id = $1 AND workstation = $2 AND record->>'book' ~ '^[0-9]{1,6}$' AND record->>'register_no' ~ '^[0-9]{1,9}$'
+			GROUP BY 2 ORDER BY 1, 2`, officeID, number)
+	hs := []data.NumberHigh{}
+	var h data.NumberHigh
+	_, err := pgx.ForEachRow(rows, []any{&h.Day, &h.Book, &h.Last}, func() error {
+		hs = append(hs, h)
+		return nil
+	})
+	return hs, err
 }
 
 var errUnauthorized = data.Errorf(EUnauthorized, "Máy trạm chưa đăng ký với tỉnh hoặc mã truy cập đã bị thay: hãy đăng ký lại (motcua enroll).")

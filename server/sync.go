@@ -294,33 +294,29 @@ func rejected(key, reason string, status data.Status) data.ChangeResult {
 // MaxPull is the most changes one pull returns.
 const MaxPull = 1000
 
-// Pull returns, after the cursor, the changes of the caller's office made
-// elsewhere (other workstations, processing agencies) and the province's
-// own changes, ordered by feed sequence; and the public keys of every
-// workstation of the office.
+// Pull returns, after the cursor, the changes of the caller's office (its
+// own included, so that a restored or replaced PC gets back what it had
+// pushed) and the province's own changes, ordered by feed sequence; and
+// the public keys of every workstation of the office.
 func (s *Store) Pull(ctx context.Context, ws Workstation, after int64, limit int) (data.PullPage, error) {
 	limit = min(max(limit, 1), MaxPull)
 	page := data.PullPage{Next: after, Changes: []data.RemoteChange{}, Keys: []data.KeyJSON{}}
-	rows, _ := s.pool.Query(ctx, `SELECT f.seq, f.key, f.kind, f.subject,
-			CASE WHEN f.workstation_id = $3 THEN NULL ELSE f.payload END, COALESCE(w.number, 0), f.at, f.workstation_id = $3
-		FROM ((SELECT * FROM feed WHERE office_id = $2 AND seq > $1 ORDER BY seq LIMIT $4)
-			UNION ALL (SELECT * FROM feed WHERE office_id IS NULL AND seq > $1 ORDER BY seq LIMIT $4)) f
+	rows, _ := s.pool.Query(ctx, `SELECT f.seq, f.key, f.kind, f.subject, f.payload, COALESCE(w.number, 0), f.at
+		FROM ((SELECT * FROM feed WHERE office_id = $2 AND seq > $1 ORDER BY seq LIMIT $3)
+			UNION ALL (SELECT * FROM feed WHERE office_id IS NULL AND seq > $1 ORDER BY seq LIMIT $3)) f
 		LEFT JOIN workstation w ON w.id = f.workstation_id
-		ORDER BY f.seq LIMIT $4`, after, ws.OfficeID, ws.ID, limit)
+		ORDER BY f.seq LIMIT $3`, after, ws.OfficeID, limit)
 	var (
 		c     data.RemoteChange
-		own   *bool
 		n     int
 		clock = time.Now()
 	)
-	_, err := pgx.ForEachRow(rows, []any{&c.Seq, &c.Key, &c.Kind, &c.Subject, &c.Payload, &c.Workstation, &c.At, &own}, func() error {
+	_, err := pgx.ForEachRow(rows, []any{&c.Seq, &c.Key, &c.Kind, &c.Subject, &c.Payload, &c.Workstation, &c.At}, func() error {
 		n++
 		page.Next = c.Seq
-		if own == nil || !*own {
-			c.At = c.At.In(data.Zone)
-			page.Changes = append(page.Changes, c)
-		}
-		c, own = data.RemoteChange{}, nil
+		c.At = c.At.In(data.Zone)
+		page.Changes = append(page.Changes, c)
+		c = data.RemoteChange{}
 		return nil
 	})
 	if err != nil {

@@ -3,10 +3,10 @@
 package intake
 
 import (
+	"fmt"
 	"net/mail"
 	"strconv"
 	"time"
-	"unicode/utf8"
 
 	"motcua/data"
 	"motcua/data/scan"
@@ -59,7 +59,14 @@ const (
 	FieldPostalItem    = "postal_item"
 	FieldWorkingDays   = "working_days"
 	FieldReceivedAt    = "received_at"
+	FieldOfficer       = "officer"
 )
+
+// The times of receipt an intake accepts: none before 2000, none more
+// than a few minutes ahead of this PC's clock.
+var EarliestReceipt = time.Date(2000, 1, 1, 0, 0, 0, 0, data.Zone)
+
+const MaxClockAhead = 5 * time.Minute
 
 // Validate checks a normalized request against its procedure (p is the
 // zero Procedure when the code is unknown) and names every bad field. The
@@ -72,11 +79,17 @@ func Validate(r *data.IntakeRequest, p data.Procedure, now time.Time) error {
 		bad.Add(FieldProcedure, "không có thủ tục mã %q trong danh mục", r.ProcedureCode)
 	}
 	a := &r.Applicant
-	switch n := utf8.RuneCountInString(a.Name); {
-	case n == 0:
+	text := func(field, label, v string, max int) bool {
+		if p := data.CheckText(label, v, max); p != "" {
+			bad.Add(field, "%s", p)
+			return false
+		}
+		return true
+	}
+	if a.Name == "" {
 		bad.Add(FieldName, "chưa nhập họ tên người nộp")
-	case n > 100:
-		bad.Add(FieldName, "họ tên dài quá 100 ký tự")
+	} else {
+		text(FieldName, "họ tên người nộp", a.Name, data.MaxNameLen)
 	}
 	if a.IDNumber == "" {
 		bad.Add(FieldIDNumber, "chưa nhập số định danh cá nhân (12 chữ số)")
@@ -93,20 +106,27 @@ func Validate(r *data.IntakeRequest, p data.Procedure, now time.Time) error {
 			a.Phone = phone
 		}
 	}
-	if a.Email != "" {
+	if a.Email != "" && text(FieldEmail, "email", a.Email, data.MaxEmailLen) {
 		if addr, err := mail.ParseAddress(a.Email); err != nil || addr.Address != a.Email {
 			bad.Add(FieldEmail, "địa chỉ email %q không hợp lệ", a.Email)
 		}
 	}
 	if a.Address == "" {
 		bad.Add(FieldAddress, "chưa nhập địa chỉ")
+	} else {
+		text(FieldAddress, "địa chỉ", a.Address, data.MaxAddressLen)
 	}
-	if len(r.Documents) == 0 {
+	switch n := len(r.Documents); {
+	case n == 0:
 		bad.Add(FieldDocuments, "chưa đánh dấu giấy tờ nào đã nhận")
+	case n > data.MaxDocuments:
+		bad.Add(FieldDocuments, "một hồ sơ có nhiều nhất %d giấy tờ (đang có %d)", data.MaxDocuments, n)
 	}
 	for i, d := range r.Documents {
 		if d.Name == "" {
 			bad.Add(docField(i, "name"), "thiếu tên giấy tờ")
+		} else {
+			text(docField(i, "name"), fmt.Sprintf("tên giấy tờ thứ %d", i+1), d.Name, data.MaxDocumentNameLen)
 		}
 		if d.Originals < 0 || d.Copies < 0 || d.Originals > 999 || d.Copies > 999 {
 			bad.Add(docField(i, "originals"), "số bản chính/bản sao phải từ 0 đến 999")
@@ -141,6 +161,8 @@ func Validate(r *data.IntakeRequest, p data.Procedure, now time.Time) error {
 	case data.ReturnPost:
 		if r.ReturnAddress == "" {
 			bad.Add(FieldReturnAddress, "trả qua bưu chính cần địa chỉ nhận")
+		} else {
+			text(FieldReturnAddress, "địa chỉ nhận kết quả", r.ReturnAddress, data.MaxAddressLen)
 		}
 	default:
 		bad.Add(FieldReturnMethod, "cách nhận kết quả %q không có (counter hoặc post)", r.ReturnMethod)
@@ -150,8 +172,13 @@ func Validate(r *data.IntakeRequest, p data.Procedure, now time.Time) error {
 	} else if d == nil && p.Code != "" && p.NeedsReview() {
 		bad.Add(FieldWorkingDays, "thủ tục %s chưa có thời hạn giải quyết (%s): hãy nhập số ngày làm việc", p.Code, data.NeedsReviewLabel)
 	}
-	if !r.ReceivedAt.IsZero() && r.ReceivedAt.After(now.Add(5*time.Minute)) {
-		bad.Add(FieldReceivedAt, "thời điểm nhận ở tương lai")
+	text(FieldOfficer, "tên cán bộ tiếp nhận", r.Officer, data.MaxNameLen)
+	switch {
+	case r.ReceivedAt.IsZero():
+	case r.ReceivedAt.Before(EarliestReceipt):
+		bad.Add(FieldReceivedAt, "thời điểm nhận %s trước năm 2000", r.ReceivedAt.In(data.Zone).Format("02/01/2006"))
+	case r.ReceivedAt.After(now.Add(MaxClockAhead)):
+		bad.Add(FieldReceivedAt, "thời điểm nhận %s ở tương lai", r.ReceivedAt.In(data.Zone).Format("15:04 02/01/2006"))
 	}
 	return bad.Err("Hồ sơ chưa hợp lệ, chưa lưu:")
 }

@@ -23,8 +23,8 @@ func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier
 	if err != nil {
 		return data.Dossier{}, office, err
 	}
-	p, err := db.Procedure(ctx, req.ProcedureCode)
-	if err != nil && data.ErrorCode(err) != data.ENotFound {
+	p, err := db.intakeProcedure(ctx, req.ProcedureCode)
+	if err != nil {
 		return data.Dossier{}, office, err
 	}
 	if err := intake.Validate(&req, p, now); err != nil {
@@ -68,6 +68,28 @@ func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier
 	return d, office, nil
 }
 
+// intakeProcedure reads what an intake needs of a procedure (not its
+// list of papers); the zero Procedure when the catalogue lacks the code.
+func (db *DB) intakeProcedure(ctx context.Context, code string) (data.Procedure, error) {
+	var (
+		p    data.Procedure
+		days sql.NullInt64
+	)
+	err := db.read.QueryRowContext(ctx, `SELECT code, name, working_days, same_day_cutoff, postal_allowed FROM procedure WHERE code = ?`,
+		code).Scan(&p.Code, &p.Name, &days, &p.SameDayCutoff, &p.PostalAllowed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return data.Procedure{}, nil
+	}
+	if err != nil {
+		return p, fmt.Errorf("sqlite: procedure %s: %w", code, err)
+	}
+	if days.Valid {
+		n := int(days.Int64)
+		p.WorkingDays = &n
+	}
+	return p, nil
+}
+
 // Preview returns the dossier as Intake would save it now, with the code
 // and register number it would get.
 func (db *DB) Preview(ctx context.Context, req data.IntakeRequest) (data.Dossier, error) {
@@ -75,22 +97,26 @@ func (db *DB) Preview(ctx context.Context, req data.IntakeRequest) (data.Dossier
 	if err != nil {
 		return d, err
 	}
-	day := d.ReceivedAt.Format("060102")
-	first, _ := data.SequenceBlock(office.Workstation)
-	var last int
-	err = db.read.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM day_sequence WHERE day = ?), ?)`, day, first-1).Scan(&last)
+	day, book, err := db.lastNumbers(ctx, db.read, d)
 	if err != nil {
 		return d, fmt.Errorf("sqlite: preview: %w", err)
 	}
-	db.seq.mu.Lock()
-	last = max(last, db.seq.floor[day])
-	db.seq.mu.Unlock()
-	d.Code = data.DossierCode(office.AgencyCode, d.ReceivedAt, last+1)
-	err = db.read.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM register_book WHERE book = ?), 0) + 1`, d.Book).Scan(&d.RegisterNo)
-	if err != nil {
-		return d, fmt.Errorf("sqlite: preview: %w", err)
-	}
+	d.Code = data.DossierCode(office.AgencyCode, d.ReceivedAt, db.seq.peek(day))
+	d.RegisterNo = db.seq.peek(book)
 	return d, nil
+}
+
+// lastNumbers returns what to ask the journal for a dossier's code and
+// register number: the database's last numbers of its day and book,
+// within its workstation's block.
+func (db *DB) lastNumbers(ctx context.Context, q querier, d data.Dossier) (day, book ask, err error) {
+	first, limit := data.SequenceBlock(d.Workstation)
+	key := d.ReceivedAt.Format("060102")
+	day = ask{key: dayKey(key, d.Workstation), floor: first - 1, limit: limit}
+	book = ask{key: bookKey(d.Book, d.Workstation), limit: maxRegisterNo}
+	err = q.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM day_sequence WHERE day = ?), 0),
+		COALESCE((SELECT last FROM register_book WHERE book = ?), 0)`, key, d.Book).Scan(&day.last, &book.last)
+	return day, book, err
 }
 
 // Intake validates and saves a dossier in one transaction with its
@@ -101,28 +127,26 @@ func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier,
 		return d, err
 	}
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		day := d.ReceivedAt.Format("060102")
-		first, limit := data.SequenceBlock(office.Workstation)
-		var last int
-		if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT last FROM day_sequence WHERE day = ?), ?)`, day, first-1).Scan(&last); err != nil {
-			return err
-		}
-		seq, err := db.seq.next(day, last, limit)
+		day, book, err := db.lastNumbers(ctx, tx, d)
 		if err != nil {
 			return err
 		}
-		if seq > limit {
-			return data.Errorf(data.EConflict,
-				"Máy trạm %d đã dùng hết số hồ sơ của ngày %s (%04d–%04d). Hãy tiếp nhận tiếp ở máy trạm khác hoặc báo quản trị.",
-				office.Workstation, d.ReceivedAt.Format("02/01/2006"), first, limit)
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO day_sequence (day, last) VALUES (?, ?)
-			ON CONFLICT (day) DO UPDATE SET last = excluded.last`, day, seq); err != nil {
+		ns, err := db.seq.next(day, book)
+		if err != nil {
 			return err
 		}
-		d.Code = data.DossierCode(office.AgencyCode, d.ReceivedAt, seq)
-		if err := tx.QueryRowContext(ctx, `INSERT INTO register_book (book, last) VALUES (?, 1)
-			ON CONFLICT (book) DO UPDATE SET last = last + 1 RETURNING last`, d.Book).Scan(&d.RegisterNo); err != nil {
+		if ns[0] > day.limit {
+			return data.Errorf(data.EConflict,
+				"Máy trạm %d đã dùng hết số hồ sơ của ngày %s (%04d–%04d). Hãy tiếp nhận tiếp ở máy trạm khác hoặc báo quản trị.",
+				office.Workstation, d.ReceivedAt.Format("02/01/2006"), day.floor+1, day.limit)
+		}
+		d.Code, d.RegisterNo = data.DossierCode(office.AgencyCode, d.ReceivedAt, ns[0]), ns[1]
+		if _, err := tx.ExecContext(ctx, `INSERT INTO day_sequence (day, last) VALUES (?, ?)
+			ON CONFLICT (day) DO UPDATE SET last = excluded.last`, d.ReceivedAt.Format("060102"), ns[0]); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO register_book (book, last) VALUES (?, ?)
+			ON CONFLICT (book) DO UPDATE SET last = excluded.last`, d.Book, ns[1]); err != nil {
 			return err
 		}
 		if err := insertDossier(ctx, tx, d, db.stamp()); err != nil {

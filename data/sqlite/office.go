@@ -33,6 +33,9 @@ func (db *DB) SaveOffice(ctx context.Context, o data.Office) error {
 		return err
 	}
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if err := keepWorkstation(ctx, tx, o.Workstation); err != nil {
+			return err
+		}
 		var name, place, token string
 		err := tx.QueryRowContext(ctx, `SELECT o.name, o.place, COALESCE((SELECT token FROM sync_state WHERE id = 1), '')
 			FROM office o WHERE o.id = 1`).Scan(&name, &place, &token)
@@ -54,8 +57,23 @@ func (db *DB) SaveOffice(ctx context.Context, o data.Office) error {
 		return db.enqueue(ctx, tx, data.ChangeOfficeProfile, o.AgencyCode,
 			data.OfficeProfile{AgencyCode: o.AgencyCode, Name: o.Name, Place: o.Place})
 	})
-	if err != nil {
-		return fmt.Errorf("sqlite: save office: %w", err)
+	return wrapErr("save office", err)
+}
+
+// keepWorkstation refuses another workstation number once dossiers were
+// taken here: the number is in their codes and register lines, and a
+// folder that changed it would issue numbers of two workstations.
+func keepWorkstation(ctx context.Context, tx *sql.Tx, ws int) error {
+	var old, taken int
+	err := tx.QueryRowContext(ctx, `SELECT workstation, (SELECT COUNT(*) FROM dossier WHERE dossier.workstation = office.workstation)
+		FROM office WHERE id = 1`).Scan(&old, &taken)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && (old == ws || taken == 0)) {
+		return nil
 	}
-	return nil
+	if err != nil {
+		return err
+	}
+	return data.Errorf(data.EConflict, "Máy này đã tiếp nhận %d hồ sơ với số máy trạm %d, nên không đổi sang máy trạm %d được (số máy trạm nằm trong mã hồ sơ và sổ theo dõi). "+
+		"Nếu đây là máy thay cho máy trạm %d, hãy dùng một thư mục dữ liệu mới, thiết lập máy trạm %d và đăng ký bằng mã máy thay thế của tỉnh (motcua-server enroll --workstation %d --replace).",
+		taken, old, ws, ws, ws, ws)
 }

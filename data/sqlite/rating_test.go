@@ -36,7 +36,7 @@ func TestRatingsFromTheProvince(t *testing.T) {
 		remoteRating(13, "r4", d.Code, data.RatingUnsatisfied, "đổi ý", day(4, 2, 8)),
 	}}
 	for range 2 { // applying the page twice changes nothing
-		if err := db.ApplyRemote(ctx, page); err != nil {
+		if _, err := db.ApplyRemote(ctx, page); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -76,18 +76,24 @@ func TestRatingFromTheProvinceIsChecked(t *testing.T) {
 		name   string
 		change data.RemoteChange
 	}{
-		{"unknown level", remoteRating(1, "r1", code, "tuyet-voi", "", at)},
-		{"comment too long", remoteRating(1, "r1", code, data.RatingSatisfied, strings.Repeat("a", 501), at)},
-		{"control character", remoteRating(1, "r1", code, data.RatingSatisfied, "a\x00b", at)},
-		{"bad code", remoteRating(1, "r1", "HS-1", data.RatingSatisfied, "", at)},
+		{"unknown level", remoteRating(1, "bad1", code, "tuyet-voi", "", at)},
+		{"comment too long", remoteRating(2, "bad2", code, data.RatingSatisfied, strings.Repeat("a", 501), at)},
+		{"control character", remoteRating(3, "bad3", code, data.RatingSatisfied, "a\x00b", at)},
+		{"bad code", remoteRating(4, "bad4", "HS-1", data.RatingSatisfied, "", at)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if err := db.ApplyRemote(ctx, data.PullPage{Next: 1, Changes: []data.RemoteChange{tc.change}}); err == nil {
-				t.Fatal("applied")
+			// A bad rating is set aside for an officer; the pull goes on.
+			n, err := db.ApplyRemote(ctx, data.PullPage{Next: 1, Changes: []data.RemoteChange{tc.change}})
+			if err != nil || n != 0 {
+				t.Fatalf("ApplyRemote = %d, %v; want 0 applied, no error", n, err)
 			}
-			if cursor, _ := db.Cursor(ctx); cursor != 0 {
-				t.Errorf("cursor moved to %d", cursor)
+			if _, err := db.Rating(ctx, tc.change.Subject); data.ErrorCode(err) != data.ENotFound {
+				t.Errorf("rating stored: %v", err)
+			}
+			rs, err := db.NeedsAttention(ctx)
+			if err != nil || len(rs) == 0 || !rs[len(rs)-1].Incoming || rs[len(rs)-1].Key != tc.change.Key {
+				t.Errorf("needs attention = %+v, %v; want the pulled rating", rs, err)
 			}
 		})
 	}

@@ -10,16 +10,20 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/gofrs/flock"
 	_ "github.com/mattn/go-sqlite3" // the driver; build with -tags sqlite_fts5
 
 	"motcua/data"
+	"motcua/platform"
 )
 
 //go:embed migration/*.sql
@@ -27,9 +31,11 @@ var migrations embed.FS
 
 // DB is an open store. Its methods implement the data services.
 type DB struct {
-	write *sql.DB // exactly one connection: SQLite has one writer
-	read  *sql.DB
-	seq   *journal
+	file   string
+	write  *sql.DB // exactly one connection: SQLite has one writer
+	read   *sql.DB
+	seq    *journal
+	folder *flock.Flock // the data folder's lock, held shared
 
 	calMu sync.Mutex
 	cal   *data.Calendar // cached; dropped when an override changes
@@ -49,9 +55,27 @@ var (
 
 // Open opens (creating if needed) the database file and migrates it. A
 // database written by a newer version of the app is refused untouched.
-func Open(ctx context.Context, file string) (*DB, error) {
-	params := "_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=NORMAL"
-	write, err := sql.Open("sqlite3", dsn(file, params+"&_txlock=immediate"))
+// The folder holding it is the data folder: Open holds its lock shared
+// until Close, and keeps the folder and the database its owner's only.
+// Every commit is on disk before it returns (synchronous=FULL).
+func Open(ctx context.Context, file string) (db *DB, err error) {
+	dir := filepath.Dir(file)
+	if err := platform.PrivateDir(dir); err != nil {
+		return nil, fmt.Errorf("sqlite: open: %w", err)
+	}
+	folder, err := lockFolder(ctx, dir)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			folder.Unlock()
+		}
+	}()
+	if err := privateDatabase(file); err != nil {
+		return nil, err
+	}
+	write, err := sql.Open("sqlite3", dsn(file, pragmas+"&_txlock=immediate"))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open: %w", err)
 	}
@@ -62,12 +86,12 @@ func Open(ctx context.Context, file string) (*DB, error) {
 		write.Close()
 		return nil, err
 	}
-	db := &DB{write: write, seq: seq, Now: time.Now}
+	db = &DB{file: file, write: write, seq: seq, folder: folder, Now: time.Now}
 	if err := db.migrate(ctx); err != nil {
 		write.Close()
 		return nil, err
 	}
-	read, err := sql.Open("sqlite3", dsn(file, params+"&_query_only=1"))
+	read, err := sql.Open("sqlite3", dsn(file, pragmas+"&_query_only=1"))
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("sqlite: open readers: %w", err)
@@ -77,14 +101,35 @@ func Open(ctx context.Context, file string) (*DB, error) {
 	return db, nil
 }
 
+// pragmas are set on every connection.
+const pragmas = "_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=FULL&_stmt_cache_size=64"
+
+// privateDatabase creates the database file readable by its owner only,
+// or makes it so; SQLite gives its -wal and -shm files the same mode.
+func privateDatabase(file string) error {
+	f, err := os.OpenFile(file, os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		return fmt.Errorf("sqlite: open: %w", err)
+	}
+	f.Close()
+	for _, p := range []string{file, file + "-wal", file + "-shm"} {
+		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("sqlite: open: %w", err)
+		}
+	}
+	return nil
+}
+
 func dsn(file, params string) string {
 	u := url.URL{Scheme: "file", Opaque: url.PathEscape(file)}
 	return u.String() + "?" + params
 }
 
-// Close closes both pools.
+// Close closes both pools, gives back the numbers this run reserved and
+// did not use, and lets go of the data folder.
 func (db *DB) Close() error {
-	return errors.Join(db.read.Close(), db.write.Close())
+	err := errors.Join(db.read.Close(), db.write.Close(), db.seq.release())
+	return errors.Join(err, db.folder.Unlock())
 }
 
 type migration struct {
@@ -151,8 +196,19 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("sqlite: migration %03d_%s: %w", m.version, m.name, err)
 		}
 	}
+	// The journal of older versions kept dossier numbers only: take the
+	// register numbers (and any number it lacks) from the database once.
+	if current > 0 && current < journalBooksVersion {
+		if err := db.adoptNumbers(ctx); err != nil {
+			return fmt.Errorf("sqlite: journal the numbers in use: %w", err)
+		}
+	}
 	return nil
 }
+
+// journalBooksVersion is the first schema whose journal holds register
+// numbers too.
+const journalBooksVersion = 6
 
 // inTx runs fn in a write transaction, committing when it returns nil.
 func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
@@ -170,15 +226,4 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // stamp is the current time as stored: RFC 3339 in Vietnam's zone.
 func (db *DB) stamp() string {
 	return db.Now().In(data.Zone).Format(time.RFC3339)
-}
-
-// Backup writes a consistent copy of the database to path (which must not
-// exist), while the app keeps working. The dossier sequence journal is not
-// copied: it stays with the live database so that a restored copy never
-// hands out a number twice.
-func (db *DB) Backup(ctx context.Context, path string) error {
-	if _, err := db.write.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
-		return fmt.Errorf("sqlite: backup to %s: %w", path, err)
-	}
-	return nil
 }

@@ -155,19 +155,42 @@ func (db *DB) RecordFailure(ctx context.Context, keys []string, reason string) e
 }
 
 // ApplyRemote applies a page of the province's change feed, the office's
-// keys and the new cursor in one transaction. Dossiers already here are
-// not inserted again, events are keyed by the change that made them, and
-// a status change older than the latest the dossier has seen is recorded
-// in its history without moving its status back; so applying a page twice
-// changes nothing.
-func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) error {
+// keys and the new cursor in one transaction, and returns how many
+// changes it applied. This workstation's own changes that its outbox
+// holds are skipped; those it lacks (after a restore, on a replaced PC)
+// are applied like any other. Dossiers already here are not inserted
+// again, events are keyed by the change that made them, and a status
+// change older than the latest the dossier has seen is recorded in its
+// history without moving its status back; so applying a page twice
+// changes nothing. A change that cannot be applied (malformed, clashing
+// with a dossier here) is rolled back alone and listed as needing
+// attention, and the page goes on; only a fault of the store itself
+// fails the page.
+func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) (int, error) {
 	calendarChanged := false
+	applied := 0
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		applied = 0
+		office, err := db.officeTx(ctx, tx)
+		if err != nil {
+			return err
+		}
+		raised := map[string]int{}
 		for _, c := range page.Changes {
-			var err error
+			var own int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE key = ?`, c.Key).Scan(&own); err != nil {
+				return err
+			}
+			if own > 0 {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `SAVEPOINT remote_change`); err != nil {
+				return err
+			}
+			known := true
 			switch c.Kind {
 			case data.ChangeDossierCreated:
-				err = db.applyCreated(ctx, tx, c)
+				err = db.applyCreated(ctx, tx, c, office, raised)
 			case data.ChangeDossierStatus:
 				err = db.applyStatus(ctx, tx, c)
 			case data.ChangeDossierUpdated:
@@ -180,10 +203,23 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) error {
 			case data.ChangeDossierRated:
 				err = db.applyRated(ctx, tx, c)
 			default:
-				continue // a kind a newer server knows: nothing to do here
+				known = false // a kind a newer server knows: nothing to do here
 			}
 			if err != nil {
-				return fmt.Errorf("change %d (%s %s): %w", c.Seq, c.Kind, c.Subject, err)
+				if storeFault(ctx, err) {
+					return fmt.Errorf("change %d (%s %s): %w", c.Seq, c.Kind, c.Subject, err)
+				}
+				if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO remote_change`); rerr != nil {
+					return rerr
+				}
+				if err := db.recordPullProblem(ctx, tx, c, err); err != nil {
+					return err
+				}
+			} else if known {
+				applied++
+			}
+			if _, err := tx.ExecContext(ctx, `RELEASE remote_change`); err != nil {
+				return err
 			}
 		}
 		for _, k := range page.Keys {
@@ -192,21 +228,25 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) error {
 				return err
 			}
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO sync_state (id, cursor, updated_at) VALUES (1, ?, ?)
+		if _, err := tx.ExecContext(ctx, `INSERT INTO sync_state (id, cursor, updated_at) VALUES (1, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET cursor = MAX(cursor, excluded.cursor), updated_at = excluded.updated_at`,
-			page.Next, db.stamp())
-		return err
+			page.Next, db.stamp()); err != nil {
+			return err
+		}
+		// Before the commit: a number the journal holds too high is only
+		// skipped, one it holds too low could be handed out again.
+		return db.seq.raise(raised)
 	})
 	if calendarChanged {
 		db.dropCalendar()
 	}
 	if err != nil {
-		return fmt.Errorf("sqlite: apply pulled changes: %w", err)
+		return 0, fmt.Errorf("sqlite: apply pulled changes: %w", err)
 	}
-	return nil
+	return applied, nil
 }
 
-func (db *DB) applyCreated(ctx context.Context, tx *sql.Tx, c data.RemoteChange) error {
+func (db *DB) applyCreated(ctx context.Context, tx *sql.Tx, c data.RemoteChange, office data.Office, raised map[string]int) error {
 	var r data.DossierRecord
 	if err := json.Unmarshal(c.Payload, &r); err != nil {
 		return err
@@ -234,10 +274,18 @@ func (db *DB) applyCreated(ctx context.Context, tx *sql.Tx, c data.RemoteChange)
 		return err
 	}
 	if exists == 0 {
+		if err := registerClash(ctx, tx, d); err != nil {
+			return err
+		}
 		if err := insertDossier(ctx, tx, d, db.stamp()); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE dossier SET sync_seq = ? WHERE code = ?`, c.Seq, d.Code); err != nil {
+			return err
+		}
+	}
+	if d.Workstation == office.Workstation && data.AgencyOf(d.Code) == office.AgencyCode {
+		if err := raiseNumbers(ctx, tx, d, raised); err != nil {
 			return err
 		}
 	}
@@ -372,10 +420,15 @@ func (db *DB) Cursor(ctx context.Context) (int64, error) {
 	return c, nil
 }
 
-// NeedsAttention lists the rejected changes not yet dismissed, oldest first.
+// NeedsAttention lists, oldest first, the changes not yet dismissed that
+// the province rejected and those pulled from it that could not be
+// applied here.
 func (db *DB) NeedsAttention(ctx context.Context) ([]data.Rejection, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT key, kind, subject, reject_reason, created_at, rejected_at FROM outbox
-		WHERE rejected_at IS NOT NULL AND dismissed_at IS NULL ORDER BY id`)
+	rows, err := db.read.QueryContext(ctx, `SELECT 0, id, key, kind, subject, reject_reason, created_at, rejected_at FROM outbox
+			WHERE rejected_at IS NOT NULL AND dismissed_at IS NULL
+		UNION ALL SELECT 1, seq, key, kind, subject, reason, changed_at, recorded_at FROM pull_problem
+			WHERE dismissed_at IS NULL
+		ORDER BY 1, 2`)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: needs attention: %w", err)
 	}
@@ -384,9 +437,10 @@ func (db *DB) NeedsAttention(ctx context.Context) ([]data.Rejection, error) {
 	for rows.Next() {
 		var (
 			r                 data.Rejection
+			order             int64
 			created, rejected string
 		)
-		if err := rows.Scan(&r.Key, &r.Kind, &r.Subject, &r.Reason, &created, &rejected); err != nil {
+		if err := rows.Scan(&r.Incoming, &order, &r.Key, &r.Kind, &r.Subject, &r.Reason, &created, &rejected); err != nil {
 			return nil, fmt.Errorf("sqlite: needs attention: %w", err)
 		}
 		r.CreatedAt, _ = time.Parse(time.RFC3339, created)
@@ -396,14 +450,28 @@ func (db *DB) NeedsAttention(ctx context.Context) ([]data.Rejection, error) {
 	return rs, rows.Err()
 }
 
-// DismissRejection marks a rejected change as seen to by an officer.
+// DismissRejection marks a rejected change, or a pulled one that could
+// not be applied, as seen to by an officer.
 func (db *DB) DismissRejection(ctx context.Context, key, actor string) error {
-	res, err := db.write.ExecContext(ctx, `UPDATE outbox SET dismissed_at = ?, dismissed_by = ?
-		WHERE key = ? AND rejected_at IS NOT NULL AND dismissed_at IS NULL`, db.stamp(), actor, key)
+	var n int64
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, q := range []string{
+			`UPDATE outbox SET dismissed_at = ?, dismissed_by = ? WHERE key = ? AND rejected_at IS NOT NULL AND dismissed_at IS NULL`,
+			`UPDATE pull_problem SET dismissed_at = ?, dismissed_by = ? WHERE key = ? AND dismissed_at IS NULL`,
+		} {
+			res, err := tx.ExecContext(ctx, q, db.stamp(), actor, key)
+			if err != nil {
+				return err
+			}
+			m, _ := res.RowsAffected()
+			n += m
+		}
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("sqlite: dismiss rejection: %w", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	if n == 0 {
 		return data.Errorf(data.ENotFound, "Không có thay đổi bị từ chối nào mang mã %q trong danh sách cần xử lý.", key)
 	}
 	return nil

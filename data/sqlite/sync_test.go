@@ -135,7 +135,7 @@ func TestApplyRemoteIsIdempotent(t *testing.T) {
 		Keys: []data.KeyJSON{{AgencyCode: testOffice().AgencyCode, Workstation: 2, PublicKey: make([]byte, 32)}},
 	}
 	for range 2 {
-		if err := db.ApplyRemote(ctx, page); err != nil {
+		if _, err := db.ApplyRemote(ctx, page); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -170,7 +170,7 @@ func TestApplyRemoteIsIdempotent(t *testing.T) {
 
 	// An older page does not move the cursor or the status back.
 	old := data.PullPage{Changes: []data.RemoteChange{remoteStatus(5, "s5", code, data.StatusTransferred, data.StatusSupplement)}, Next: 5}
-	if err := db.ApplyRemote(ctx, old); err != nil {
+	if _, err := db.ApplyRemote(ctx, old); err != nil {
 		t.Fatal(err)
 	}
 	if d, _ := db.Dossier(ctx, code); d.Status != data.StatusTransferred {
@@ -189,7 +189,7 @@ func TestApplyRemoteIsIdempotent(t *testing.T) {
 		t.Errorf("a pulled change overrode a queued one: %s", d.Status)
 	}
 	// A status change of a dossier never seen here is skipped.
-	if err := db.ApplyRemote(ctx, data.PullPage{Changes: []data.RemoteChange{remoteStatus(22, "s22", "000.30.12.H30-270203-9001", "received", "transferred")}, Next: 22}); err != nil {
+	if _, err := db.ApplyRemote(ctx, data.PullPage{Changes: []data.RemoteChange{remoteStatus(22, "s22", "000.30.12.H30-270203-9001", "received", "transferred")}, Next: 22}); err != nil {
 		t.Error(err)
 	}
 }

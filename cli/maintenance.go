@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"path/filepath"
+
+	"motcua/data"
+	"motcua/data/sqlite"
+)
+
+const usageMaintenance = `  check [--json]                       kiểm tra cơ sở dữ liệu, sổ ghi số, quyền tệp, bản sao lưu; mã thoát 0 khi ổn
+  restore TỆP.db                       khôi phục cơ sở dữ liệu từ bản sao lưu (đóng cửa sổ và mọi lệnh khác trước)
+`
+
+// OpensStore reports whether a command runs on the open store; restore
+// works on the data folder with no store open.
+func OpensStore(name string) bool { return name != "restore" }
+
+// Checker examines the store and its data folder.
+type Checker interface {
+	Check(ctx context.Context, dataDir string) (data.Health, error)
+}
+
+func runCheck(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("Thừa tham số: %v", pos)
+	}
+	c, ok := env.Store.(Checker)
+	if !ok {
+		return data.Errorf(data.EInternal, "Kho dữ liệu này không kiểm tra được.")
+	}
+	h, err := c.Check(ctx, env.DataDir)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if err := printJSON(env.Stdout, h); err != nil {
+			return err
+		}
+	} else {
+		yes := map[bool]string{true: "ok", false: "CÓ VẤN ĐỀ"}
+		last := "chưa có"
+		if h.LastBackup != nil {
+			last = h.LastBackup.Format("15:04 02/01/2006")
+		}
+		fmt.Fprintf(env.Stdout, "Toàn vẹn cơ sở dữ liệu: %s\nChế độ lưu (synchronous): %s\nSổ ghi số: %s\nQuyền tệp: %s\nSao lưu gần nhất: %s\n",
+			h.Integrity, h.Synchronous, yes[h.JournalOK], yes[h.ModesOK], last)
+		for _, p := range h.Problems {
+			fmt.Fprintf(env.Stdout, "  - %s\n", p)
+		}
+	}
+	if !h.OK() {
+		return errQuiet
+	}
+	return nil
+}
+
+func runRestore(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("restore", flag.ContinueOnError)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("Cần đúng một TỆP.db sao lưu.")
+	}
+	r, err := sqlite.Restore(ctx, filepath.Join(env.DataDir, "motcua.db"), pos[0], env.Now())
+	if err != nil {
+		return err
+	}
+	when := r.TakenAt.In(data.Zone).Format("15:04 02/01/2006")
+	if !r.TakenAtKnown {
+		when += " (theo thời gian sửa tệp)"
+	}
+	fmt.Fprintf(env.Stdout, "Đã khôi phục bản sao lưu lúc %s: %d hồ sơ, máy trạm %d của đơn vị %s.\n",
+		when, r.Dossiers, r.Workstation, r.AgencyCode)
+	if r.Aside != "" {
+		fmt.Fprintf(env.Stdout, "Cơ sở dữ liệu trước khi khôi phục được giữ ở %s.\n", r.Aside)
+	}
+	fmt.Fprintln(env.Stdout, "Sổ ghi số (motcua.db.seq) được giữ nguyên: không số nào bị cấp lại. Hãy đồng bộ (motcua sync --once) để nhận lại từ tỉnh những hồ sơ đã gửi sau lúc sao lưu.")
+	return nil
+}
+
+// errQuiet ends a command with exit status 1 when its output has said
+// why already.
+var errQuiet = &data.Error{Code: data.EConflict}
