@@ -25,7 +25,9 @@ func AttachConsole() {
 			*f = c
 		}
 	}
-	reopen(windows.STD_OUTPUT_HANDLE, "CONOUT$", os.O_WRONLY, &os.Stdout)
-	reopen(windows.STD_ERROR_HANDLE, "CONOUT$", os.O_WRONLY, &os.Stderr)
+	// Read access too: without it Go cannot see that CONOUT$ is a console
+	// and would write bytes in the console's code page, not Vietnamese.
+	reopen(windows.STD_OUTPUT_HANDLE, "CONOUT$", os.O_RDWR, &os.Stdout)
+	reopen(windows.STD_ERROR_HANDLE, "CONOUT$", os.O_RDWR, &os.Stderr)
 	reopen(windows.STD_INPUT_HANDLE, "CONIN$", os.O_RDONLY, &os.Stdin)
 }
