@@ -8,8 +8,9 @@ BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 TEST_PKGS := $(BUILD_PKGS) xvfb xdotool poppler-utils imagemagick zbar-tools postgresql chromium
 SERVER_PKGS := postgresql
 WINDOWS_PKGS := gcc-mingw-w64-x86-64
+MSI_PKGS := $(WINDOWS_PKGS) wixl msitools osslsigncode
 
-.PHONY: run build test windows bench clean deps-build deps-test deps-windows run-server deps-server
+.PHONY: run build test windows msi bench clean deps-build deps-test deps-windows deps-msi run-server deps-server
 
 # Fyne reads the language tag from LC_MESSAGES before LANG: one it can
 # parse keeps its log quiet (the window is Vietnamese whatever the system
@@ -31,9 +32,17 @@ test: deps-test
 bench: deps-test
 	scripts/test -run '^$$' -bench . -benchmem
 
+# The exe carries its icon, version information (from FyneApp.toml) and
+# manifest through a resource object made before the build.
 windows: deps-windows
+	go run ./packaging/windows resources rsrc_windows_amd64.syso
 	GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
 		go build -tags $(TAGS) -ldflags "-H=windowsgui" -o motcua.exe .
+
+# motcua-VERSION-x64.msi; signed when MOTCUA_SIGN_CERT and MOTCUA_SIGN_KEY
+# name a code-signing certificate and its key (see scripts/sign).
+msi: windows deps-msi
+	scripts/msi
 
 deps-build:
 	@scripts/ensure-packages $(BUILD_PKGS)
@@ -47,5 +56,8 @@ deps-server:
 deps-windows:
 	@scripts/ensure-packages $(BUILD_PKGS) $(WINDOWS_PKGS)
 
+deps-msi:
+	@scripts/ensure-packages $(MSI_PKGS)
+
 clean:
-	rm -f motcua motcua.exe
+	rm -rf motcua motcua.exe rsrc_windows_amd64.syso motcua-*-x64.msi build

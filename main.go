@@ -18,6 +18,7 @@ import (
 
 	"motcua/app"
 	"motcua/cli"
+	"motcua/counter"
 	"motcua/data"
 	"motcua/data/sqlite"
 	"motcua/platform"
@@ -28,6 +29,9 @@ func main() {
 }
 
 func run() int {
+	if len(os.Args) > 1 {
+		platform.AttachConsole() // a command typed in a console prints there
+	}
 	fs := flag.NewFlagSet("motcua", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dataFlag := fs.String("data", "", "thư mục dữ liệu")
@@ -62,6 +66,8 @@ func run() int {
 	if _, err := store.DailyBackup(ctx, dir); err != nil {
 		fmt.Fprintln(os.Stderr, "Cảnh báo: chưa sao lưu tự động được hôm nay: "+data.ErrorMessage(err))
 	}
+	// Every print goes to the printer and paper chosen for this workstation.
+	platform.Remember(func() (platform.PrintOptions, error) { return counter.PrintChoice(ctx, store) })
 
 	if fs.NArg() > 0 {
 		env := &cli.Env{Store: store, DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}

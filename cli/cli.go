@@ -15,6 +15,7 @@ import (
 
 	"motcua/counter"
 	"motcua/data"
+	"motcua/platform"
 )
 
 // Store is every service the commands use.
@@ -28,6 +29,7 @@ type Store interface {
 	data.SyncStore
 	data.ManifestService
 	data.ReturnService
+	data.PrinterService
 }
 
 // Env is what a command runs against.
@@ -40,6 +42,8 @@ type Env struct {
 	Now     func() time.Time
 	// Actor is who runs the commands, as history and audit record it.
 	Actor string
+	// Printers lists the machine's printers; nil asks the system.
+	Printers func() ([]platform.Printer, error)
 }
 
 func (env *Env) desk() *counter.Desk {
@@ -72,6 +76,7 @@ func commands() map[string]command {
 		"backup":   {usageBackup, runBackup},
 		"check":    {usageMaintenance, runCheck},
 		"restore":  {usageMaintenance, runRestore},
+		"printer":  {usagePrinter, runPrinter},
 	}
 }
 

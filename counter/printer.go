@@ -1,0 +1,32 @@
+package counter
+
+import (
+	"context"
+	"fmt"
+
+	"motcua/data"
+	"motcua/platform"
+)
+
+// PrinterStore is what the print choice is read from.
+type PrinterStore interface {
+	data.OfficeService
+	data.PrinterService
+}
+
+// PrintChoice is how this workstation prints: the printer remembered for
+// it and the paper its forms are laid out on (A4 before set-up).
+func PrintChoice(ctx context.Context, s PrinterStore) (platform.PrintOptions, error) {
+	name, err := s.Printer(ctx)
+	if err != nil {
+		return platform.PrintOptions{}, fmt.Errorf("counter: print choice: %w", err)
+	}
+	paper := "A4"
+	switch o, err := s.Office(ctx); {
+	case err == nil:
+		paper = o.PaperSize
+	case data.ErrorCode(err) != data.ENotFound:
+		return platform.PrintOptions{}, fmt.Errorf("counter: print choice: %w", err)
+	}
+	return platform.PrintOptions{Printer: name, Paper: paper}, nil
+}
