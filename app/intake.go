@@ -276,7 +276,7 @@ func (s *intakeScreen) newApplicantPanel() fyne.CanvasObject {
 	s.scanField = s.newField(lang.L("intake.scan.placeholder"))
 	s.scanField.AlwaysShowValidationError = false
 	s.scanField.OnChanged = func(text string) {
-		if _, _, complete, ok := idPayload(text); ok && complete {
+		if _, _, complete, ok := scan.FindIDCard(text); ok && complete {
 			s.onScanField(text)
 			s.expectEnter()
 		}
@@ -1358,7 +1358,7 @@ func (s *intakeScreen) relayout() {
 // (submitted), or as soon as it is complete. The entry gets its text back
 // and the applicant is filled. It reports whether text held a scan.
 func (s *intakeScreen) scanInto(e *intakeField, text string, submitted bool) bool {
-	start, end, complete, ok := idPayload(text)
+	start, end, complete, ok := scan.FindIDCard(text)
 	if !ok || (!submitted && !complete) {
 		return false
 	}

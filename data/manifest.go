@@ -122,6 +122,25 @@ type ManifestAdd struct {
 	Fee         int64
 }
 
+// Field names of a manifest's signing, as CheckSigners names them.
+const (
+	FieldSigningOfficer = "officer"
+	FieldPostalStaff    = "postal"
+)
+
+// CheckSigners names the signer a manifest's signing lacks; the names
+// come cleaned.
+func CheckSigners(officer, postalStaff string) error {
+	var bad Fields
+	if officer == "" {
+		bad.Add(FieldSigningOfficer, "chưa ghi tên cán bộ một cửa ký biên bản")
+	}
+	if postalStaff == "" {
+		bad.Add(FieldPostalStaff, "chưa ghi tên nhân viên bưu điện ký biên bản")
+	}
+	return bad.Err("Chưa ký được biên bản:")
+}
+
 // ManifestService keeps postal hand-over manifests.
 type ManifestService interface {
 	OpenManifest(ctx context.Context, kind ManifestKind, carrier, agency, actor string) (Manifest, error)

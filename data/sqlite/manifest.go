@@ -302,14 +302,7 @@ func (db *DB) RemoveItem(ctx context.Context, number, code, actor string) error 
 // and moves every dossier on it, all in one transaction.
 func (db *DB) CloseManifest(ctx context.Context, number, officer, postalStaff string) (data.Manifest, error) {
 	officer, postalStaff = data.Clean(officer), data.Clean(postalStaff)
-	var bad data.Fields
-	if officer == "" {
-		bad.Add("officer", "chưa ghi tên cán bộ một cửa ký biên bản")
-	}
-	if postalStaff == "" {
-		bad.Add("postal", "chưa ghi tên nhân viên bưu điện ký biên bản")
-	}
-	if err := bad.Err("Chưa ký được biên bản:"); err != nil {
+	if err := data.CheckSigners(officer, postalStaff); err != nil {
 		return data.Manifest{}, err
 	}
 	cal, err := db.Calendar(ctx)
