@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"log"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -65,9 +64,9 @@ func (s *intakeScreen) onSave() {
 		s.showDone()
 		switch {
 		case r.receiptErr != nil:
-			s.setDoneStatus(lang.L("intake.receipt.failed", map[string]any{"Error": scanErrorText(r.receiptErr)}), widget.DangerImportance)
+			s.setDoneStatus(lang.L("intake.receipt.failed", map[string]any{"Error": s.u.errorText(r.receiptErr)}), widget.DangerImportance)
 		case r.printErr != nil:
-			s.setDoneStatus(printFailed(r.path, r.printErr), widget.DangerImportance)
+			s.setDoneStatus(s.printFailed(r.path, r.printErr), widget.DangerImportance)
 		default:
 			s.setDoneStatus(lang.L("intake.printed"), widget.MediumImportance)
 		}
@@ -134,7 +133,7 @@ func (s *intakeScreen) printedStatus(r saved, ok string) {
 	s.lastPath = r.path
 	s.view.Enable()
 	if r.printErr != nil {
-		s.setDoneStatus(printFailed(r.path, r.printErr), widget.DangerImportance)
+		s.setDoneStatus(s.printFailed(r.path, r.printErr), widget.DangerImportance)
 		return
 	}
 	s.setDoneStatus(ok, widget.MediumImportance)
@@ -142,19 +141,17 @@ func (s *intakeScreen) printedStatus(r saved, ok string) {
 
 // printFailed says that a receipt kept at path did not print; the
 // printer's own words go to the log, under the id the message gives.
-func printFailed(path string, err error) string {
-	return lang.L("intake.print.failed", map[string]any{"Path": path, "ID": logPrintError(path, err)})
+func (s *intakeScreen) printFailed(path string, err error) string {
+	return lang.L("intake.print.failed", map[string]any{"Path": path, "ID": s.logPrintError(path, err)})
 }
 
 // noticePrintFailed says that a Form 02 or 03 kept at path did not print.
-func noticePrintFailed(path string, err error) string {
-	return lang.L("intake.notice.printFailed", map[string]any{"Path": path, "ID": logPrintError(path, err)})
+func (s *intakeScreen) noticePrintFailed(path string, err error) string {
+	return lang.L("intake.notice.printFailed", map[string]any{"Path": path, "ID": s.logPrintError(path, err)})
 }
 
-func logPrintError(path string, err error) string {
-	id := logID()
-	log.Printf("motcua: [%s] print %s: %v", id, path, err)
-	return id
+func (s *intakeScreen) logPrintError(path string, err error) string {
+	return s.u.report.Report(fmt.Errorf("app: print %s: %w", path, err))
 }
 
 // onView opens the latest printout in the PDF viewer.
@@ -272,7 +269,7 @@ func (s *intakeScreen) issueNotice(n *noticeDialog) {
 			s.showDone()
 		}
 		if r.printErr != nil {
-			s.setDoneStatus(done+" "+noticePrintFailed(r.path, r.printErr), widget.DangerImportance)
+			s.setDoneStatus(done+" "+s.noticePrintFailed(r.path, r.printErr), widget.DangerImportance)
 		} else {
 			s.setDoneStatus(done+" "+lang.L("intake.notice.printed"), widget.MediumImportance)
 		}

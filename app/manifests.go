@@ -400,7 +400,7 @@ func (s *manifestsScreen) loadNames() {
 		return n, nil
 	}, func(n names, err error) {
 		if err != nil {
-			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		s.carrier.SetOptions(n.carrier)
@@ -437,7 +437,7 @@ func (s *manifestsScreen) reloadRecent() {
 		}
 		cancel()
 		if err != nil {
-			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		s.recent = ms
@@ -469,7 +469,7 @@ func (s *manifestsScreen) onOpen() {
 	}, func(m data.Manifest, err error) {
 		s.openBtn.Enable()
 		if err != nil {
-			s.setOpenMsg(scanErrorText(err))
+			s.setOpenMsg(s.u.errorText(err))
 			return
 		}
 		s.setOpenMsg("")
@@ -497,7 +497,7 @@ func (s *manifestsScreen) load(number string, focus bool) {
 		return s.u.store.Manifest(ctx, number)
 	}, func(m data.Manifest, err error) {
 		if err != nil {
-			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		s.show(m)
@@ -680,9 +680,9 @@ func (s *manifestsScreen) addNext() {
 		defer s.addNext()
 		switch {
 		case err != nil:
-			s.feedback.add(scanErrorText(err), widget.DangerImportance)
+			s.feedback.add(s.u.errorText(err), widget.DangerImportance)
 		case a.refused != nil:
-			s.feedback.add(lang.L("manifest.refused", map[string]any{"Reason": scanErrorText(a.refused)}), widget.DangerImportance)
+			s.feedback.add(lang.L("manifest.refused", map[string]any{"Reason": s.u.errorText(a.refused)}), widget.DangerImportance)
 		default:
 			n := len(a.m.Items)
 			s.feedback.add(lang.N("manifest.added", n, map[string]any{"Code": a.item.DossierCode, "Name": a.item.Applicant, "Count": n}), widget.SuccessImportance)
@@ -722,7 +722,7 @@ func (s *manifestsScreen) onRemove() {
 	}, func(m data.Manifest, err error) {
 		defer s.u.win.Canvas().Focus(s.scan)
 		if err != nil {
-			s.feedback.add(scanErrorText(err), widget.DangerImportance)
+			s.feedback.add(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		s.feedback.add(lang.L("manifest.removed", map[string]any{"Code": code}), widget.MediumImportance)
@@ -767,7 +767,7 @@ func (s *manifestsScreen) onClose() {
 			bad, _ := fieldErrors(err)
 			showFieldError(&s.officer.Entry, s.officerErr, bad["officer"])
 			showFieldError(&s.postal.Entry, s.postalErr, bad["postal"])
-			msg := scanErrorText(err)
+			msg := s.u.errorText(err)
 			if bad != nil {
 				msg = errorSummary(err)
 			}
@@ -782,7 +782,7 @@ func (s *manifestsScreen) onClose() {
 			return
 		}
 		done := lang.L("manifest.closed", map[string]any{"Number": number, "Time": sg.m.ClosedAt.Format("15:04 02/01/2006")})
-		s.actionMsg.show(printMessage(done, sg.printed), printImportance(sg.printed))
+		s.actionMsg.show(s.u.printMessage(done, sg.printed), printImportance(sg.printed))
 		s.u.win.Canvas().Focus(s.scan)
 	})
 }
@@ -798,10 +798,10 @@ func (s *manifestsScreen) onPrint(reconciliation bool) {
 		return desk.ManifestPDF(ctx, number, actor, reconciliation)
 	}, func(p printed, err error) {
 		if err != nil {
-			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
-		s.actionMsg.show(printMessage(lang.L("manifest.printed", map[string]any{"Number": number}), p), printImportance(p))
+		s.actionMsg.show(s.u.printMessage(lang.L("manifest.printed", map[string]any{"Number": number}), p), printImportance(p))
 	})
 }
 
@@ -820,7 +820,7 @@ func (s *manifestsScreen) onReconcile() {
 		return s.u.store.Manifest(ctx, number)
 	}, func(m data.Manifest, err error) {
 		if err != nil {
-			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		if s.m.Number == number {
@@ -852,7 +852,7 @@ func (s *manifestsScreen) onDelivery(delivered bool) {
 		return recorded{it, m}, err
 	}, func(r recorded, err error) {
 		if err != nil {
-			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		text, imp := s.itemState(r.it)
@@ -872,7 +872,7 @@ func (s *manifestsScreen) onResultsBack() {
 		return markResultsReady(ctx, s.u.store, number, actor)
 	}, func(n int, err error) {
 		if err != nil {
-			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		s.actionMsg.show(lang.N("returns.results.manifest", n, map[string]any{"Count": n, "Number": number}), widget.SuccessImportance)

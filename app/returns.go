@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -422,7 +423,7 @@ func (s *returnsScreen) reloadLists() {
 		}
 		cancel()
 		if err != nil {
-			s.resultMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.resultMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		s.lists = l
@@ -468,7 +469,7 @@ func (s *returnsScreen) open(code string) {
 		return v, err
 	}, func(v dossierView, err error) {
 		if err != nil {
-			s.u.scan.banner.show(scanErrorText(err), widget.DangerImportance)
+			s.u.scan.banner.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		s.show(v)
@@ -686,7 +687,7 @@ func (s *returnsScreen) onShowID() {
 		return s.u.store.Audit(ctx, actor, "dossier.view-id", code, "")
 	}, func(err error) {
 		if err != nil {
-			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		if s.v.d.Code == code {
@@ -707,7 +708,7 @@ func (s *returnsScreen) onStatus(to data.Status) {
 		return s.u.store.SetStatus(ctx, code, to, actor, "")
 	}, func(d data.Dossier, err error) {
 		if err != nil {
-			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		s.actionMsg.show(lang.L("returns.statusSet", map[string]any{"Code": d.Code, "Status": statusName(d.Status)}), widget.SuccessImportance)
@@ -792,7 +793,7 @@ func (s *returnsScreen) showReturnErrors(err error) {
 	if bad != nil {
 		s.setReturnMsg(errorSummary(err), widget.DangerImportance)
 	} else {
-		s.setReturnMsg(scanErrorText(err), widget.DangerImportance)
+		s.setReturnMsg(s.u.errorText(err), widget.DangerImportance)
 	}
 	switch {
 	case bad["recipient-id"] != "":
@@ -862,7 +863,7 @@ func (s *returnsScreen) onApologySave() {
 			bad, _ := fieldErrors(err)
 			showFieldError(&s.newDue.Entry, s.newDueErr, bad["new-due"])
 			showFieldError(&s.reason.Entry, s.reasonErr, bad["reason"])
-			msg := scanErrorText(err)
+			msg := s.u.errorText(err)
 			if bad != nil {
 				msg = errorSummary(err)
 				if m := bad["due"]; m != "" {
@@ -872,7 +873,7 @@ func (s *returnsScreen) onApologySave() {
 			s.setApologyMsg(msg, widget.DangerImportance)
 			return
 		}
-		s.setApologyMsg(printMessage(lang.L("returns.apology.done", map[string]any{"Date": due.Format("02/01/2006")}), p), printImportance(p))
+		s.setApologyMsg(s.u.printMessage(lang.L("returns.apology.done", map[string]any{"Date": due.Format("02/01/2006")}), p), printImportance(p))
 		s.open(code)
 		s.reloadLists()
 	})
@@ -896,10 +897,10 @@ func (s *returnsScreen) onReturnNote() {
 		return desk.ReturnNote(ctx, code, actor)
 	}, func(p printed, err error) {
 		if err != nil {
-			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
-		s.actionMsg.show(printMessage(lang.L("returns.note.printed", map[string]any{"Code": code}), p), printImportance(p))
+		s.actionMsg.show(s.u.printMessage(lang.L("returns.note.printed", map[string]any{"Code": code}), p), printImportance(p))
 	})
 }
 
@@ -914,20 +915,21 @@ func (s *returnsScreen) onReprint() {
 		return desk.Receipt(ctx, code, actor, true)
 	}, func(p printed, err error) {
 		if err != nil {
-			s.actionMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
-		s.actionMsg.show(printMessage(lang.L("returns.reprinted", map[string]any{"Code": code}), p), printImportance(p))
+		s.actionMsg.show(s.u.printMessage(lang.L("returns.reprinted", map[string]any{"Code": code}), p), printImportance(p))
 	})
 }
 
 // printMessage adds to done that the printout went to the printer, or
 // where it is kept when it did not reach it.
-func printMessage(done string, p printed) string {
+func (u *UI) printMessage(done string, p printed) string {
 	if p.printErr == nil {
 		return done + " " + lang.L("returns.printSent")
 	}
-	return done + " " + lang.L("returns.printFailed", map[string]any{"Path": p.path, "Error": data.ErrorMessage(p.printErr)})
+	id := u.report.Report(fmt.Errorf("app: print %s: %w", p.path, p.printErr))
+	return done + " " + lang.L("returns.printFailed", map[string]any{"Path": p.path, "ID": id})
 }
 
 func printImportance(p printed) widget.Importance {
@@ -972,7 +974,7 @@ func (s *returnsScreen) onResultScan(text string) {
 	}, func(msg string, err error) {
 		defer s.u.win.Canvas().Focus(s.resultScan)
 		if err != nil {
-			s.resultMsg.show(scanErrorText(err), widget.DangerImportance)
+			s.resultMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		s.resultMsg.show(msg, widget.SuccessImportance)

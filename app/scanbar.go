@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"image/color"
-	"log"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -92,7 +91,7 @@ func (b *scanBar) onScan(text string) {
 	}, func(f scanFound, err error) {
 		defer b.focus()
 		if err != nil {
-			b.banner.show(scanErrorText(err), widget.DangerImportance)
+			b.banner.show(b.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		b.show(f)
@@ -165,19 +164,6 @@ func deskOfficer(u *UI) string {
 		return name
 	}
 	return defaultOfficer
-}
-
-// scanErrorText says an error in a line of the screen rather than in a
-// dialog, so that the next scan is not held up; an internal error gets a
-// log id as showError gives it.
-func scanErrorText(err error) string {
-	msg := data.ErrorMessage(err)
-	if data.ErrorCode(err) == data.EInternal {
-		id := logID()
-		log.Printf("motcua: [%s] %v", id, err)
-		msg += " " + lang.L("error.logID", map[string]any{"ID": id})
-	}
-	return msg
 }
 
 // onHotkey runs the keys that work wherever the cursor is, and reports

@@ -7,11 +7,8 @@ package app
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"log"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -30,6 +27,7 @@ import (
 	"motcua/assets"
 	"motcua/counter"
 	"motcua/data"
+	"motcua/errlog"
 	"motcua/province"
 )
 
@@ -51,6 +49,14 @@ type Services struct {
 	Store   Store
 	DataDir string
 	Now     func() time.Time // nil: time.Now
+	// Reporter logs internal errors under the id the officer is shown;
+	// nil logs to the data folder's errlog.
+	Reporter Reporter
+}
+
+// Reporter logs an internal error and returns its id.
+type Reporter interface {
+	Report(err error) (id string)
 }
 
 // section is one screen of the window, in menu order.
@@ -74,6 +80,7 @@ type UI struct {
 	store   Store
 	dataDir string
 	now     func() time.Time
+	report  Reporter
 	jobs    jobs
 
 	// configured is false until the office has been set up.
@@ -105,9 +112,12 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	if s.Store == nil {
 		return nil, errors.New("app: no store")
 	}
-	u := &UI{ctx: ctx, app: a, store: s.Store, dataDir: s.DataDir, now: s.Now}
+	u := &UI{ctx: ctx, app: a, store: s.Store, dataDir: s.DataDir, now: s.Now, report: s.Reporter}
 	if u.now == nil {
 		u.now = time.Now
+	}
+	if u.report == nil {
+		u.report = errlog.New(s.DataDir)
 	}
 	if err := useLanguage(languageOf(a.Preferences())); err != nil {
 		return nil, err
@@ -323,12 +333,7 @@ func (u *UI) showError(err error) {
 }
 
 func (u *UI) showErrorTitled(title string, err error) {
-	msg := data.ErrorMessage(err)
-	if data.ErrorCode(err) == data.EInternal {
-		id := logID()
-		log.Printf("motcua: [%s] %v", id, err)
-		msg += "\n\n" + lang.L("error.logID", map[string]any{"ID": id})
-	}
+	msg := u.errorText(err)
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
 	lines := strings.Count(msg, "\n") + 1 + len(msg)/80
@@ -337,12 +342,13 @@ func (u *UI) showErrorTitled(title string, err error) {
 	u.showDialog(dialog.NewCustom(title, lang.L("OK"), container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, scroll), u.win))
 }
 
-// logID names one internal error in the log, so that the officer can
-// quote it to whoever reads the log.
-func logID() string {
-	var b [4]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
+// errorText is what the officer reads of err: the domain's message, or
+// for an internal error the id it is logged under and what to do.
+func (u *UI) errorText(err error) string {
+	if data.ErrorCode(err) == data.EInternal {
+		return lang.L("error.internal", map[string]any{"ID": u.report.Report(err)})
+	}
+	return data.ErrorMessage(err)
 }
 
 // dialogLike is a dialog of Fyne's dialog package, the file dialog

@@ -15,6 +15,7 @@ import (
 
 	"motcua/counter"
 	"motcua/data"
+	"motcua/errlog"
 )
 
 // Store is every service the commands use.
@@ -40,6 +41,14 @@ type Env struct {
 	Now     func() time.Time
 	// Actor is who runs the commands, as history and audit record it.
 	Actor string
+	// Reporter logs an internal error and returns the id the message
+	// gives; nil logs to the data folder's errlog.
+	Reporter Reporter
+}
+
+// Reporter logs an internal error under an id.
+type Reporter interface {
+	Report(err error) (id string)
 }
 
 func (env *Env) desk() *counter.Desk {
@@ -102,6 +111,9 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	if env.Actor == "" {
 		env.Actor = "quản trị"
 	}
+	if env.Reporter == nil {
+		env.Reporter = errlog.New(env.DataDir)
+	}
 	if len(args) == 0 {
 		fmt.Fprint(env.Stderr, Usage())
 		return 2
@@ -122,7 +134,7 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	case err == errInvalidScan:
 		return 1
 	case data.ErrorCode(err) == data.EInternal:
-		fmt.Fprintf(env.Stderr, "Lỗi nội bộ: %v\n", err)
+		fmt.Fprintln(env.Stderr, data.InternalMessage(env.Reporter.Report(err)))
 		return 1
 	}
 	fmt.Fprintln(env.Stderr, data.ErrorMessage(err))
