@@ -16,7 +16,9 @@ import (
 
 	"motcua/app"
 	"motcua/cli"
+	"motcua/counter"
 	"motcua/data/sqlite"
+	"motcua/errlog"
 	"motcua/platform"
 )
 
@@ -38,21 +40,26 @@ func run() int {
 		return 1
 	}
 	ctx := context.Background()
+	reporter := errlog.New(dir)
 	store, err := sqlite.Open(ctx, filepath.Join(dir, "motcua.db"))
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, reporter.Message(err))
 		return 1
 	}
 	defer store.Close()
 
+	// Every service is built once, here, and handed to the commands or
+	// the window.
+	desk := counter.New(store, dir)
+	sync := counter.NewSync(store)
 	if fs.NArg() > 0 {
-		env := &cli.Env{Store: store, DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}
+		env := &cli.Env{Desk: desk, Sync: sync, Reporter: reporter, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}
 		return cli.Run(ctx, env, fs.Args())
 	}
 	a := fyneapp.NewWithID(app.ID)
-	ui, err := app.New(ctx, a, app.Services{Store: store, DataDir: dir})
+	ui, err := app.New(ctx, a, app.Services{Desk: desk, Sync: sync, Reporter: reporter})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, reporter.Message(err))
 		return 1
 	}
 	ui.Window().ShowAndRun()

@@ -13,8 +13,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/counter"
 	"motcua/data"
 	"motcua/data/sqlite"
+	"motcua/errlog"
 )
 
 // testOffice is a valid configuration.
@@ -61,9 +63,19 @@ func newHarness(t *testing.T, configured bool) *harness {
 	return &harness{t: t, a: a, db: db}
 }
 
+// services are the window's services over a store, on a clock.
+func (h *harness) services(store counter.Store, now time.Time) Services {
+	clock := func() time.Time { return now }
+	desk := counter.New(store, h.t.TempDir())
+	desk.Now = clock
+	sync := counter.NewSync(store)
+	sync.Now = clock
+	return Services{Desk: desk, Sync: sync, Reporter: errlog.New(desk.DataDir)}
+}
+
 func (h *harness) start(now time.Time) {
 	h.t.Helper()
-	u, err := New(context.Background(), h.a, Services{Store: h.db, DataDir: h.t.TempDir(), Now: func() time.Time { return now }})
+	u, err := New(context.Background(), h.a, h.services(h.db, now))
 	if err != nil {
 		h.t.Fatal(err)
 	}

@@ -215,7 +215,7 @@ func (s *calendarScreen) selectedYear() int {
 // reload reads the calendar with every override again.
 func (s *calendarScreen) reload() {
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (*data.Calendar, error) {
-		return s.u.store.Calendar(ctx)
+		return s.u.desk.Calendar(ctx)
 	}, func(cal *data.Calendar, err error) {
 		if err != nil {
 			s.u.showError(err)
@@ -317,10 +317,7 @@ func (s *calendarScreen) onAdd() {
 	o := data.Override{Date: day, Off: s.kind.Selected != lang.L("calendar.kind.work"), Name: s.name.Text}
 	s.add.Disable()
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (*data.Calendar, error) {
-		if err := s.u.store.SetOverride(ctx, o); err != nil {
-			return nil, err
-		}
-		return s.u.store.Calendar(ctx)
+		return s.u.desk.SetOverride(ctx, o)
 	}, func(cal *data.Calendar, err error) {
 		s.add.Enable()
 		if err != nil {
@@ -362,10 +359,7 @@ func (s *calendarScreen) onRemove() {
 	day := s.days[s.selected].Date
 	s.remove.Disable()
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (*data.Calendar, error) {
-		if err := s.u.store.RemoveOverride(ctx, day); err != nil {
-			return nil, err
-		}
-		return s.u.store.Calendar(ctx)
+		return s.u.desk.RemoveOverride(ctx, day)
 	}, func(cal *data.Calendar, err error) {
 		if err != nil {
 			s.updateHint()

@@ -1,9 +1,7 @@
 package app
 
 import (
-	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -17,9 +15,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"motcua/assets"
+	"motcua/counter"
 	"motcua/data"
-	"motcua/data/catalogfile"
 )
 
 // catalogScreen lists the procedures, searches them as the officer types,
@@ -216,17 +213,7 @@ func (s *catalogScreen) start(sample bool) {
 		return
 	}
 	s.setBusy(lang.L("catalog.sample.loading"))
-	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.ImportReport, error) {
-		ps, err := s.u.store.Procedures(ctx, "")
-		if err != nil || len(ps) > 0 {
-			return data.ImportReport{}, err
-		}
-		procs, err := catalogfile.Parse(assets.SampleCatalogName, bytes.NewReader(assets.SampleCatalog))
-		if err != nil {
-			return data.ImportReport{}, fmt.Errorf("app: sample catalogue: %w", err)
-		}
-		return s.u.store.ImportProcedures(ctx, procs)
-	}, func(_ data.ImportReport, err error) {
+	background(&s.u.jobs, s.u.ctx, s.u.desk.ImportSample, func(_ bool, err error) {
 		s.setBusy("")
 		if err != nil {
 			s.u.showError(err)
@@ -244,7 +231,7 @@ func (s *catalogScreen) load() {
 	s.cancelSearch = cancel
 	text := s.search.Text
 	background(&s.u.jobs, ctx, func(ctx context.Context) ([]data.Procedure, error) {
-		return s.u.store.Procedures(ctx, text)
+		return s.u.desk.Procedures(ctx, text)
 	}, func(ps []data.Procedure, err error) {
 		if ctx.Err() != nil {
 			return // a newer search has replaced this one
@@ -434,10 +421,7 @@ func (s *catalogScreen) onSaveLimit() {
 	}
 	s.saveLimit.Disable()
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.Procedure, error) {
-		if err := s.u.store.SetTimeLimit(ctx, code, tl); err != nil {
-			return data.Procedure{}, err
-		}
-		return s.u.store.Procedure(ctx, code)
+		return s.u.desk.SetTimeLimit(ctx, code, tl)
 	}, func(p data.Procedure, err error) {
 		s.saveLimit.Enable()
 		if err != nil {
@@ -515,47 +499,27 @@ func (s *catalogScreen) onImport() {
 	s.u.showDialog(d)
 }
 
-// importReport is what importing a file did.
-type importReport struct {
-	data.ImportReport
-	total, review int
-}
-
 // importFile reads a catalogue file (closing it) and imports it whole, or
 // shows why it was refused, naming every bad record.
 func (s *catalogScreen) importFile(name string, r io.ReadCloser) {
 	s.importBtn.Disable()
 	s.setBusy(lang.L("catalog.importing", map[string]any{"Name": name}))
-	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (importReport, error) {
+	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (counter.Imported, error) {
 		defer r.Close()
-		ps, err := catalogfile.Parse(name, r)
-		if err != nil {
-			return importReport{}, err
-		}
-		rep, err := s.u.store.ImportProcedures(ctx, ps)
-		if err != nil {
-			return importReport{}, err
-		}
-		out := importReport{ImportReport: rep, total: len(ps)}
-		for _, p := range ps {
-			if p.NeedsReview() {
-				out.review++
-			}
-		}
-		return out, nil
-	}, func(rep importReport, err error) {
+		return s.u.desk.ImportCatalog(ctx, name, r)
+	}, func(rep counter.Imported, err error) {
 		s.importBtn.Enable()
 		s.setBusy("")
 		if err != nil {
 			s.u.showErrorTitled(lang.L("catalog.import.refused", map[string]any{"Name": name}), err)
 			return
 		}
-		msg := lang.L("catalog.import.done", map[string]any{"Count": rep.total, "Added": rep.Added, "Updated": rep.Updated})
+		msg := lang.L("catalog.import.done", map[string]any{"Count": rep.Total, "Added": rep.Added, "Updated": rep.Updated})
 		if rep.KeptLocal > 0 {
 			msg += "\n" + lang.L("catalog.import.keptLocal", map[string]any{"Count": rep.KeptLocal})
 		}
-		if rep.review > 0 {
-			msg += "\n" + lang.L("catalog.import.review", map[string]any{"Count": rep.review})
+		if rep.Review > 0 {
+			msg += "\n" + lang.L("catalog.import.review", map[string]any{"Count": rep.Review})
 		}
 		s.u.showDialog(dialog.NewInformation(lang.L("catalog.import"), msg, s.u.win))
 		s.shown = data.Procedure{}

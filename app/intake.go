@@ -166,7 +166,7 @@ const countWidth = 64
 func newIntakeScreen(u *UI) *intakeScreen {
 	s := &intakeScreen{
 		u:     u,
-		desk:  counterDesk(u),
+		desk:  u.desk,
 		print: platform.Print,
 		open:  platform.Open,
 	}
@@ -549,7 +549,7 @@ func (s *intakeScreen) find(text string) {
 	s.cancelFind = cancel
 	s.searching = true
 	background(&s.u.jobs, ctx, func(ctx context.Context) ([]data.Procedure, error) {
-		return s.u.store.Procedures(ctx, text)
+		return s.u.desk.Procedures(ctx, text)
 	}, func(ps []data.Procedure, err error) {
 		if ctx.Err() != nil {
 			return // a newer search has replaced this one
@@ -1065,25 +1065,16 @@ func (s *intakeScreen) runPreview() {
 		return
 	}
 	req, bad, sent := s.request()
-	p, now := s.proc, s.u.now()
 	ctx, cancel := context.WithCancel(s.u.ctx)
 	s.cancelPreview = cancel
 	background(&s.u.jobs, ctx, func(ctx context.Context) (previewed, error) {
-		d, err := s.u.store.Preview(ctx, req)
-		if err == nil && len(bad) == 0 {
-			return previewed{dossier: d, due: d.DueDate, days: d.WorkingDays}, nil
-		}
-		if err = merge(bad, err); data.ErrorCode(err) != data.EInvalid {
+		pv, err := s.u.desk.Preview(ctx, req)
+		if err != nil {
 			return previewed{}, err
 		}
-		r := previewed{err: err}
-		if !p.NeedsReview() || req.WorkingDays != nil {
-			cal, err := s.u.store.Calendar(ctx)
-			if err != nil {
-				return previewed{}, err
-			}
-			r.days = intake.WorkingDays(req, p)
-			r.due = cal.Due(now, r.days, p.CutoffDuration())
+		r := previewed{dossier: pv.Dossier, due: pv.Dossier.DueDate, days: pv.Dossier.WorkingDays}
+		if r.err = merge(bad, pv.Invalid); r.err != nil {
+			r.dossier.Code = "" // not until the form is right
 		}
 		return r, nil
 	}, func(r previewed, err error) {

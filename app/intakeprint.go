@@ -40,10 +40,13 @@ func (s *intakeScreen) onSave() {
 	printPDF, desk := s.print, s.desk
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (saved, error) {
 		if len(bad) > 0 {
-			_, err := s.u.store.Preview(ctx, req) // to name the other bad fields too
-			return saved{}, merge(bad, err)
+			pv, err := desk.Preview(ctx, req) // to name the other bad fields too
+			if err != nil {
+				return saved{}, err
+			}
+			return saved{}, merge(bad, pv.Invalid)
 		}
-		d, err := s.u.store.Intake(ctx, req)
+		d, err := desk.Intake(ctx, req)
 		if err != nil {
 			return saved{}, err
 		}
@@ -237,11 +240,7 @@ func (s *intakeScreen) issueNotice(n *noticeDialog) {
 		dossier data.Dossier
 	}
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (issued, error) {
-		d, err := desk.DossierFor(ctx, text)
-		if err != nil {
-			return issued{}, err
-		}
-		path, err := desk.Notice(ctx, kind, d.Code, items, officer)
+		d, path, err := desk.Notice(ctx, kind, text, items, officer)
 		if err != nil {
 			return issued{}, err
 		}

@@ -393,7 +393,7 @@ func (s *manifestsScreen) loadNames() {
 			role string
 			to   *[]string
 		}{{"carrier", &n.carrier}, {"agency", &n.agency}, {"officer", &n.officer}, {"postal", &n.postal}} {
-			if *r.to, err = s.u.store.Names(ctx, r.role); err != nil {
+			if *r.to, err = s.u.desk.Names(ctx, r.role); err != nil {
 				return n, err
 			}
 		}
@@ -430,7 +430,7 @@ func (s *manifestsScreen) reloadRecent() {
 	s.cancelRecent = cancel
 	since := s.u.now().AddDate(0, 0, -30)
 	background(&s.u.jobs, ctx, func(ctx context.Context) ([]data.Manifest, error) {
-		return s.u.store.Manifests(ctx, since)
+		return s.u.desk.Manifests(ctx, since)
 	}, func(ms []data.Manifest, err error) {
 		if ctx.Err() != nil {
 			return // a newer request has replaced this one
@@ -465,7 +465,7 @@ func (s *manifestsScreen) onOpen() {
 	actor := deskOfficer(s.u)
 	s.openBtn.Disable()
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.Manifest, error) {
-		return s.u.store.OpenManifest(ctx, kind, carrier, agency, actor)
+		return s.u.desk.OpenManifest(ctx, kind, carrier, agency, actor)
 	}, func(m data.Manifest, err error) {
 		s.openBtn.Enable()
 		if err != nil {
@@ -494,7 +494,7 @@ func (s *manifestsScreen) openThenScan(number string) { s.load(number, true) }
 
 func (s *manifestsScreen) load(number string, focus bool) {
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.Manifest, error) {
-		return s.u.store.Manifest(ctx, number)
+		return s.u.desk.Manifest(ctx, number)
 	}, func(m data.Manifest, err error) {
 		if err != nil {
 			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
@@ -639,9 +639,8 @@ func (s *manifestsScreen) onScan(text string) {
 
 // added is what adding one scan to a manifest did.
 type added struct {
-	item    data.ManifestItem
-	m       data.Manifest
-	refused error
+	item data.ManifestItem
+	m    data.Manifest
 }
 
 // addNext adds the oldest scan waiting, one at a time, so that the
@@ -662,27 +661,17 @@ func (s *manifestsScreen) addNext() {
 			return
 		}
 	}
-	number, actor, desk := s.m.Number, deskOfficer(s.u), counterDesk(s.u)
+	number, actor, desk := s.m.Number, deskOfficer(s.u), s.u.desk
 	s.adding = true
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (added, error) {
-		d, err := desk.DossierFor(ctx, text)
-		if err != nil {
-			return added{refused: err}, nil
-		}
-		it, err := s.u.store.AddItem(ctx, number, data.ManifestAdd{DossierCode: d.Code, Fee: fee}, actor)
-		if err != nil {
-			return added{refused: err}, nil
-		}
-		m, err := s.u.store.Manifest(ctx, number)
+		m, it, err := desk.AddToManifest(ctx, number, text, data.ManifestAdd{Fee: fee}, actor)
 		return added{item: it, m: m}, err
 	}, func(a added, err error) {
 		s.adding = false
 		defer s.addNext()
 		switch {
 		case err != nil:
-			s.feedback.add(s.u.errorText(err), widget.DangerImportance)
-		case a.refused != nil:
-			s.feedback.add(lang.L("manifest.refused", map[string]any{"Reason": s.u.errorText(a.refused)}), widget.DangerImportance)
+			s.feedback.add(lang.L("manifest.refused", map[string]any{"Reason": s.u.errorText(err)}), widget.DangerImportance)
 		default:
 			n := len(a.m.Items)
 			s.feedback.add(lang.N("manifest.added", n, map[string]any{"Code": a.item.DossierCode, "Name": a.item.Applicant, "Count": n}), widget.SuccessImportance)
@@ -715,10 +704,7 @@ func (s *manifestsScreen) onRemove() {
 	}
 	number, code, actor := s.m.Number, s.m.Items[s.selected].DossierCode, deskOfficer(s.u)
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.Manifest, error) {
-		if err := s.u.store.RemoveItem(ctx, number, code, actor); err != nil {
-			return data.Manifest{}, err
-		}
-		return s.u.store.Manifest(ctx, number)
+		return s.u.desk.RemoveFromManifest(ctx, number, code, actor)
 	}, func(m data.Manifest, err error) {
 		defer s.u.win.Canvas().Focus(s.scan)
 		if err != nil {
@@ -744,10 +730,10 @@ func (s *manifestsScreen) onClose() {
 	if number == "" || s.m.Status != data.ManifestOpen {
 		return
 	}
-	officer, postal, print, desk := s.officer.Text, s.postal.Text, s.print, counterDesk(s.u)
+	officer, postal, print, desk := s.officer.Text, s.postal.Text, s.print, s.u.desk
 	s.closeBtn.Disable()
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (signed, error) {
-		m, err := s.u.store.CloseManifest(ctx, number, officer, postal)
+		m, err := desk.CloseManifest(ctx, number, officer, postal)
 		if err != nil {
 			return signed{}, err
 		}
@@ -793,7 +779,7 @@ func (s *manifestsScreen) onPrint(reconciliation bool) {
 	if number == "" {
 		return
 	}
-	actor, print, desk := deskOfficer(s.u), s.print, counterDesk(s.u)
+	actor, print, desk := deskOfficer(s.u), s.print, s.u.desk
 	printKept(s.u, print, func(ctx context.Context) (string, error) {
 		return desk.ManifestPDF(ctx, number, actor, reconciliation)
 	}, func(p printed, err error) {
@@ -812,12 +798,9 @@ func (s *manifestsScreen) onReconcile() {
 	if number == "" || len(scans) == 0 {
 		return
 	}
-	actor, desk := deskOfficer(s.u), counterDesk(s.u)
+	actor, desk := deskOfficer(s.u), s.u.desk
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.Manifest, error) {
-		if _, err := desk.Reconcile(ctx, number, scans, actor); err != nil {
-			return data.Manifest{}, err
-		}
-		return s.u.store.Manifest(ctx, number)
+		return desk.Reconcile(ctx, number, scans, actor)
 	}, func(m data.Manifest, err error) {
 		if err != nil {
 			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
@@ -844,11 +827,7 @@ func (s *manifestsScreen) onDelivery(delivered bool) {
 		m  data.Manifest
 	}
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (recorded, error) {
-		it, err := s.u.store.RecordDelivery(ctx, number, code, delivered, actor)
-		if err != nil {
-			return recorded{}, err
-		}
-		m, err := s.u.store.Manifest(ctx, number)
+		m, it, err := s.u.desk.RecordDelivery(ctx, number, code, delivered, actor)
 		return recorded{it, m}, err
 	}, func(r recorded, err error) {
 		if err != nil {
@@ -868,13 +847,14 @@ func (s *manifestsScreen) onDelivery(delivered bool) {
 // manifest sent.
 func (s *manifestsScreen) onResultsBack() {
 	number, actor := s.m.Number, deskOfficer(s.u)
-	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (int, error) {
-		return markResultsReady(ctx, s.u.store, number, actor)
-	}, func(n int, err error) {
+	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) ([]string, error) {
+		return s.u.desk.ResultsBack(ctx, number, actor)
+	}, func(codes []string, err error) {
 		if err != nil {
 			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
+		n := len(codes)
 		s.actionMsg.show(lang.N("returns.results.manifest", n, map[string]any{"Count": n, "Number": number}), widget.SuccessImportance)
 		s.u.returns.reloadLists()
 	})

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/counter"
 	"motcua/data"
 	"motcua/data/scan"
 	"motcua/platform"
@@ -29,8 +30,8 @@ type returnsScreen struct {
 	// print sends a printout to the printer; tests replace it.
 	print func(path string) error
 
-	// v is the dossier on show; v.d.Code is "" when none.
-	v dossierView
+	// v is the dossier on show; v.Dossier.Code is "" when none.
+	v data.DossierView
 	// idShown is true once the officer asked to see the full ID number.
 	idShown bool
 
@@ -99,15 +100,6 @@ type returnsScreen struct {
 	content fyne.CanvasObject
 }
 
-// dossierView is everything the desk shows of one dossier.
-type dossierView struct {
-	d         data.Dossier
-	history   []data.Event
-	ret       *data.Return // nil until the result is handed over
-	manifests []string
-	cal       *data.Calendar
-}
-
 // Tabs of the lists panel, in order.
 const (
 	tabWaiting = iota
@@ -120,7 +112,7 @@ func newReturnsScreen(u *UI) *returnsScreen {
 	s := &returnsScreen{u: u, print: platform.Print}
 	var reopen string
 	if old := u.returns; old != nil { // the window is built again in another language
-		s.print, reopen = old.print, old.v.d.Code
+		s.print, reopen = old.print, old.v.Dossier.Code
 	}
 	split := container.NewHSplit(s.newDetail(), s.newLists())
 	split.Offset = 0.6
@@ -402,7 +394,7 @@ func (s *returnsScreen) updateTabTitles() {
 // recipient's ID when a result is ready to hand over, else the window's
 // scan field.
 func (s *returnsScreen) focusable() fyne.Focusable {
-	if s.v.d.Status == data.StatusResultReady {
+	if s.v.Dossier.Status == data.StatusResultReady {
 		return s.recipientID
 	}
 	return s.u.scan.entry
@@ -416,7 +408,7 @@ func (s *returnsScreen) reloadLists() {
 	ctx, cancel := context.WithCancel(s.u.ctx)
 	s.cancelLists = cancel
 	background(&s.u.jobs, ctx, func(ctx context.Context) (data.Lists, error) {
-		return s.u.store.Lists(ctx)
+		return s.u.desk.Lists(ctx)
 	}, func(l data.Lists, err error) {
 		if ctx.Err() != nil {
 			return // a newer request has replaced this one
@@ -447,27 +439,9 @@ func (s *returnsScreen) showPerson(maskedID string, ds []data.Dossier) {
 
 // open loads a dossier with its history, return record and manifests.
 func (s *returnsScreen) open(code string) {
-	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (dossierView, error) {
-		var v dossierView
-		var err error
-		if v.d, err = s.u.store.Dossier(ctx, code); err != nil {
-			return v, err
-		}
-		if v.history, err = s.u.store.History(ctx, code); err != nil {
-			return v, err
-		}
-		switch r, err := s.u.store.Returned(ctx, code); {
-		case err == nil:
-			v.ret = &r
-		case data.ErrorCode(err) != data.ENotFound:
-			return v, err
-		}
-		if v.manifests, err = s.u.store.ManifestsOf(ctx, code); err != nil {
-			return v, err
-		}
-		v.cal, err = s.u.store.Calendar(ctx)
-		return v, err
-	}, func(v dossierView, err error) {
+	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.DossierView, error) {
+		return s.u.desk.View(ctx, code)
+	}, func(v data.DossierView, err error) {
 		if err != nil {
 			s.u.scan.banner.show(s.u.errorText(err), widget.DangerImportance)
 			return
@@ -477,13 +451,13 @@ func (s *returnsScreen) open(code string) {
 }
 
 // show fills the dossier view.
-func (s *returnsScreen) show(v dossierView) {
-	if v.d.Code != s.v.d.Code {
+func (s *returnsScreen) show(v data.DossierView) {
+	if v.Dossier.Code != s.v.Dossier.Code {
 		s.idShown = false
 		s.clearForms()
 	}
 	s.v = v
-	d := v.d
+	d := v.Dossier
 	s.placeholder.Hide()
 	s.code.SetText(d.Code)
 	s.status.Importance = statusImportance(d.Status)
@@ -517,13 +491,13 @@ func (s *returnsScreen) show(v dossierView) {
 	}
 	s.docs.SetText(strings.Join(docs, "\n"))
 	s.travelled.Objects = nil
-	for _, n := range v.manifests {
+	for _, n := range v.Manifests {
 		s.travelled.Add(widget.NewButtonWithIcon(n, theme.MailSendIcon(), func() {
 			s.u.show(sectionManifests)
 			s.u.manifests.open(n)
 		}))
 	}
-	if len(v.manifests) == 0 {
+	if len(v.Manifests) == 0 {
 		s.travelled.Add(widget.NewLabel(lang.L("returns.noManifests")))
 	}
 	s.showTimeline()
@@ -535,7 +509,7 @@ func (s *returnsScreen) show(v dossierView) {
 
 // clear puts away the dossier on show.
 func (s *returnsScreen) clear() {
-	s.v = dossierView{}
+	s.v = data.DossierView{}
 	s.clearForms()
 	s.detail.Hide()
 	s.placeholder.Show()
@@ -557,7 +531,7 @@ func (s *returnsScreen) clearForms() {
 // showIDNumber shows the applicant's ID number masked but for its last
 // four digits, unless the officer asked to see it.
 func (s *returnsScreen) showIDNumber() {
-	a := s.v.d.Applicant
+	a := s.v.Dossier.Applicant
 	if s.idShown || a.IDNumber == "" {
 		s.idNumber.SetText(a.IDNumber)
 		s.showID.Hide()
@@ -570,20 +544,16 @@ func (s *returnsScreen) showIDNumber() {
 // showDue writes the due date, in amber when due soon and in red when
 // overdue, as long as the dossier's clock runs.
 func (s *returnsScreen) showDue() {
-	d := s.v.d
-	today := data.DateOf(s.u.now())
+	d := s.v.Dossier
 	text := weekdayName(d.DueDate.Weekday()) + ", " + d.DueDate.Format("02/01/2006")
 	imp := widget.MediumImportance
-	switch d.Status {
-	case data.StatusReceived, data.StatusTransferred:
-		switch late := int(today.Sub(d.DueDate).Hours()/24 + 0.5); {
-		case late > 0:
-			imp = widget.DangerImportance
-			text += " — " + lang.N("returns.overdue", late, map[string]any{"Count": late})
-		case s.v.cal != nil && !d.DueDate.After(s.v.cal.Due(today, data.DueSoonDays, 0)):
-			imp = widget.WarningImportance
-			text += " — " + lang.L("returns.dueSoon")
-		}
+	switch late := s.v.Late; {
+	case late > 0:
+		imp = widget.DangerImportance
+		text += " — " + lang.N("returns.overdue", late, map[string]any{"Count": late})
+	case s.v.DueSoon:
+		imp = widget.WarningImportance
+		text += " — " + lang.L("returns.dueSoon")
 	}
 	s.due.Importance = imp
 	s.due.SetText(text)
@@ -592,7 +562,7 @@ func (s *returnsScreen) showDue() {
 // showTimeline lists the dossier's events, oldest first.
 func (s *returnsScreen) showTimeline() {
 	s.timeline.Objects = nil
-	for _, e := range s.v.history {
+	for _, e := range s.v.History {
 		what := e.Note
 		if e.To != "" && e.To != e.From {
 			what = statusName(e.To) + ". " + what
@@ -606,7 +576,7 @@ func (s *returnsScreen) showTimeline() {
 
 // showActions enables the actions the dossier's status allows now.
 func (s *returnsScreen) showActions() {
-	st := s.v.d.Status
+	st := s.v.Dossier.Status
 	enable := func(b *widget.Button, on bool) {
 		if on {
 			b.Enable()
@@ -618,11 +588,7 @@ func (s *returnsScreen) showActions() {
 	enable(s.ready, data.CanTransition(st, data.StatusResultReady))
 	enable(s.withdraw, data.CanTransition(st, data.StatusWithdrawn))
 	enable(s.handOver, st == data.StatusResultReady)
-	apologised := false
-	for _, e := range s.v.history {
-		apologised = apologised || e.Action == "apology"
-	}
-	enable(s.apology, !apologised && (st == data.StatusReceived || st == data.StatusTransferred))
+	enable(s.apology, !s.v.Apologised() && (st == data.StatusReceived || st == data.StatusTransferred))
 	if s.apology.Disabled() {
 		s.apologyForm.Hide()
 	}
@@ -630,8 +596,8 @@ func (s *returnsScreen) showActions() {
 
 // showReturn shows the hand-over form, or the hand-over once recorded.
 func (s *returnsScreen) showReturn() {
-	d := s.v.d
-	if r := s.v.ret; r != nil {
+	d := s.v.Dossier
+	if r := s.v.Return; r != nil {
 		s.returnForm.Hide()
 		who := lang.L("returns.record.applicant", map[string]any{"Name": r.Name})
 		if r.Authorised {
@@ -678,19 +644,19 @@ func statusImportance(st data.Status) widget.Importance {
 
 // onShowID shows the full ID number, which the audit log records.
 func (s *returnsScreen) onShowID() {
-	code := s.v.d.Code
+	code := s.v.Dossier.Code
 	if code == "" {
 		return
 	}
 	actor := deskOfficer(s.u)
 	backgroundErr(&s.u.jobs, s.u.ctx, func(ctx context.Context) error {
-		return s.u.store.Audit(ctx, actor, "dossier.view-id", code, "")
+		return s.u.desk.ShowID(ctx, code, actor)
 	}, func(err error) {
 		if err != nil {
 			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
-		if s.v.d.Code == code {
+		if s.v.Dossier.Code == code {
 			s.idShown = true
 			s.showIDNumber()
 		}
@@ -699,29 +665,30 @@ func (s *returnsScreen) onShowID() {
 
 // onStatus records a status change the officer makes by hand.
 func (s *returnsScreen) onStatus(to data.Status) {
-	code := s.v.d.Code
+	code := s.v.Dossier.Code
 	if code == "" {
 		return
 	}
 	actor := deskOfficer(s.u)
-	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.Dossier, error) {
-		return s.u.store.SetStatus(ctx, code, to, actor, "")
-	}, func(d data.Dossier, err error) {
+	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.DossierView, error) {
+		return s.u.desk.SetStatus(ctx, code, to, actor, "")
+	}, func(v data.DossierView, err error) {
 		if err != nil {
 			s.actionMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
+		d := v.Dossier
 		s.actionMsg.show(lang.L("returns.statusSet", map[string]any{"Code": d.Code, "Status": statusName(d.Status)}), widget.SuccessImportance)
-		s.open(code)
+		s.show(v)
 		s.reloadLists()
 	})
 }
 
 // onWithdraw asks before closing the dossier at the applicant's request.
 func (s *returnsScreen) onWithdraw() {
-	code := s.v.d.Code
+	code := s.v.Dossier.Code
 	d := dialog.NewConfirm(lang.L("returns.withdraw.title"), lang.L("returns.withdraw.confirm", map[string]any{"Code": code}), func(ok bool) {
-		if ok && s.v.d.Code == code {
+		if ok && s.v.Dossier.Code == code {
 			s.onStatus(data.StatusWithdrawn)
 		}
 	}, s.u.win)
@@ -745,7 +712,7 @@ func (s *returnsScreen) onRecipientSubmitted(text string) {
 	}
 	s.recipientID.SetText(r.Code)
 	switch {
-	case r.Code == s.v.d.Applicant.IDNumber:
+	case r.Code == s.v.Dossier.Applicant.IDNumber:
 		s.setReturnMsg(lang.L("returns.recipient.matches"), widget.SuccessImportance)
 	case r.IDCard != nil:
 		s.authorised.SetChecked(true)
@@ -760,7 +727,7 @@ func (s *returnsScreen) onRecipientSubmitted(text string) {
 // onReturn records the hand-over of the result to the person at the
 // counter.
 func (s *returnsScreen) onReturn() {
-	code := s.v.d.Code
+	code := s.v.Dossier.Code
 	if code == "" {
 		return
 	}
@@ -770,16 +737,17 @@ func (s *returnsScreen) onReturn() {
 	}
 	actor := deskOfficer(s.u)
 	s.returnBtn.Disable()
-	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.Return, error) {
-		return s.u.store.ReturnResult(ctx, code, r, actor)
-	}, func(ret data.Return, err error) {
+	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.DossierView, error) {
+		return s.u.desk.Return(ctx, code, r, actor)
+	}, func(v data.DossierView, err error) {
 		s.returnBtn.Enable()
 		if err != nil {
 			s.showReturnErrors(err)
 			return
 		}
+		ret := v.Return
 		s.setReturnMsg(lang.L("returns.returned", map[string]any{"Code": ret.DossierCode, "Name": ret.Name}), widget.SuccessImportance)
-		s.open(code)
+		s.show(v)
 		s.reloadLists()
 		s.u.scan.focus()
 	})
@@ -841,7 +809,7 @@ func printKept(u *UI, print func(string) error, render func(context.Context) (st
 
 // onApologySave records Form 04, prints it and moves the due date.
 func (s *returnsScreen) onApologySave() {
-	code := s.v.d.Code
+	code := s.v.Dossier.Code
 	if code == "" {
 		return
 	}
@@ -853,10 +821,11 @@ func (s *returnsScreen) onApologySave() {
 		return
 	}
 	reason, actor, print := s.reason.Text, deskOfficer(s.u), s.print
-	desk := counterDesk(s.u)
+	var v data.DossierView
 	s.apologySave.Disable()
-	printKept(s.u, print, func(ctx context.Context) (string, error) {
-		return desk.Apology(ctx, code, due, reason, actor)
+	printKept(s.u, print, func(ctx context.Context) (path string, err error) {
+		v, path, err = s.u.desk.Apology(ctx, code, due, reason, actor)
+		return path, err
 	}, func(p printed, err error) {
 		s.apologySave.Enable()
 		if err != nil {
@@ -874,7 +843,7 @@ func (s *returnsScreen) onApologySave() {
 			return
 		}
 		s.setApologyMsg(s.u.printMessage(lang.L("returns.apology.done", map[string]any{"Date": due.Format("02/01/2006")}), p), printImportance(p))
-		s.open(code)
+		s.show(v)
 		s.reloadLists()
 	})
 }
@@ -888,11 +857,11 @@ func (s *returnsScreen) setApologyMsg(text string, imp widget.Importance) {
 
 // onReturnNote prints the confirmation of the hand-over.
 func (s *returnsScreen) onReturnNote() {
-	code := s.v.d.Code
+	code := s.v.Dossier.Code
 	if code == "" {
 		return
 	}
-	actor, print, desk := deskOfficer(s.u), s.print, counterDesk(s.u)
+	actor, print, desk := deskOfficer(s.u), s.print, s.u.desk
 	printKept(s.u, print, func(ctx context.Context) (string, error) {
 		return desk.ReturnNote(ctx, code, actor)
 	}, func(p printed, err error) {
@@ -906,11 +875,11 @@ func (s *returnsScreen) onReturnNote() {
 
 // onReprint prints the dossier's receipt again, marked as a reprint.
 func (s *returnsScreen) onReprint() {
-	code := s.v.d.Code
+	code := s.v.Dossier.Code
 	if code == "" {
 		return
 	}
-	actor, print, desk := deskOfficer(s.u), s.print, counterDesk(s.u)
+	actor, print, desk := deskOfficer(s.u), s.print, s.u.desk
 	printKept(s.u, print, func(ctx context.Context) (string, error) {
 		return desk.Receipt(ctx, code, actor, true)
 	}, func(p printed, err error) {
@@ -947,75 +916,25 @@ func (s *returnsScreen) onResultScan(text string) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	actor, desk := deskOfficer(s.u), counterDesk(s.u)
-	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (string, error) {
-		res, err := desk.Scan(ctx, text)
-		if err != nil {
-			return "", err
-		}
-		if res.Kind == scan.KindManifest {
-			if !res.Valid {
-				return "", data.Errorf(data.EInvalid, "%s", lang.L("scan.forgedManifest", map[string]any{"Reason": strings.TrimRight(res.Reason, ". ")}))
-			}
-			n, err := markResultsReady(ctx, s.u.store, manifestNumber(res.Code), actor)
-			if err != nil {
-				return "", err
-			}
-			return lang.N("returns.results.manifest", n, map[string]any{"Count": n, "Number": manifestNumber(res.Code)}), nil
-		}
-		d, err := desk.DossierFor(ctx, text)
-		if err != nil {
-			return "", err
-		}
-		if d, err = s.u.store.SetStatus(ctx, d.Code, data.StatusResultReady, actor, ""); err != nil {
-			return "", err
-		}
-		return lang.L("returns.results.one", map[string]any{"Code": d.Code, "Name": d.Applicant.Name}), nil
-	}, func(msg string, err error) {
+	actor := deskOfficer(s.u)
+	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (counter.Results, error) {
+		return s.u.desk.ResultBack(ctx, text, actor)
+	}, func(r counter.Results, err error) {
 		defer s.u.win.Canvas().Focus(s.resultScan)
 		if err != nil {
 			s.resultMsg.show(s.u.errorText(err), widget.DangerImportance)
 			return
 		}
+		msg := lang.L("returns.results.one", map[string]any{"Code": r.Dossier.Code, "Name": r.Dossier.Applicant.Name})
+		if r.Manifest != "" {
+			n := len(r.Codes)
+			msg = lang.N("returns.results.manifest", n, map[string]any{"Count": n, "Number": r.Manifest})
+		}
 		s.resultMsg.show(msg, widget.SuccessImportance)
 		s.tabs.SelectIndex(tabWaiting)
 		s.reloadLists()
-		if s.v.d.Code != "" {
-			s.open(s.v.d.Code)
+		if s.v.Dossier.Code != "" {
+			s.open(s.v.Dossier.Code)
 		}
 	})
-}
-
-// resultStore is what marking a manifest's results ready needs.
-type resultStore interface {
-	Manifest(ctx context.Context, number string) (data.Manifest, error)
-	SetStatus(ctx context.Context, code string, to data.Status, actor, note string) (data.Dossier, error)
-	Dossier(ctx context.Context, code string) (data.Dossier, error)
-}
-
-// markResultsReady marks ready the results of the dossiers a to-agency
-// manifest sent that are still at the agency, and returns how many.
-func markResultsReady(ctx context.Context, store resultStore, number, actor string) (int, error) {
-	m, err := store.Manifest(ctx, number)
-	if err != nil {
-		return 0, err
-	}
-	if m.Kind != data.ManifestToAgency || m.Status != data.ManifestClosed {
-		return 0, data.Errorf(data.EInvalid, "%s", lang.L("returns.results.notToAgency", map[string]any{"Number": m.Number}))
-	}
-	n := 0
-	for _, it := range m.Items {
-		d, err := store.Dossier(ctx, it.DossierCode)
-		if err != nil {
-			return n, err
-		}
-		if d.Status != data.StatusTransferred {
-			continue
-		}
-		if _, err := store.SetStatus(ctx, d.Code, data.StatusResultReady, actor, "Kết quả về theo biên bản "+m.Number); err != nil {
-			return n, err
-		}
-		n++
-	}
-	return n, nil
 }

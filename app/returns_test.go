@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/counter"
 	"motcua/data"
 )
 
@@ -21,8 +22,8 @@ func (h *harness) openDossier(code string) *returnsScreen {
 	h.t.Helper()
 	h.scanInto(h.u.scan.entry, code)
 	s := h.u.returns
-	if s.v.d.Code != code {
-		h.t.Fatalf("return desk shows %q, want %s (banner %q)", s.v.d.Code, code, h.u.scan.banner.message())
+	if s.v.Dossier.Code != code {
+		h.t.Fatalf("return desk shows %q, want %s (banner %q)", s.v.Dossier.Code, code, h.u.scan.banner.message())
 	}
 	return s
 }
@@ -149,7 +150,7 @@ func TestReturnRefusedWithTheStoresReason(t *testing.T) {
 
 // auditSpy records the audit calls the window makes.
 type auditSpy struct {
-	Store
+	counter.Store
 	mu     sync.Mutex
 	audits []string
 }
@@ -166,7 +167,7 @@ func TestFullIDNumberIsAudited(t *testing.T) {
 	h.db.Now = func() time.Time { return deskNow }
 	h.a.Preferences().SetString(officerPreference, "Trần Văn Bình")
 	spy := &auditSpy{Store: h.db}
-	u, err := New(context.Background(), h.a, Services{Store: spy, DataDir: t.TempDir(), Now: func() time.Time { return deskNow }})
+	u, err := New(context.Background(), h.a, h.services(spy, deskNow))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,8 +244,8 @@ func TestResultsComeBackAndWait(t *testing.T) {
 	// Choosing one opens it, ready to hand over.
 	s.waiting.Select(0)
 	h.wait()
-	if s.v.d.Code != single.Code || s.handOver.Disabled() {
-		t.Errorf("list opened %q", s.v.d.Code)
+	if s.v.Dossier.Code != single.Code || s.handOver.Disabled() {
+		t.Errorf("list opened %q", s.v.Dossier.Code)
 	}
 }
 
@@ -302,14 +303,14 @@ func TestDueDateColouredAndListed(t *testing.T) {
 	}
 	s.overdue.Select(0)
 	h.wait()
-	if s.v.d.Code != late.Code || s.due.Importance != widget.DangerImportance || !strings.Contains(s.due.Text, "quá hạn") {
-		t.Errorf("overdue dossier %q: due %q (importance %v)", s.v.d.Code, s.due.Text, s.due.Importance)
+	if s.v.Dossier.Code != late.Code || s.due.Importance != widget.DangerImportance || !strings.Contains(s.due.Text, "quá hạn") {
+		t.Errorf("overdue dossier %q: due %q (importance %v)", s.v.Dossier.Code, s.due.Text, s.due.Importance)
 	}
 	if len(s.lists.DueSoon) == 1 {
 		s.dueSoon.Select(0)
 		h.wait()
-		if s.v.d.Code != soon.Code || s.due.Importance != widget.WarningImportance {
-			t.Errorf("due-soon dossier %q: due %q (importance %v)", s.v.d.Code, s.due.Text, s.due.Importance)
+		if s.v.Dossier.Code != soon.Code || s.due.Importance != widget.WarningImportance {
+			t.Errorf("due-soon dossier %q: due %q (importance %v)", s.v.Dossier.Code, s.due.Text, s.due.Importance)
 		}
 	} else {
 		t.Errorf("due soon %v (due %s)", s.lists.DueSoon, soon.DueDate.Format("02/01/2006"))

@@ -61,7 +61,7 @@ func (b *scanBar) onScan(text string) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	desk := counterDesk(b.u)
+	desk := b.u.desk
 	background(&b.u.jobs, b.u.ctx, func(ctx context.Context) (scanFound, error) {
 		res, err := desk.Scan(ctx, text)
 		if err != nil {
@@ -79,10 +79,10 @@ func (b *scanBar) onScan(text string) {
 			if !res.Valid {
 				return f, nil
 			}
-			m, err := b.u.store.Manifest(ctx, manifestNumber(res.Code))
+			m, err := desk.Manifest(ctx, counter.ManifestNumber(res.Code))
 			f.manifest, f.err = m.Number, err
 		case scan.KindIDCard:
-			f.dossiers, f.err = b.u.store.DossiersOf(ctx, res.Code)
+			f.dossiers, f.err = desk.DossiersOf(ctx, res.Code)
 		}
 		if data.ErrorCode(f.err) == data.EInternal {
 			return f, f.err
@@ -133,21 +133,6 @@ func (b *scanBar) show(f scanFound) {
 		b.u.show(sectionReturns)
 		b.u.returns.showPerson(id, f.dossiers)
 	}
-}
-
-// manifestNumber is the manifest number in a manifest QR's identifier,
-// "<agency code>-<number>"; agency codes hold no dash.
-func manifestNumber(id string) string {
-	if _, number, ok := strings.Cut(id, "-"); ok {
-		return number
-	}
-	return id
-}
-
-// counterDesk is the counter desk over the window's store: it reads
-// scans, finds dossiers and renders printouts.
-func counterDesk(u *UI) *counter.Desk {
-	return &counter.Desk{Store: u.store, DataDir: u.dataDir, Now: u.now}
 }
 
 // officerPreference is the preference holding the name of the officer

@@ -83,7 +83,7 @@ func (h *harness) setStatus(code string, to data.Status) {
 // workstation.
 func (h *harness) receiptQR(code string) string {
 	h.t.Helper()
-	key, err := counterDesk(h.u).EnsureKey(context.Background())
+	key, err := h.u.desk.EnsureKey(context.Background())
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func (h *harness) receiptQR(code string) string {
 // manifestQR is the payload of a manifest's QR.
 func (h *harness) manifestQR(number string) string {
 	h.t.Helper()
-	key, err := counterDesk(h.u).EnsureKey(context.Background())
+	key, err := h.u.desk.EnsureKey(context.Background())
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestScanReceiptBehindTelexPrefixOpensDossier(t *testing.T) {
 	if h.u.current() != sectionReturns {
 		t.Errorf("section %d, want the return desk", h.u.current())
 	}
-	if got := h.u.returns.v.d.Code; got != d.Code {
+	if got := h.u.returns.v.Dossier.Code; got != d.Code {
 		t.Fatalf("return desk shows %q, want %s", got, d.Code)
 	}
 	if b.entry.Text != "" {
@@ -161,8 +161,8 @@ func TestScanForgedReceiptOpensNothing(t *testing.T) {
 	if msg := b.banner.message(); !strings.Contains(msg, "KHÔNG HỢP LỆ") || b.banner.text.Importance != widget.DangerImportance {
 		t.Errorf("banner %q (importance %v), want a red warning", msg, b.banner.text.Importance)
 	}
-	if h.u.returns.v.d.Code != "" || h.u.current() != before {
-		t.Errorf("a forged receipt opened %q (section %d)", h.u.returns.v.d.Code, h.u.current())
+	if h.u.returns.v.Dossier.Code != "" || h.u.current() != before {
+		t.Errorf("a forged receipt opened %q (section %d)", h.u.returns.v.Dossier.Code, h.u.current())
 	}
 	if h.focused() != b.entry {
 		t.Errorf("the cursor did not come back to the scan field")
@@ -172,8 +172,8 @@ func TestScanForgedReceiptOpensNothing(t *testing.T) {
 	// warning, where it could pass for this one.
 	h.openDossier(d.Code)
 	h.scanInto(b.entry, forgeSignature(h.receiptQR(d.Code)))
-	if r := h.u.returns; r.v.d.Code != "" || r.detail.Visible() || !r.placeholder.Visible() {
-		t.Errorf("dossier %q still on show after a forged scan", r.v.d.Code)
+	if r := h.u.returns; r.v.Dossier.Code != "" || r.detail.Visible() || !r.placeholder.Visible() {
+		t.Errorf("dossier %q still on show after a forged scan", r.v.Dossier.Code)
 	}
 }
 
@@ -197,7 +197,7 @@ func TestScanPostalItemAndIDCard(t *testing.T) {
 	b := h.u.scan
 
 	h.scanInto(b.entry, "rr123456785vn")
-	if got := h.u.returns.v.d.Code; got != postal.Code {
+	if got := h.u.returns.v.Dossier.Code; got != postal.Code {
 		t.Errorf("postal item opened %q, want %s", got, postal.Code)
 	}
 
@@ -223,7 +223,7 @@ func TestScanPostalItemAndIDCard(t *testing.T) {
 	h.u.Window().Canvas().Focus(r.ofPerson)
 	r.ofPerson.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.wait()
-	if got := r.v.d.Code; got != r.person[0].Code {
+	if got := r.v.Dossier.Code; got != r.person[0].Code {
 		t.Errorf("Enter opened %q, want %s", got, r.person[0].Code)
 	}
 }

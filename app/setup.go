@@ -148,9 +148,9 @@ func (s *setupScreen) onSave() {
 	o := s.office()
 	s.clearErrors()
 	s.save.Disable()
-	backgroundErr(&s.u.jobs, s.u.ctx, func(ctx context.Context) error {
-		return s.u.store.SaveOffice(ctx, o)
-	}, func(err error) {
+	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.Office, error) {
+		return s.u.desk.SaveOffice(ctx, o)
+	}, func(_ data.Office, err error) {
 		s.save.Enable()
 		if err != nil {
 			s.showErrors(err)

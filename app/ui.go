@@ -37,18 +37,15 @@ const ID = "vn.gov.motcua"
 // title is the window's title, the product's name in every language.
 const title = "Một Cửa"
 
-// Store is every service the screens use: the counter desk's and the
-// calendar's.
-type Store interface {
-	counter.SyncStore
-	data.CalendarService
-}
-
 // Services is what the window runs against.
 type Services struct {
-	Store   Store
-	DataDir string
-	Now     func() time.Time // nil: time.Now
+	// Desk is the counter desk: the screens read through it and change
+	// data only through its workflows.
+	Desk *counter.Desk
+	// Sync is the provincial sync, whose worker the window starts once
+	// the workstation is enrolled.
+	Sync *counter.Sync
+	Now  func() time.Time // nil: the desk's clock
 	// Reporter logs internal errors under the id the officer is shown;
 	// nil logs to the data folder's errlog.
 	Reporter Reporter
@@ -77,7 +74,8 @@ type UI struct {
 	ctx     context.Context
 	app     fyne.App
 	win     fyne.Window
-	store   Store
+	desk    *counter.Desk
+	sync    *counter.Sync
 	dataDir string
 	now     func() time.Time
 	report  Reporter
@@ -98,7 +96,7 @@ type UI struct {
 	returns   *returnsScreen
 	manifests *manifestsScreen
 	intake    *intakeScreen
-	sync      *syncScreen
+	syncScr   *syncScreen
 
 	// syncWorker sends the outbox to the province and brings its changes;
 	// nil until the workstation is enrolled.
@@ -109,21 +107,21 @@ type UI struct {
 // on the set-up screen; when the catalogue is empty it imports the sample
 // catalogue in the background.
 func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
-	if s.Store == nil {
-		return nil, errors.New("app: no store")
+	if s.Desk == nil || s.Sync == nil {
+		return nil, errors.New("app: no desk or sync")
 	}
-	u := &UI{ctx: ctx, app: a, store: s.Store, dataDir: s.DataDir, now: s.Now, report: s.Reporter}
+	u := &UI{ctx: ctx, app: a, desk: s.Desk, sync: s.Sync, dataDir: s.Desk.DataDir, now: s.Now, report: s.Reporter}
 	if u.now == nil {
-		u.now = time.Now
+		u.now = s.Desk.Now
 	}
 	if u.report == nil {
-		u.report = errlog.New(s.DataDir)
+		u.report = errlog.New(u.dataDir)
 	}
 	if err := useLanguage(languageOf(a.Preferences())); err != nil {
 		return nil, err
 	}
 	// One small read before the window exists, to know where it opens.
-	office, err := u.store.Office(ctx)
+	office, err := u.desk.Office(ctx)
 	switch {
 	case err == nil:
 		u.configured = true
@@ -143,7 +141,7 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	}
 	u.catalog.start(true)
 	u.calendar.reload()
-	u.sync.reload()
+	u.syncScr.reload()
 	return u, nil
 }
 
@@ -160,7 +158,7 @@ func (u *UI) build() {
 	u.returns = newReturnsScreen(u)
 	u.manifests = newManifestsScreen(u)
 	u.intake = newIntakeScreen(u)
-	u.sync = newSyncScreen(u)
+	u.syncScr = newSyncScreen(u)
 	// Tabs in section order: the counter's daily work first.
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
@@ -169,7 +167,7 @@ func (u *UI) build() {
 		container.NewTabItemWithIcon(lang.L("nav.catalog"), theme.ListIcon(), u.catalog.content),
 		container.NewTabItemWithIcon(lang.L("nav.calendar"), theme.HistoryIcon(), u.calendar.content),
 		container.NewTabItemWithIcon(lang.L("nav.setup"), theme.SettingsIcon(), u.setup.content),
-		container.NewTabItemWithIcon(lang.L("sync.nav"), theme.UploadIcon(), u.sync.content),
+		container.NewTabItemWithIcon(lang.L("sync.nav"), theme.UploadIcon(), u.syncScr.content),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(*container.TabItem) { u.focusSection(section(u.tabs.SelectedIndex())) }
@@ -270,8 +268,8 @@ func (u *UI) focusSection(s section) {
 		u.manifests.reloadRecent()
 		f = u.manifests.focusable()
 	case sectionSync:
-		u.sync.reload()
-		f = u.sync.focusTarget()
+		u.syncScr.reload()
+		f = u.syncScr.focusTarget()
 	case sectionIntake:
 		f = u.intake.first()
 	}

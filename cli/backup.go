@@ -13,11 +13,6 @@ import (
 const usageBackup = `  backup [-o TỆP.db]                   sao lưu cơ sở dữ liệu (mặc định vào backups/ trong thư mục dữ liệu)
 `
 
-// Backuper makes consistent copies of the store.
-type Backuper interface {
-	Backup(ctx context.Context, path string) error
-}
-
 func runBackup(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	out := fs.String("o", "", "")
@@ -28,22 +23,18 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("Thừa tham số: %v", pos)
 	}
-	b, ok := env.Store.(Backuper)
-	if !ok {
-		return data.Errorf(data.EInternal, "Kho dữ liệu này không sao lưu được.")
-	}
 	path := *out
 	if path == "" {
-		dir := filepath.Join(env.DataDir, "backups")
+		dir := filepath.Join(env.Desk.DataDir, "backups")
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return fmt.Errorf("cli: backup: %w", err)
 		}
-		path = filepath.Join(dir, "motcua-"+env.Now().In(data.Zone).Format("20060102-150405")+".db")
+		path = filepath.Join(dir, "motcua-"+env.Desk.Now().In(data.Zone).Format("20060102-150405")+".db")
 	}
 	if _, err := os.Stat(path); err == nil {
 		return data.Errorf(data.EConflict, "Tệp %s đã có; hãy chọn tên khác.", path)
 	}
-	if err := b.Backup(ctx, path); err != nil {
+	if err := env.Desk.Backup(ctx, path); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, path)

@@ -11,34 +11,22 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"time"
 
 	"motcua/counter"
 	"motcua/data"
 	"motcua/errlog"
 )
 
-// Store is every service the commands use.
-type Store interface {
-	data.OfficeService
-	data.CatalogService
-	data.CalendarService
-	data.IntakeService
-	data.DossierService
-	data.KeyService
-	data.SyncStore
-	data.ManifestService
-	data.ReturnService
-}
-
 // Env is what a command runs against.
 type Env struct {
-	Store   Store
-	DataDir string
-	Stdin   io.Reader
-	Stdout  io.Writer
-	Stderr  io.Writer
-	Now     func() time.Time
+	// Desk is the counter desk: the commands read through it and change
+	// data only through its workflows.
+	Desk *counter.Desk
+	// Sync is the provincial sync the sync command runs.
+	Sync   *counter.Sync
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
 	// Actor is who runs the commands, as history and audit record it.
 	Actor string
 	// Reporter logs an internal error and returns the id the message
@@ -49,10 +37,6 @@ type Env struct {
 // Reporter logs an internal error under an id.
 type Reporter interface {
 	Report(err error) (id string)
-}
-
-func (env *Env) desk() *counter.Desk {
-	return &counter.Desk{Store: env.Store, DataDir: env.DataDir, Now: env.Now}
 }
 
 // command is one verb; run gets the arguments after the verb's name.
@@ -105,14 +89,11 @@ func Usage() string {
 // Run runs the command named by args[0] and returns the exit status:
 // 0 on success, 1 when the command refused its input, 2 for bad usage.
 func Run(ctx context.Context, env *Env, args []string) int {
-	if env.Now == nil {
-		env.Now = time.Now
-	}
 	if env.Actor == "" {
 		env.Actor = "quản trị"
 	}
 	if env.Reporter == nil {
-		env.Reporter = errlog.New(env.DataDir)
+		env.Reporter = errlog.New(env.Desk.DataDir)
 	}
 	if len(args) == 0 {
 		fmt.Fprint(env.Stderr, Usage())

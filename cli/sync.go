@@ -29,7 +29,7 @@ func runEnroll(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 || *server == "" || *code == "" {
 		return usagef("Cần --server https://… và --code MÃ.")
 	}
-	resp, err := env.desk().Enroll(ctx, env.Store, *server, *code, *ca)
+	resp, err := env.Desk.Enroll(ctx, *server, *code, *ca)
 	if err != nil {
 		return err
 	}
@@ -48,16 +48,10 @@ func runSync(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("Thừa tham số: %v", pos)
 	}
-	settings, err := env.Store.SyncSettings(ctx)
+	w, err := env.Sync.Worker(ctx)
 	if err != nil {
 		return err
 	}
-	client, err := province.NewClient(settings)
-	if err != nil {
-		return err
-	}
-	client.Now = env.Now
-	w := &province.Worker{Store: env.Store, Client: client, Now: env.Now}
 	if *once {
 		rep, err := w.SyncOnce(ctx)
 		printReport(env, w.Status(), rep)
@@ -68,7 +62,7 @@ func runSync(ctx context.Context, env *Env, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
-	fmt.Fprintf(env.Stdout, "Đồng bộ với %s; Ctrl+C để dừng.\n", settings.ServerURL)
+	fmt.Fprintf(env.Stdout, "Đồng bộ với %s; Ctrl+C để dừng.\n", w.Client.BaseURL)
 	syncing := false
 	unwatch := w.Watch(func(s province.Status) {
 		if syncing && !s.Syncing { // a round ended
@@ -96,7 +90,7 @@ func printReport(env *Env, s province.Status, rep province.Report) {
 }
 
 func printAttention(ctx context.Context, env *Env) error {
-	rs, err := env.Store.NeedsAttention(ctx)
+	rs, err := env.Desk.NeedsAttention(ctx)
 	if err != nil || len(rs) == 0 {
 		return err
 	}

@@ -30,7 +30,7 @@ func workstation(t *testing.T, srv *servertest.Server, n string) *harness {
 	return h
 }
 
-func (h *harness) desk() *counter.Desk { return h.env.desk() }
+func (h *harness) desk() *counter.Desk { return h.env.Desk }
 
 func (h *harness) show(code string) map[string]any {
 	h.t.Helper()
@@ -87,7 +87,7 @@ func TestTwoWorkstationsOneOffice(t *testing.T) {
 	}
 
 	// Counter 2 moves it on; counter 1 sees it.
-	if _, err := ws2.env.Store.SetStatus(ctx, code, data.StatusTransferred, "Lê Thị Hoa", "chuyển Phòng Tư pháp"); err != nil {
+	if _, err := ws2.env.Desk.SetStatus(ctx, code, data.StatusTransferred, "Lê Thị Hoa", "chuyển Phòng Tư pháp"); err != nil {
 		t.Fatal(err)
 	}
 	ws2.ok("sync", "--once")
@@ -151,7 +151,7 @@ func TestManifestAndApologyChangesSync(t *testing.T) {
 	if !strings.Contains(out, "Còn chờ gửi: 0") {
 		t.Errorf("counter 1 sync: %s", out)
 	}
-	if rs, err := ws1.env.Store.NeedsAttention(ctx); err != nil || len(rs) != 0 {
+	if rs, err := ws1.env.Desk.NeedsAttention(ctx); err != nil || len(rs) != 0 {
 		t.Fatalf("needs attention: %+v %v", rs, err)
 	}
 	ws2.ok("sync", "--once")

@@ -7,21 +7,18 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
+	"time"
 
 	"motcua/data"
 	"motcua/province"
 )
 
-// SyncStore is what enrollment needs besides the desk's store.
-type SyncStore interface {
-	Store
-	data.SyncStore
-}
-
 // Enroll registers this workstation with the provincial server using a
 // one-time code, and remembers the server, the token and the CA (copied
 // into the data folder: the workstation trusts that CA only).
-func (d *Desk) Enroll(ctx context.Context, store SyncStore, server, code, caPath string) (data.EnrollResponse, error) {
+func (d *Desk) Enroll(ctx context.Context, server, code, caPath string) (data.EnrollResponse, error) {
+	store := d.store
 	base, err := province.CheckURL(server)
 	if err != nil {
 		return data.EnrollResponse{}, err
@@ -75,4 +72,49 @@ func SyncError(err error) error {
 		return data.Errorf(data.EConflict, "%s", e.Error())
 	}
 	return data.Errorf(data.EConflict, "Không kết nối được máy chủ tỉnh: %v", err)
+}
+
+// DismissRejection records that an officer has seen to a change the
+// province refused, and returns the changes still needing attention.
+func (d *Desk) DismissRejection(ctx context.Context, key, actor string) ([]data.Rejection, error) {
+	if err := d.store.DismissRejection(ctx, key, actor); err != nil {
+		return nil, err
+	}
+	return d.store.NeedsAttention(ctx)
+}
+
+// Sync is the workstation's provincial sync: one worker for the life of
+// the process, made from the stored settings once the workstation is
+// enrolled.
+type Sync struct {
+	Store data.SyncStore
+	Now   func() time.Time
+
+	mu     sync.Mutex
+	worker *province.Worker
+}
+
+// NewSync returns the sync of a store.
+func NewSync(store data.SyncStore) *Sync { return &Sync{Store: store, Now: time.Now} }
+
+// Worker returns the sync worker, made the first time it is asked for
+// after enrollment; before, the error says the workstation is not
+// enrolled.
+func (s *Sync) Worker(ctx context.Context) (*province.Worker, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.worker != nil {
+		return s.worker, nil
+	}
+	settings, err := s.Store.SyncSettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	client, err := province.NewClient(settings)
+	if err != nil {
+		return nil, err
+	}
+	client.Now = s.Now
+	s.worker = &province.Worker{Store: s.Store, Client: client, Now: s.Now}
+	return s.worker, nil
 }

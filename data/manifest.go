@@ -102,6 +102,16 @@ func (m Manifest) Totals() Totals {
 	return t
 }
 
+// Item returns the item of a dossier on the manifest.
+func (m Manifest) Item(code string) (ManifestItem, bool) {
+	for _, it := range m.Items {
+		if it.DossierCode == code {
+			return it, true
+		}
+	}
+	return ManifestItem{}, false
+}
+
 // Reconciliation compares what arrived with what a manifest lists.
 type Reconciliation struct {
 	At         time.Time
@@ -147,15 +157,25 @@ type ManifestService interface {
 	Manifest(ctx context.Context, number string) (Manifest, error)
 	// Manifests lists open manifests and those closed since a time.
 	Manifests(ctx context.Context, closedSince time.Time) ([]Manifest, error)
-	AddItem(ctx context.Context, number string, add ManifestAdd, actor string) (ManifestItem, error)
-	RemoveItem(ctx context.Context, number, code, actor string) error
+	// AddItem puts a dossier on an open manifest and returns the manifest
+	// as it then stands.
+	AddItem(ctx context.Context, number string, add ManifestAdd, actor string) (Manifest, error)
+	// RemoveItem takes a dossier off an open manifest and returns the
+	// manifest as it then stands.
+	RemoveItem(ctx context.Context, number, code, actor string) (Manifest, error)
 	// CloseManifest signs the manifest and moves every item's dossier in
 	// one transaction.
 	CloseManifest(ctx context.Context, number, officer, postalStaff string) (Manifest, error)
-	SaveReconciliation(ctx context.Context, number string, r Reconciliation) error
+	// SaveReconciliation stores a reconciliation with its manifest and
+	// returns the manifest.
+	SaveReconciliation(ctx context.Context, number string, r Reconciliation) (Manifest, error)
 	// RecordDelivery records the outcome of a delivery attempt of a
-	// to-citizen item.
-	RecordDelivery(ctx context.Context, number, code string, delivered bool, actor string) (ManifestItem, error)
+	// to-citizen item and returns the manifest.
+	RecordDelivery(ctx context.Context, number, code string, delivered bool, actor string) (Manifest, error)
+	// ResultsBack marks ready, in one transaction, the results of the
+	// dossiers a signed to-agency manifest sent that are still at the
+	// agency, and returns their codes.
+	ResultsBack(ctx context.Context, number, actor string) ([]string, error)
 	// RecordManifestPrint counts a printout of a manifest and returns its
 	// reprint number, 0 for the first.
 	RecordManifestPrint(ctx context.Context, number, actor string) (int, error)

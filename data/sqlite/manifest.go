@@ -228,10 +228,10 @@ func allowedOn(kind data.ManifestKind, d data.Dossier) error {
 	return nil
 }
 
-// AddItem puts a dossier on an open manifest.
-func (db *DB) AddItem(ctx context.Context, number string, add data.ManifestAdd, actor string) (data.ManifestItem, error) {
+// AddItem puts a dossier on an open manifest and returns the manifest.
+func (db *DB) AddItem(ctx context.Context, number string, add data.ManifestAdd, actor string) (data.Manifest, error) {
 	code := data.Clean(add.DossierCode)
-	var item data.ManifestItem
+	var out data.Manifest
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		m, err := db.openManifest(ctx, tx, data.Clean(number))
 		if err != nil {
@@ -268,19 +268,18 @@ func (db *DB) AddItem(ctx context.Context, number string, add data.ManifestAdd, 
 		if err != nil {
 			return err
 		}
-		item = data.ManifestItem{DossierCode: code, Applicant: d.Applicant.Name, ProcedureName: d.ProcedureName,
-			Documents: len(d.Documents), PostalItem: postal, Fee: add.Fee}
-		for _, doc := range d.Documents {
-			item.Originals += doc.Originals
-			item.Copies += doc.Copies
+		if err := db.audit(ctx, tx, actor, "manifest.add", m.Number, code); err != nil {
+			return err
 		}
-		return db.audit(ctx, tx, actor, "manifest.add", m.Number, code)
+		out, err = db.manifest(ctx, tx, m.Number)
+		return err
 	})
-	return item, wrapErr("add manifest item", err)
+	return out, wrapErr("add manifest item", err)
 }
 
-// RemoveItem takes a dossier off an open manifest.
-func (db *DB) RemoveItem(ctx context.Context, number, code, actor string) error {
+// RemoveItem takes a dossier off an open manifest and returns the manifest.
+func (db *DB) RemoveItem(ctx context.Context, number, code, actor string) (data.Manifest, error) {
+	var out data.Manifest
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		m, err := db.openManifest(ctx, tx, data.Clean(number))
 		if err != nil {
@@ -293,9 +292,13 @@ func (db *DB) RemoveItem(ctx context.Context, number, code, actor string) error 
 		if n, _ := res.RowsAffected(); n == 0 {
 			return data.Errorf(data.ENotFound, "Hồ sơ %s không có trong biên bản %s.", code, m.Number)
 		}
-		return db.audit(ctx, tx, actor, "manifest.remove", m.Number, code)
+		if err := db.audit(ctx, tx, actor, "manifest.remove", m.Number, code); err != nil {
+			return err
+		}
+		out, err = db.manifest(ctx, tx, m.Number)
+		return err
 	})
-	return wrapErr("remove manifest item", err)
+	return out, wrapErr("remove manifest item", err)
 }
 
 // CloseManifest signs a manifest: it records both signers and the time,
@@ -378,12 +381,14 @@ func (db *DB) moveOnClose(ctx context.Context, tx *sql.Tx, m data.Manifest, it d
 	return nil
 }
 
-// SaveReconciliation stores the result of checking a manifest's items.
-func (db *DB) SaveReconciliation(ctx context.Context, number string, r data.Reconciliation) error {
+// SaveReconciliation stores the result of checking a manifest's items
+// and returns the manifest.
+func (db *DB) SaveReconciliation(ctx context.Context, number string, r data.Reconciliation) (data.Manifest, error) {
 	raw, err := json.Marshal(r)
 	if err != nil {
-		return err
+		return data.Manifest{}, err
 	}
+	var out data.Manifest
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE manifest SET reconciliation = ? WHERE number = ?`, string(raw), data.Clean(number))
 		if err != nil {
@@ -392,17 +397,24 @@ func (db *DB) SaveReconciliation(ctx context.Context, number string, r data.Reco
 		if n, _ := res.RowsAffected(); n == 0 {
 			return data.Errorf(data.ENotFound, "Không có biên bản số %q.", number)
 		}
-		return db.audit(ctx, tx, r.Actor, "manifest.reconcile", number,
-			fmt.Sprintf("thiếu %d, thừa %d", len(r.Missing), len(r.Unexpected)))
+		if err := db.audit(ctx, tx, r.Actor, "manifest.reconcile", number,
+			fmt.Sprintf("thiếu %d, thừa %d", len(r.Missing), len(r.Unexpected))); err != nil {
+			return err
+		}
+		out, err = db.manifest(ctx, tx, data.Clean(number))
+		return err
 	})
-	return wrapErr("save reconciliation", err)
+	return out, wrapErr("save reconciliation", err)
 }
 
 // RecordDelivery records a delivery attempt of a result sent by post:
 // delivered closes the dossier as returned; the second failure sends the
 // result back to the office.
-func (db *DB) RecordDelivery(ctx context.Context, number, code string, delivered bool, actor string) (data.ManifestItem, error) {
-	var item data.ManifestItem
+func (db *DB) RecordDelivery(ctx context.Context, number, code string, delivered bool, actor string) (data.Manifest, error) {
+	var (
+		item data.ManifestItem
+		out  data.Manifest
+	)
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		m, err := db.manifest(ctx, tx, data.Clean(number))
 		if err != nil {
@@ -459,9 +471,47 @@ func (db *DB) RecordDelivery(ctx context.Context, number, code string, delivered
 		item.OutcomeAt = now
 		_, err = tx.ExecContext(ctx, `UPDATE manifest_item SET attempts = ?, outcome = ?, outcome_at = ?
 			WHERE manifest_number = ? AND dossier_code = ?`, item.Attempts, item.Outcome, now.Format(time.RFC3339), m.Number, item.DossierCode)
+		if err != nil {
+			return err
+		}
+		out, err = db.manifest(ctx, tx, m.Number)
 		return err
 	})
-	return item, wrapErr("record delivery", err)
+	return out, wrapErr("record delivery", err)
+}
+
+// ResultsBack marks ready, in one transaction, the results of the
+// dossiers a signed to-agency manifest sent that are still at the agency,
+// and returns their codes.
+func (db *DB) ResultsBack(ctx context.Context, number, actor string) ([]string, error) {
+	var ready []string
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		m, err := db.manifest(ctx, tx, data.Clean(number))
+		if err != nil {
+			return err
+		}
+		if m.Kind != data.ManifestToAgency || m.Status != data.ManifestClosed {
+			return data.Errorf(data.EInvalid, "Biên bản %s không phải biên bản chuyển cơ quan giải quyết đã ký.", m.Number)
+		}
+		for _, it := range m.Items {
+			d, err := db.dossierTx(ctx, tx, it.DossierCode)
+			if err != nil {
+				return err
+			}
+			if d.Status != data.StatusTransferred {
+				continue
+			}
+			if err := db.setStatusTx(ctx, tx, d.Code, d.Status, data.StatusResultReady, actor, "Kết quả về theo biên bản "+m.Number); err != nil {
+				return err
+			}
+			ready = append(ready, d.Code)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, wrapErr("results back", err)
+	}
+	return ready, nil
 }
 
 // DossierByPostalItem finds the dossier that carries a postal item number.
