@@ -2,11 +2,9 @@ package app
 
 import (
 	"context"
-	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -25,7 +23,7 @@ import (
 type scanBar struct {
 	u *UI
 
-	entry  *keyEntry
+	entry  *field
 	banner *banner
 
 	content fyne.CanvasObject
@@ -33,7 +31,7 @@ type scanBar struct {
 
 func newScanBar(u *UI) *scanBar {
 	b := &scanBar{u: u}
-	b.entry = newKeyEntry(u)
+	b.entry = newField(u, "")
 	b.entry.SetPlaceHolder(lang.L("scan.placeholder"))
 	b.entry.OnSubmitted = b.onScan
 	b.banner = newBanner()
@@ -133,128 +131,4 @@ func (b *scanBar) show(f scanFound) {
 		b.u.show(sectionReturns)
 		b.u.returns.showPerson(id, f.dossiers)
 	}
-}
-
-// officerPreference is the preference holding the name of the officer
-// at this workstation, which the records and printouts carry.
-const officerPreference = "officer"
-
-// defaultOfficer signs for a workstation whose officer has not given a
-// name. Records are kept in Vietnamese whatever the window's language.
-const defaultOfficer = "Cán bộ một cửa"
-
-// deskOfficer is the officer at this workstation.
-func deskOfficer(u *UI) string {
-	if name := strings.TrimSpace(u.app.Preferences().StringWithFallback(officerPreference, "")); name != "" {
-		return name
-	}
-	return defaultOfficer
-}
-
-// onHotkey runs the keys that work wherever the cursor is, and reports
-// whether ev was one of them.
-func (u *UI) onHotkey(ev *fyne.KeyEvent) bool {
-	if ev.Name != fyne.KeyF2 {
-		return false
-	}
-	u.scan.focus()
-	return true
-}
-
-// keyEntry is an entry that lets F2 through to the window. Fyne gives a
-// key without a modifier only to the widget that has the cursor, so the
-// fields of the scanning screens pass it on themselves.
-type keyEntry struct {
-	widget.Entry
-	u *UI
-}
-
-func newKeyEntry(u *UI) *keyEntry {
-	e := &keyEntry{u: u}
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
-	if !e.u.onHotkey(ev) {
-		e.Entry.TypedKey(ev)
-	}
-}
-
-// keyList is a list that opens its focused row on Enter, as Space does,
-// and lets F2 through to the window.
-type keyList struct {
-	widget.List
-	u *UI
-}
-
-func newKeyList(u *UI, length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
-	l := &keyList{u: u}
-	l.Length, l.CreateItem, l.UpdateItem = length, create, update
-	l.ExtendBaseWidget(l)
-	return l
-}
-
-func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
-	switch {
-	case l.u.onHotkey(ev):
-	case ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter:
-		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	default:
-		l.List.TypedKey(ev)
-	}
-}
-
-// banner is a message on a tinted band: red for what the officer must
-// not miss (a forged receipt), amber for a scan to try again, green for
-// what was done.
-type banner struct {
-	bg      *canvas.Rectangle
-	text    *widget.Label
-	content *fyne.Container
-}
-
-func newBanner() *banner {
-	b := &banner{bg: canvas.NewRectangle(color.Transparent), text: widget.NewLabel("")}
-	b.bg.CornerRadius = theme.InputRadiusSize()
-	b.bg.StrokeWidth = 1
-	b.text.Wrapping = fyne.TextWrapWord
-	b.text.TextStyle = fyne.TextStyle{Bold: true}
-	b.content = container.NewStack(b.bg, b.text)
-	b.content.Hide()
-	return b
-}
-
-// show writes text on the band in the colour of imp; "" hides it.
-func (b *banner) show(text string, imp widget.Importance) {
-	if text == "" {
-		b.content.Hide()
-		return
-	}
-	name := theme.ColorNamePrimary
-	switch imp {
-	case widget.DangerImportance:
-		name = theme.ColorNameError
-	case widget.WarningImportance:
-		name = theme.ColorNameWarning
-	case widget.SuccessImportance:
-		name = theme.ColorNameSuccess
-	}
-	c := color.NRGBAModel.Convert(theme.Color(name)).(color.NRGBA)
-	b.bg.StrokeColor = c
-	c.A = 0x30
-	b.bg.FillColor = c
-	b.text.Importance = imp
-	b.text.SetText(text)
-	b.content.Show()
-	b.content.Refresh()
-}
-
-// message is the band's text, "" when hidden.
-func (b *banner) message() string {
-	if !b.content.Visible() {
-		return ""
-	}
-	return b.text.Text
 }

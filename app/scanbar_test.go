@@ -119,7 +119,7 @@ func forgeSignature(payload string) string {
 
 // scanInto types text into a field the way a USB scanner does, key by
 // key ending with Enter, and waits for what it starts.
-func (h *harness) scanInto(e *keyEntry, text string) {
+func (h *harness) scanInto(e *field, text string) {
 	h.t.Helper()
 	h.u.Window().Canvas().Focus(e)
 	test.Type(e, text)
@@ -208,23 +208,23 @@ func TestScanPostalItemAndIDCard(t *testing.T) {
 
 	h.scanInto(b.entry, deskApplicantCard)
 	r := h.u.returns
-	if r.tabs.SelectedIndex() != tabPerson || len(r.person) != 2 || r.ofPerson.Length() != 2 {
-		t.Fatalf("ID card lists %d dossiers on tab %d", len(r.person), r.tabs.SelectedIndex())
+	if r.board.tabs.SelectedIndex() != tabPerson || len(r.board.person) != 2 || r.board.ofPerson.Length() != 2 {
+		t.Fatalf("ID card lists %d dossiers on tab %d", len(r.board.person), r.board.tabs.SelectedIndex())
 	}
-	codes := []string{r.person[0].Code, r.person[1].Code}
+	codes := []string{r.board.person[0].Code, r.board.person[1].Code}
 	if !strings.Contains(strings.Join(codes, " "), counter.Code) || !strings.Contains(b.banner.message(), "********1234: 2 hồ sơ") {
 		t.Errorf("person's dossiers %v, banner %q", codes, b.banner.message())
 	}
-	if !strings.Contains(r.tabs.Items[tabPerson].Text, "(2)") {
-		t.Errorf("tab %q", r.tabs.Items[tabPerson].Text)
+	if !strings.Contains(r.board.tabs.Items[tabPerson].Text, "(2)") {
+		t.Errorf("tab %q", r.board.tabs.Items[tabPerson].Text)
 	}
 
 	// Enter on the list opens the dossier the cursor is on.
-	h.u.Window().Canvas().Focus(r.ofPerson)
-	r.ofPerson.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.u.Window().Canvas().Focus(r.board.ofPerson)
+	r.board.ofPerson.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.wait()
-	if got := r.v.Dossier.Code; got != r.person[0].Code {
-		t.Errorf("Enter opened %q, want %s", got, r.person[0].Code)
+	if got := r.v.Dossier.Code; got != r.board.person[0].Code {
+		t.Errorf("Enter opened %q, want %s", got, r.board.person[0].Code)
 	}
 }
 
@@ -262,8 +262,8 @@ func TestF2ReachesScanField(t *testing.T) {
 
 	// A field or list of the desk passes it on.
 	h.press(sectionKey(sectionReturns))
-	for _, f := range []fyne.Focusable{h.u.returns.recipientID, h.u.returns.waiting, h.u.manifests.scan,
-		h.u.catalog.search, h.u.calendar.date, h.u.setup.agencyCode} {
+	for _, f := range []fyne.Focusable{h.u.returns.handover.recipientID, h.u.returns.board.waiting, h.u.manifests.items.scan,
+		h.u.catalog.picker.search, h.u.calendar.override.date, h.u.setup.agencyCode} {
 		c.Focus(f)
 		f.TypedKey(f2)
 		if h.focused() != h.u.scan.entry {
@@ -290,7 +290,7 @@ func TestNavigationToDeskAndManifests(t *testing.T) {
 		t.Errorf("Ctrl+2: section %d, cursor in %T", h.u.current(), h.focused())
 	}
 	h.press(sectionKey(sectionManifests))
-	if h.u.current() != sectionManifests || h.focused() != h.u.manifests.kind {
+	if h.u.current() != sectionManifests || h.focused() != h.u.manifests.opener.kind {
 		t.Errorf("Ctrl+3: section %d, cursor in %T", h.u.current(), h.focused())
 	}
 	if got := h.u.tabs.Items[sectionReturns].Text; got != "Trả kết quả" {

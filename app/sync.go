@@ -34,9 +34,9 @@ type syncScreen struct {
 	server   *widget.Label
 	enrolled *fyne.Container
 
-	serverURL *keyEntry // enrollment: server address
-	code      *keyEntry
-	ca        *keyEntry
+	serverURL *field // enrollment: server address
+	code      *field
+	ca        *field
 	enroll    *widget.Button
 	enrollUI  *fyne.Container
 
@@ -70,11 +70,11 @@ func newSyncScreen(u *UI) *syncScreen {
 	)
 	s.enrolled = container.NewVBox(form, s.lastErr, s.clock, container.NewHBox(s.syncNow))
 
-	s.serverURL = newKeyEntry(u)
+	s.serverURL = newField(u, "")
 	s.serverURL.SetPlaceHolder("https://dongbo.tinh.gov.vn:8443")
-	s.code = newKeyEntry(u)
+	s.code = newField(u, "")
 	s.code.SetPlaceHolder(lang.L("sync.enroll.code.placeholder"))
-	s.ca = newKeyEntry(u)
+	s.ca = newField(u, "")
 	s.ca.SetPlaceHolder(lang.L("sync.enroll.ca.placeholder"))
 	s.enroll = widget.NewButtonWithIcon(lang.L("sync.enroll"), theme.LoginIcon(), s.onEnroll)
 	s.enroll.Importance = widget.HighImportance
@@ -110,11 +110,6 @@ func newSyncScreen(u *UI) *syncScreen {
 	s.content = container.NewBorder(top, container.NewHBox(s.dismiss), nil, nil, s.attention)
 	s.showEnrolled(false)
 	return s
-}
-
-// formLabel is a field's label in a form: bold, right-aligned, whole.
-func formLabel(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 }
 
 // showEnrolled shows the status or the enrollment form.

@@ -1,8 +1,11 @@
-// Package app is Một Cửa's window: one screen per file, each a struct
-// holding its widgets, built by a constructor and driven by onXxx
-// handlers. Screens talk to the data services only, and never on the UI
-// goroutine: store calls run in the background and come back through
-// fyne.Do.
+// Package app is Một Cửa's window. Each screen (intake.go, returns.go,
+// manifests.go, catalog.go, calendar.go, setup.go, sync.go) is a struct
+// made of small components, one per file, each holding its widgets,
+// built by a constructor and driven by onXxx handlers; the widgets they
+// share are in widgets.go, and every form shows the rules' verdict
+// through form.go. Screens read and change data only through the counter
+// desk (motcua/counter), never on the UI goroutine: its calls run in the
+// background (jobs.go) and come back through fyne.Do.
 package app
 
 import (
@@ -11,18 +14,13 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"motcua/assets"
 	"motcua/counter"
@@ -34,8 +32,8 @@ import (
 // ID is the application's identifier, the same as in FyneApp.toml.
 const ID = "vn.gov.motcua"
 
-// title is the window's title, the product's name in every language.
-const title = "Một Cửa"
+// windowTitle is the window's title, the product's name in every language.
+const windowTitle = "Một Cửa"
 
 // Services is what the window runs against.
 type Services struct {
@@ -129,7 +127,7 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 
-	u.win = a.NewWindow(title)
+	u.win = a.NewWindow(windowTitle)
 	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win.Resize(fyne.NewSize(1280, 720))
 	u.build()
@@ -258,9 +256,9 @@ func (u *UI) focusSection(s section) {
 	case sectionSetup:
 		f = u.setup.agencyCode
 	case sectionCatalog:
-		f = u.catalog.search
+		f = u.catalog.picker.search
 	case sectionCalendar:
-		f = u.calendar.date
+		f = u.calendar.override.date
 	case sectionReturns:
 		u.returns.reloadLists()
 		f = u.returns.focusable()
@@ -324,169 +322,33 @@ func (u *UI) onLanguage(code string) {
 	u.calendar.reload()
 }
 
-// showError tells the officer what went wrong, in a dialog that scrolls
-// when the message is long (a refused catalogue names every bad record).
-func (u *UI) showError(err error) {
-	u.showErrorTitled(lang.L("Error"), err)
-}
-
-func (u *UI) showErrorTitled(title string, err error) {
-	msg := u.errorText(err)
-	text := widget.NewLabel(msg)
-	text.Wrapping = fyne.TextWrapWord
-	lines := strings.Count(msg, "\n") + 1 + len(msg)/80
-	scroll := container.NewVScroll(text)
-	scroll.SetMinSize(fyne.NewSize(560, float32(min(lines, 14))*22+24))
-	u.showDialog(dialog.NewCustom(title, lang.L("OK"), container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, scroll), u.win))
-}
-
-// errorText is what the officer reads of err: the domain's message, or
-// for an internal error the id it is logged under and what to do.
-func (u *UI) errorText(err error) string {
-	if data.ErrorCode(err) == data.EInternal {
-		return lang.L("error.internal", map[string]any{"ID": u.report.Report(err)})
-	}
-	return data.ErrorMessage(err)
-}
-
-// dialogLike is a dialog of Fyne's dialog package, the file dialog
-// included.
-type dialogLike interface {
-	Show()
-	Hide()
-}
-
-// showDialog shows d so that Escape closes it.
-func (u *UI) showDialog(d dialogLike) {
-	u.dialog = d
-	d.Show()
-}
-
-// closeDialog hides the last dialog shown, if it is still open.
-func (u *UI) closeDialog() {
-	if u.dialog != nil && u.win.Canvas().Overlays().Top() != nil {
-		u.dialog.Hide()
-	}
-	u.dialog = nil
-}
-
-// deliver hands a background result to the UI goroutine. Tests replace
-// it to run results on the test's goroutine, one at a time, when they
-// choose.
-var deliver = fyne.Do
-
-// jobs counts the store calls running off the UI goroutine whose results
-// have not yet come back to it.
-type jobs struct {
-	pending atomic.Int64
-}
-
-// busy reports whether some result is still to come.
-func (j *jobs) busy() bool { return j.pending.Load() > 0 }
-
-// background runs work on its own goroutine and then done, with its
-// result, on the UI goroutine.
-func background[T any](j *jobs, ctx context.Context, work func(context.Context) (T, error), done func(T, error)) {
-	j.pending.Add(1)
-	go func() {
-		v, err := work(ctx)
-		deliver(func() {
-			defer j.pending.Add(-1)
-			done(v, err)
-		})
-	}()
-}
-
-// backgroundErr is background for work that only succeeds or fails.
-func backgroundErr(j *jobs, ctx context.Context, work func(context.Context) error, done func(error)) {
-	background(j, ctx, func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, work(ctx)
-	}, func(_ struct{}, err error) {
-		done(err)
-	})
-}
-
-// maxWidth lays its objects over each other at the leading edge, no wider
-// than its value unless they need it: forms stay readable on wide screens.
-type maxWidth float32
-
-func (m maxWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objects {
-		s = s.Max(o.MinSize())
-	}
-	return s
-}
-
-func (m maxWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		w := max(min(size.Width, float32(m)), o.MinSize().Width)
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-	}
-}
-
-// fieldErrors returns the per-field messages of err by field name, and
-// whether err is such an error.
-func fieldErrors(err error) (map[string]string, bool) {
-	var de *data.Error
-	if !errors.As(err, &de) || len(de.Fields) == 0 {
-		return nil, false
-	}
-	m := make(map[string]string, len(de.Fields))
-	for _, f := range de.Fields {
-		m[f.Field] = capitalize(f.Message)
-	}
-	return m, true
-}
-
-// capitalize upper-cases the first letter of a message.
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// showFieldError marks an entry and writes msg under it; "" clears both.
-func showFieldError(e validated, l *widget.Label, msg string) {
-	if msg == "" {
-		clearFieldError(e, l)
-		return
-	}
-	e.SetValidationError(errors.New(msg))
-	l.SetText(msg)
-	l.Show()
-}
-
-// validated is an entry that can show a validation error.
-type validated interface{ SetValidationError(error) }
-
-// clearFieldError reports whether there was an error to clear.
-func clearFieldError(e validated, l *widget.Label) bool {
-	if !l.Visible() {
+// onHotkey runs the keys that work wherever the cursor is, and reports
+// whether ev was one of them.
+func (u *UI) onHotkey(ev *fyne.KeyEvent) bool {
+	if ev.Name != fyne.KeyF2 {
 		return false
 	}
-	e.SetValidationError(nil)
-	l.SetText("")
-	l.Hide()
+	u.scan.focus()
 	return true
 }
 
-// errorSummary is the first line of an error's message.
-func errorSummary(err error) string {
-	var de *data.Error
-	if errors.As(err, &de) {
-		return de.Message
-	}
-	return data.ErrorMessage(err)
+// officerPreference is the preference holding the name of the officer
+// at this workstation, which the records and printouts carry.
+const officerPreference = "officer"
+
+// defaultOfficer signs for a workstation whose officer has not given a
+// name. Records are kept in Vietnamese whatever the window's language.
+const defaultOfficer = "Cán bộ một cửa"
+
+// officerName is the name the officer gave, "" when none.
+func (u *UI) officerName() string {
+	return strings.TrimSpace(u.app.Preferences().StringWithFallback(officerPreference, ""))
 }
 
-// note is a quiet explanation that wraps to the width it is given.
-func note(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	return l
+// deskOfficer is the officer at this workstation.
+func deskOfficer(u *UI) string {
+	if name := u.officerName(); name != "" {
+		return name
+	}
+	return defaultOfficer
 }

@@ -80,3 +80,14 @@ func (d *Desk) createKey() (ed25519.PrivateKey, error) {
 	}
 	return key, nil
 }
+
+// officeKey is the office's configuration and this workstation's signing
+// key, which a printout with a QR code needs.
+func (d *Desk) officeKey(ctx context.Context) (data.Office, ed25519.PrivateKey, error) {
+	office, err := d.store.Office(ctx)
+	if err != nil {
+		return office, nil, err
+	}
+	key, err := d.EnsureKey(ctx)
+	return office, key, err
+}

@@ -34,11 +34,7 @@ func (d *Desk) Receipt(ctx context.Context, code, actor string, reprint bool) (p
 	if err != nil {
 		return "", err
 	}
-	office, err := d.store.Office(ctx)
-	if err != nil {
-		return "", err
-	}
-	key, err := d.EnsureKey(ctx)
+	office, key, err := d.officeKey(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -140,11 +136,7 @@ func (d *Desk) ManifestPDF(ctx context.Context, number, actor string, reconcilia
 	if reconciliation && m.Reconciled == nil {
 		return "", data.Errorf(data.EConflict, "Biên bản %s chưa được đối chiếu.", m.Number)
 	}
-	office, err := d.store.Office(ctx)
-	if err != nil {
-		return "", err
-	}
-	key, err := d.EnsureKey(ctx)
+	office, key, err := d.officeKey(ctx)
 	if err != nil {
 		return "", err
 	}
