@@ -15,6 +15,7 @@ import (
 const usageSync = `  enroll --server https://… --code MÃ [--ca TỆP.pem]
                                        đăng ký máy trạm với máy chủ tỉnh (mã dùng một lần)
   sync [--once]                        đồng bộ với tỉnh: gửi hàng đợi, nhận thay đổi; --once: một lượt
+  sync dismiss KHOÁ                    đã xử lý một thay đổi tỉnh từ chối: bỏ khỏi danh sách cần xử lý
 `
 
 func runEnroll(ctx context.Context, env *Env, args []string) error {
@@ -44,6 +45,9 @@ func runSync(ctx context.Context, env *Env, args []string) error {
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if len(pos) == 2 && pos[0] == "dismiss" {
+		return dismiss(ctx, env, pos[1])
 	}
 	if len(pos) > 0 {
 		return usagef("Thừa tham số: %v", pos)
@@ -96,7 +100,18 @@ func printAttention(ctx context.Context, env *Env) error {
 	}
 	fmt.Fprintf(env.Stdout, "Cần xử lý (%d thay đổi tỉnh từ chối):\n", len(rs))
 	for _, r := range rs {
-		fmt.Fprintf(env.Stdout, "  - %s %s (%s): %s\n", r.CreatedAt.In(data.Zone).Format("02/01/2006 15:04"), r.Subject, r.Kind, r.Reason)
+		fmt.Fprintf(env.Stdout, "  - %s %s %s (%s): %s\n", r.Key, r.CreatedAt.In(data.Zone).Format("02/01/2006 15:04"), r.Subject, r.Kind, r.Reason)
 	}
+	return nil
+}
+
+// dismiss records that an officer has seen to a change the province
+// refused, as the sync screen's button does.
+func dismiss(ctx context.Context, env *Env, key string) error {
+	left, err := env.Desk.DismissRejection(ctx, key, env.Actor)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Đã xử lý %s; còn %d thay đổi cần xử lý.\n", key, len(left))
 	return nil
 }

@@ -195,3 +195,28 @@ func TestEnrollAndSyncRefusals(t *testing.T) {
 		})
 	}
 }
+
+// TestSyncDismiss: a change the province refused stays listed until an
+// officer has seen to it, from the command line as from the sync screen.
+func TestSyncDismiss(t *testing.T) {
+	h := counterHarness(t)
+	ctx := context.Background()
+	code := h.intake(intakeDoc)
+	queued, err := h.store.Outbox(ctx, 10)
+	if err != nil || len(queued) != 1 {
+		t.Fatalf("outbox %v %v", queued, err)
+	}
+	reason := "Cơ sở dữ liệu của tỉnh đã có hồ sơ " + code
+	if err := h.store.RecordResults(ctx, []data.ChangeResult{{Key: queued[0].Key, Result: data.ResultRejected, Reason: reason}}); err != nil {
+		t.Fatal(err)
+	}
+	if status, _, errOut := h.run("sync", "dismiss", "khoá-không-có"); status != 1 || !strings.Contains(errOut, "Không có thay đổi bị từ chối") {
+		t.Errorf("unknown key: exit %d %s", status, errOut)
+	}
+	if out := h.ok("sync", "dismiss", queued[0].Key); !strings.Contains(out, "còn 0 thay đổi") {
+		t.Errorf("dismiss: %s", out)
+	}
+	if rs, _ := h.store.NeedsAttention(ctx); len(rs) != 0 {
+		t.Errorf("still listed: %+v", rs)
+	}
+}

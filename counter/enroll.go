@@ -71,7 +71,7 @@ func SyncError(err error) error {
 	if errors.As(err, &e) {
 		return data.Errorf(data.EConflict, "%s", e.Error())
 	}
-	return data.Errorf(data.EConflict, "Không kết nối được máy chủ tỉnh: %v", err)
+	return data.Errorf(data.EConflict, "%s. Kiểm tra mạng, địa chỉ máy chủ và tệp chứng chỉ CA rồi thử lại.", province.Unreachable(err))
 }
 
 // DismissRejection records that an officer has seen to a change the
