@@ -27,8 +27,10 @@ type manifestOpener struct {
 	carrier     *widget.SelectEntry
 	agency      *widget.SelectEntry
 	agencyLabel *widget.Label
+	agencyBox   fyne.CanvasObject // the agency and its message
 	openBtn     *widget.Button
 	openMsg     *widget.Label
+	form        *form
 	newForm     *fyne.Container
 	list        *keyList
 	recent      []data.Manifest
@@ -44,7 +46,10 @@ func newManifestOpener(s *manifestsScreen) *manifestOpener {
 	for _, k := range manifestKinds {
 		names = append(names, kindName(k))
 	}
-	o.kind = widget.NewSelect(names, func(string) { o.showAgencyField() })
+	o.kind = widget.NewSelect(names, func(string) {
+		o.form.edited(o.form.field(data.FieldManifestKind))
+		o.showAgencyField()
+	})
 	o.kind.PlaceHolder = lang.L("manifest.kind.choose")
 	o.carrier = widget.NewSelectEntry(nil)
 	o.carrier.SetPlaceHolder(lang.L("manifest.carrier.placeholder"))
@@ -56,12 +61,18 @@ func newManifestOpener(s *manifestsScreen) *manifestOpener {
 	o.openBtn = widget.NewButtonWithIcon(lang.L("manifest.open"), theme.ContentAddIcon(), o.onOpen)
 	o.openBtn.Importance = widget.HighImportance
 	o.openMsg = errorLabel()
+	o.form = newForm(s.u, func() { o.newForm.Refresh() })
+	kind := &formField{names: []string{data.FieldManifestKind}, label: lang.L("manifest.kind"), focus: o.kind, msg: errorLabel()}
+	agency := &formField{names: []string{data.FieldAgency}, label: lang.L("manifest.agency"), entry: &o.agency.Entry, focus: o.agency, msg: errorLabel()}
+	o.form.fields = []*formField{kind, agency}
+	o.agency.OnChanged = func(string) { o.form.edited(agency) }
+	o.agencyBox = agency.under(o.agency)
 	o.newForm = container.NewVBox(
 		heading(lang.L("manifest.new")),
 		container.New(layout.NewFormLayout(),
-			widget.NewLabel(lang.L("manifest.kind")), o.kind,
+			widget.NewLabel(lang.L("manifest.kind")), kind.under(o.kind),
 			widget.NewLabel(lang.L("manifest.carrier")), o.carrier,
-			o.agencyLabel, o.agency,
+			o.agencyLabel, o.agencyBox,
 		),
 		container.NewHBox(o.openBtn), o.openMsg,
 	)
@@ -114,7 +125,10 @@ func (o *manifestOpener) updateRow(id widget.ListItemID, obj fyne.CanvasObject) 
 }
 
 func (o *manifestOpener) showAgencyField() {
-	showRow(o.agencyLabel, o.agency, o.selectedKind() == data.ManifestToAgency)
+	if o.agencyBox == nil {
+		return // still being built
+	}
+	showRow(o.agencyLabel, o.agencyBox, o.selectedKind() == data.ManifestToAgency)
 	if o.newForm != nil {
 		o.newForm.Refresh()
 	}
@@ -172,8 +186,9 @@ func (o *manifestOpener) onOpen() {
 	u := o.s.u
 	kind := o.selectedKind()
 	if kind == "" {
-		o.setMsg(lang.L("manifest.kind.missing"))
-		u.win.Canvas().Focus(o.kind)
+		var bad data.Fields
+		bad.Add(data.FieldManifestKind, "%s", lang.L("manifest.kind.missing"))
+		o.showErrors(bad.Err(""))
 		return
 	}
 	carrier, agency := o.carrier.Text, ""
@@ -187,7 +202,7 @@ func (o *manifestOpener) onOpen() {
 	}, func(m data.Manifest, err error) {
 		o.openBtn.Enable()
 		if err != nil {
-			o.setMsg(u.errorText(err))
+			o.showErrors(err)
 			return
 		}
 		o.setMsg("")
@@ -196,6 +211,17 @@ func (o *manifestOpener) onOpen() {
 		o.s.loadNames()
 		o.s.focusScan()
 	})
+}
+
+// showErrors shows under its field what the rules found wrong, anything
+// else under the button.
+func (o *manifestOpener) showErrors(err error) {
+	if _, ok := o.form.show(err); ok {
+		o.setMsg("")
+		return
+	}
+	o.form.clearAll()
+	o.setMsg(o.s.u.errorText(err))
 }
 
 func (o *manifestOpener) setMsg(text string) {

@@ -15,26 +15,29 @@ func TestManifestOpenerAsksTheKindAndTheAgency(t *testing.T) {
 	h.press(sectionKey(sectionManifests))
 	test.Tap(o.openBtn)
 	h.wait()
-	if !o.openMsg.Visible() || h.focused() != o.kind || h.u.manifests.m.Number != "" {
-		t.Fatalf("opened without a kind: %q", o.openMsg.Text)
+	if o.form.message(data.FieldManifestKind) == "" || h.focused() != o.kind || h.u.manifests.m.Number != "" {
+		t.Fatalf("opened without a kind: %q", o.form.message(data.FieldManifestKind))
 	}
-	if o.agency.Visible() {
+	if o.agencyBox.Visible() {
 		t.Error("the agency is asked before the kind says so")
 	}
 	o.kind.SetSelected(kindName(data.ManifestToAgency))
-	if !o.agency.Visible() || !o.agencyLabel.Visible() {
+	if o.form.message(data.FieldManifestKind) != "" {
+		t.Error("choosing a kind left its message")
+	}
+	if !o.agencyBox.Visible() || !o.agencyLabel.Visible() {
 		t.Fatal("a manifest to an agency does not ask which")
 	}
 	test.Tap(o.openBtn)
 	h.wait()
-	if !strings.Contains(o.openMsg.Text, "cơ quan nhận") {
-		t.Errorf("to-agency without agency: %q", o.openMsg.Text)
+	if !strings.Contains(o.form.message(data.FieldAgency), "cơ quan nhận") || h.focused() != o.agency {
+		t.Errorf("to-agency without agency: %q", o.form.message(data.FieldAgency))
 	}
 	o.agency.SetText("Phòng Tư pháp")
 	test.Tap(o.openBtn)
 	h.wait()
 	m := h.u.manifests.m
-	if m.Kind != data.ManifestToAgency || m.Agency != "Phòng Tư pháp" || o.openMsg.Visible() || len(o.recent) != 1 {
+	if m.Kind != data.ManifestToAgency || m.Agency != "Phòng Tư pháp" || o.form.hasErrors() || len(o.recent) != 1 {
 		t.Fatalf("opened %+v; %d recent", m, len(o.recent))
 	}
 	if names, _ := h.db.Names(t.Context(), "agency"); len(names) != 1 || names[0] != "Phòng Tư pháp" {

@@ -122,6 +122,18 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	return 1
 }
 
+// asFlags names an error's fields as the flags the administrator typed:
+// the rules' field names are the flags' names.
+func asFlags(err error) error {
+	var de *data.Error
+	if errors.As(err, &de) {
+		for i := range de.Fields {
+			de.Fields[i].Field = "--" + de.Fields[i].Field
+		}
+	}
+	return err
+}
+
 type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }

@@ -52,7 +52,7 @@ func manifestNew(ctx context.Context, env *Env, args []string) error {
 	}
 	m, err := env.Desk.OpenManifest(ctx, data.ManifestKind(*kind), *carrier, *agency, env.Actor)
 	if err != nil {
-		return err
+		return asFlags(err)
 	}
 	fmt.Fprintln(env.Stdout, m.Number)
 	fmt.Fprintf(env.Stdout, "Đã mở %s số %s.\n", m.Kind.Title(), m.Number)

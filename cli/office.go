@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 
@@ -51,14 +50,7 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 	}
 	o, err = env.Desk.SaveOffice(ctx, o)
 	if err != nil {
-		var de *data.Error
-		if errors.As(err, &de) {
-			// Name fields as the flags the administrator typed.
-			for i := range de.Fields {
-				de.Fields[i].Field = "--" + de.Fields[i].Field
-			}
-		}
-		return err
+		return asFlags(err)
 	}
 	// The workstation's key signs receipt QR codes.
 	if _, err := env.Desk.EnsureKey(ctx); err != nil {

@@ -132,6 +132,25 @@ type ManifestAdd struct {
 	Fee         int64
 }
 
+// Field names of a manifest's opening, as CheckOpening names them.
+const (
+	FieldManifestKind = "kind"
+	FieldAgency       = "agency"
+)
+
+// CheckOpening names what a manifest to open lacks: a kind, and for
+// dossiers sent on, the agency that receives them (agency comes cleaned).
+func CheckOpening(kind ManifestKind, agency string) error {
+	var bad Fields
+	switch {
+	case !kind.Valid():
+		bad.Add(FieldManifestKind, "loại biên bản %q không có (from-post, to-agency, to-citizen)", kind)
+	case kind == ManifestToAgency && agency == "":
+		bad.Add(FieldAgency, "biên bản chuyển hồ sơ phải ghi cơ quan nhận")
+	}
+	return bad.Err("Chưa mở được biên bản:")
+}
+
 // Field names of a manifest's signing, as CheckSigners names them.
 const (
 	FieldSigningOfficer = "officer"

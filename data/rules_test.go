@@ -68,3 +68,25 @@ func TestCheckSigners(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckOpening(t *testing.T) {
+	cases := []struct {
+		name   string
+		kind   ManifestKind
+		agency string
+		bad    string // the field named, "" when none
+	}{
+		{"from the post", ManifestFromPost, "", ""},
+		{"to an agency", ManifestToAgency, "Phòng Tư pháp", ""},
+		{"to no agency", ManifestToAgency, "", FieldAgency},
+		{"no such kind", "by-boat", "", FieldManifestKind},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := fieldsOf(CheckOpening(c.kind, c.agency))
+			if (c.bad == "" && len(got) != 0) || (c.bad != "" && (len(got) != 1 || got[c.bad] == "")) {
+				t.Errorf("fields %v, want %q", got, c.bad)
+			}
+		})
+	}
+}

@@ -15,12 +15,9 @@ var _ data.ManifestService = (*DB)(nil)
 
 // OpenManifest starts a manifest numbered YYMMDD-WNN.
 func (db *DB) OpenManifest(ctx context.Context, kind data.ManifestKind, carrier, agency, actor string) (data.Manifest, error) {
-	if !kind.Valid() {
-		return data.Manifest{}, data.Errorf(data.EInvalid, "Loại biên bản %q không có (from-post, to-agency, to-citizen).", kind)
-	}
 	carrier, agency = data.Clean(carrier), data.Clean(agency)
-	if kind == data.ManifestToAgency && agency == "" {
-		return data.Manifest{}, data.Errorf(data.EInvalid, "Biên bản chuyển hồ sơ phải ghi cơ quan nhận (--agency).")
+	if err := data.CheckOpening(kind, agency); err != nil {
+		return data.Manifest{}, err
 	}
 	office, err := db.Office(ctx)
 	if err != nil {
