@@ -19,8 +19,8 @@ import (
 	"motcua/app"
 	"motcua/cli"
 	"motcua/counter"
-	"motcua/data"
 	"motcua/data/sqlite"
+	"motcua/errlog"
 	"motcua/platform"
 )
 
@@ -45,38 +45,43 @@ func run() int {
 		return 1
 	}
 	ctx := context.Background()
+	reporter := errlog.New(dir)
 	if fs.NArg() > 0 && !cli.OpensStore(fs.Arg(0)) {
-		env := &cli.Env{DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}
+		env := &cli.Env{DataDir: dir, Reporter: reporter, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}
 		return cli.Run(ctx, env, fs.Args())
 	}
 	var unlockWindow func() error
 	if fs.NArg() == 0 {
 		if unlockWindow, err = sqlite.LockWindow(dir); err != nil {
-			return refuseWindow(err)
+			return refuseWindow(reporter.Message(err))
 		}
 		defer unlockWindow()
 	}
 	store, err := sqlite.Open(ctx, filepath.Join(dir, "motcua.db"))
 	if err != nil {
-		fmt.Fprintln(os.Stderr, data.ErrorMessage(err))
+		fmt.Fprintln(os.Stderr, reporter.Message(err))
 		return 1
 	}
 	defer store.Close()
 	// The first start of each day, window or command, takes a backup.
 	if _, err := store.DailyBackup(ctx, dir); err != nil {
-		fmt.Fprintln(os.Stderr, "Cảnh báo: chưa sao lưu tự động được hôm nay: "+data.ErrorMessage(err))
+		fmt.Fprintln(os.Stderr, "Cảnh báo: chưa sao lưu tự động được hôm nay: "+reporter.Message(err))
 	}
-	// Every print goes to the printer and paper chosen for this workstation.
-	platform.Remember(func() (platform.PrintOptions, error) { return counter.PrintChoice(ctx, store) })
 
+	// Every service is built once, here, and handed to the commands or
+	// the window.
+	desk := counter.New(store, dir)
+	sync := counter.NewSync(store)
+	// Every print goes to the printer and paper chosen for this workstation.
+	platform.Remember(func() (platform.PrintOptions, error) { return desk.PrintChoice(ctx) })
 	if fs.NArg() > 0 {
-		env := &cli.Env{Store: store, DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}
+		env := &cli.Env{Desk: desk, Sync: sync, Reporter: reporter, DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}
 		return cli.Run(ctx, env, fs.Args())
 	}
 	a := fyneapp.NewWithID(app.ID)
-	ui, err := app.New(ctx, a, app.Services{Store: store, DataDir: dir})
+	ui, err := app.New(ctx, a, app.Services{Desk: desk, Sync: sync, Reporter: reporter})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+		fmt.Fprintln(os.Stderr, reporter.Message(err))
 		return 1
 	}
 	ui.Window().ShowAndRun()
@@ -85,8 +90,7 @@ func run() int {
 
 // refuseWindow says, in a small window of its own, why a second window
 // on the same data folder does not open.
-func refuseWindow(err error) int {
-	msg := data.ErrorMessage(err)
+func refuseWindow(msg string) int {
 	fmt.Fprintln(os.Stderr, msg)
 	a := fyneapp.NewWithID(app.ID)
 	w := a.NewWindow("Một Cửa — đã mở")

@@ -13,8 +13,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"motcua/counter"
 	"motcua/data"
 	"motcua/data/sqlite"
+	"motcua/errlog"
 )
 
 // testOffice is a valid configuration.
@@ -61,9 +63,19 @@ func newHarness(t *testing.T, configured bool) *harness {
 	return &harness{t: t, a: a, db: db}
 }
 
+// services are the window's services over a store, on a clock.
+func (h *harness) services(store counter.Store, now time.Time) Services {
+	clock := func() time.Time { return now }
+	desk := counter.New(store, h.t.TempDir())
+	desk.Now = clock
+	sync := counter.NewSync(store)
+	sync.Now = clock
+	return Services{Desk: desk, Sync: sync, Reporter: errlog.New(desk.DataDir)}
+}
+
 func (h *harness) start(now time.Time) {
 	h.t.Helper()
-	u, err := New(context.Background(), h.a, Services{Store: h.db, DataDir: h.t.TempDir(), Now: func() time.Time { return now }})
+	u, err := New(context.Background(), h.a, h.services(h.db, now))
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -161,7 +173,7 @@ func TestConfiguredOpensOnIntake(t *testing.T) {
 	if got := h.u.current(); got != sectionIntake {
 		t.Fatalf("opened on section %d, want the intake", got)
 	}
-	if h.focused() != h.u.intake.procedure {
+	if h.focused() != h.u.intake.first() {
 		t.Errorf("the cursor is not in the intake's procedure field")
 	}
 	if got := h.u.setup.agencyCode.Text; got != testOffice.AgencyCode {
@@ -180,15 +192,15 @@ func TestSetupRefusesBadAgencyCode(t *testing.T) {
 	test.Tap(s.save)
 	h.wait()
 
-	msg := s.fieldError("agency-code")
+	msg := s.form.message("agency-code")
 	if !strings.Contains(msg, "không đúng dạng") {
 		t.Errorf("agency code error %q", msg)
 	}
-	if l := s.fields[0].msg; s.fields[0].name != "agency-code" || !l.Visible() || l.Importance != widget.DangerImportance {
+	if l := s.form.fields[0].msg; s.form.fields[0].names[0] != data.FieldAgencyCode || !l.Visible() || l.Importance != widget.DangerImportance {
 		t.Errorf("the agency code's message is not shown in red")
 	}
 	for _, f := range []string{"office", "parent", "place", "workstation", "paper"} {
-		if m := s.fieldError(f); m != "" {
+		if m := s.form.message(f); m != "" {
 			t.Errorf("field %s: unexpected error %q", f, m)
 		}
 	}
@@ -207,7 +219,7 @@ func TestSetupRefusesBadAgencyCode(t *testing.T) {
 
 	// Editing the field clears its message.
 	test.Type(s.agencyCode, "x")
-	if m := s.fieldError("agency-code"); m != "" {
+	if m := s.form.message("agency-code"); m != "" {
 		t.Errorf("message stays after an edit: %q", m)
 	}
 }
@@ -225,7 +237,7 @@ func TestSetupNamesEveryMissingField(t *testing.T) {
 		"workstation": "Chưa chọn số máy trạm",
 	}
 	for f, w := range want {
-		if m := s.fieldError(f); !strings.Contains(m, w) {
+		if m := s.form.message(f); !strings.Contains(m, w) {
 			t.Errorf("field %s: error %q, want it to say %q", f, m, w)
 		}
 	}
@@ -258,7 +270,7 @@ func TestSetupSavesAndMovesToCatalog(t *testing.T) {
 	if h.u.current() != sectionCatalog {
 		t.Errorf("did not move to the catalogue")
 	}
-	if h.focused() != h.u.catalog.search {
+	if h.focused() != h.u.catalog.picker.search {
 		t.Errorf("the cursor is not in the catalogue search")
 	}
 	if !h.u.configured {
@@ -289,9 +301,9 @@ func TestNavigationShortcutsAndMenu(t *testing.T) {
 		want  section
 		focus fyne.Focusable
 	}{
-		{fyne.Key5, sectionCalendar, h.u.calendar.date},
+		{fyne.Key5, sectionCalendar, h.u.calendar.override.date},
 		{fyne.Key6, sectionSetup, h.u.setup.agencyCode},
-		{fyne.Key4, sectionCatalog, h.u.catalog.search},
+		{fyne.Key4, sectionCatalog, h.u.catalog.picker.search},
 		{fyne.Key1, sectionIntake, nil},
 	}
 	for _, c := range cases {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,8 +17,8 @@ import (
 )
 
 // calendarScreen shows a year's holidays and days off, lets an
-// administrator add or remove the year's own days off and make-up working
-// days, and computes appointment dates.
+// administrator add (overrideForm) or remove the year's own days off and
+// make-up working days, and computes appointment dates (dueCalculator).
 type calendarScreen struct {
 	u *UI
 
@@ -32,19 +31,8 @@ type calendarScreen struct {
 	days     []data.SpecialDay // of the year on show
 	selected int               // index in days, -1 when none
 
-	date    *keyEntry
-	dateErr *widget.Label
-	kind    *widget.RadioGroup
-	name    *keyEntry
-	add     *widget.Button
-	status  *widget.Label
-	addForm *fyne.Container
-
-	received   *keyEntry
-	dueDays    *keyEntry
-	dueCutoff  *keyEntry
-	computeDue *widget.Button
-	due        *widget.Label
+	override *overrideForm
+	dueCalc  *dueCalculator
 
 	content fyne.CanvasObject
 }
@@ -66,9 +54,7 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	s.list = widget.NewList(func() int { return len(s.days) }, s.createRow, s.updateRow)
 	s.list.OnSelected = s.onSelect
 	s.list.OnUnselected = func(widget.ListItemID) { s.selected = -1; s.updateHint() }
-	s.hint = widget.NewLabel("")
-	s.hint.Wrapping = fyne.TextWrapWord
-	s.hint.Importance = widget.LowImportance
+	s.hint = note("")
 	s.remove = widget.NewButtonWithIcon(lang.L("calendar.remove"), theme.DeleteIcon(), s.onRemove)
 	s.remove.Disable()
 
@@ -82,74 +68,16 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	bottom := container.NewVBox(s.hint, container.NewHBox(s.remove))
 	left := container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, s.list, bottom)
 
-	s.date = newKeyEntry(u)
-	s.date.SetPlaceHolder(lang.L("calendar.date.placeholder"))
-	s.date.AlwaysShowValidationError = true
-	s.date.OnChanged = func(string) {
-		if clearFieldError(s.date, s.dateErr) {
-			s.addForm.Refresh()
-		}
-	}
-	s.date.OnSubmitted = func(string) { s.onAdd() }
-	s.dateErr = widget.NewLabel("")
-	s.dateErr.Importance = widget.DangerImportance
-	s.dateErr.Hide()
-	s.kind = widget.NewRadioGroup([]string{lang.L("calendar.kind.off"), lang.L("calendar.kind.work")}, nil)
-	s.kind.Required = true
-	s.kind.SetSelected(lang.L("calendar.kind.off"))
-	s.name = newKeyEntry(u)
-	s.name.SetPlaceHolder(lang.L("calendar.name.placeholder"))
-	s.name.OnSubmitted = func(string) { s.onAdd() }
-	s.add = widget.NewButtonWithIcon(lang.L("calendar.add"), theme.ContentAddIcon(), s.onAdd)
-	s.add.Importance = widget.HighImportance
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
-	s.addForm = container.NewVBox(
-		note(lang.L("calendar.add.subtitle")),
-		container.New(layout.NewFormLayout(),
-			widget.NewLabel(lang.L("calendar.date")), container.NewVBox(s.date, s.dateErr),
-			widget.NewLabel(lang.L("calendar.kind")), s.kind,
-			widget.NewLabel(lang.L("calendar.name")), s.name,
-		),
-		container.NewHBox(s.add), s.status,
-	)
-
-	s.received = newKeyEntry(u)
-	s.received.SetText(u.now().In(data.Zone).Format("02/01/2006 15:04"))
-	s.received.OnSubmitted = func(string) { s.onDue() }
-	s.dueDays = newKeyEntry(u)
-	s.dueDays.SetPlaceHolder(lang.L("catalog.days.placeholder"))
-	s.dueDays.OnSubmitted = func(string) { s.onDue() }
-	s.dueCutoff = newKeyEntry(u)
-	s.dueCutoff.SetPlaceHolder(lang.L("calendar.due.cutoff.placeholder"))
-	s.dueCutoff.OnSubmitted = func(string) { s.onDue() }
-	s.computeDue = widget.NewButtonWithIcon(lang.L("calendar.due.compute"), theme.ConfirmIcon(), s.onDue)
-	s.due = widget.NewLabel("")
-	s.due.Wrapping = fyne.TextWrapWord
-	dueForm := container.NewVBox(
-		note(lang.L("calendar.due.subtitle")),
-		container.New(layout.NewFormLayout(),
-			widget.NewLabel(lang.L("calendar.due.received")), s.received,
-			widget.NewLabel(lang.L("calendar.due.days")), s.dueDays,
-			widget.NewLabel(lang.L("calendar.due.cutoff")), s.dueCutoff,
-		),
-		container.NewHBox(s.computeDue), s.due,
-	)
-
+	s.override = newOverrideForm(u, s.added)
+	s.dueCalc = newDueCalculator(u, func() *data.Calendar { return s.cal })
 	right := container.NewVScroll(container.NewVBox(
-		widget.NewCard(lang.L("calendar.add.title"), "", s.addForm),
-		widget.NewCard(lang.L("calendar.due.title"), "", dueForm),
+		widget.NewCard(lang.L("calendar.add.title"), "", s.override.content),
+		widget.NewCard(lang.L("calendar.due.title"), "", s.dueCalc.content),
 	))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.62
 	s.content = split
 	return s
-}
-
-func bold(text string) *widget.Label {
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
 }
 
 func (s *calendarScreen) createRow() fyne.CanvasObject {
@@ -187,12 +115,6 @@ func (s *calendarScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	kind.SetText(kindLabel(d.Kind))
 }
 
-// weekdayName is the day's name in the window's language, through the
-// keys Fyne's own calendar widget uses.
-func weekdayName(wd time.Weekday) string {
-	return lang.X(strings.ToLower(wd.String()), wd.String())
-}
-
 func kindLabel(k data.DayKind) string {
 	return lang.X("calendar.kind."+string(k), string(k))
 }
@@ -215,7 +137,7 @@ func (s *calendarScreen) selectedYear() int {
 // reload reads the calendar with every override again.
 func (s *calendarScreen) reload() {
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (*data.Calendar, error) {
-		return s.u.store.Calendar(ctx)
+		return s.u.desk.Calendar(ctx)
 	}, func(cal *data.Calendar, err error) {
 		if err != nil {
 			s.u.showError(err)
@@ -273,85 +195,17 @@ func (s *calendarScreen) updateHint() {
 	}
 }
 
-// parseDay reads a date as dd/mm/yyyy (or d/m/yyyy, dd-mm-yyyy) or as
-// yyyy-mm-dd.
-func parseDay(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{"2/1/2006", "2-1-2006", "2.1.2006"} {
-		if t, err := time.ParseInLocation(layout, s, data.Zone); err == nil {
-			return t, true
+// added shows the calendar with the override just stored, chosen.
+func (s *calendarScreen) added(cal *data.Calendar, day time.Time) {
+	s.cal = cal
+	s.setYear(day.Year())
+	for i := len(s.days) - 1; i >= 0; i-- {
+		if d := s.days[i]; d.Date.Equal(day) && isOverride(d) {
+			s.list.Select(i)
+			s.list.ScrollTo(i)
+			break
 		}
 	}
-	t, err := data.ParseDate(s)
-	return t, err == nil
-}
-
-// parseReceived reads a reception time: a date as parseDay reads it,
-// optionally followed by HH:MM; a date alone is the start of that day.
-func parseReceived(s string) (time.Time, bool) {
-	s = strings.Join(strings.Fields(strings.Replace(s, "T", " ", 1)), " ")
-	datePart, clockPart, _ := strings.Cut(s, " ")
-	d, ok := parseDay(datePart)
-	if !ok {
-		return time.Time{}, false
-	}
-	if clockPart == "" {
-		return d, true
-	}
-	c, err := data.ParseClock(clock(clockPart))
-	if err != nil {
-		return time.Time{}, false
-	}
-	return d.Add(c), true
-}
-
-// onAdd stores the day off or make-up working day typed in the form.
-func (s *calendarScreen) onAdd() {
-	day, ok := parseDay(s.date.Text)
-	if !ok {
-		showFieldError(s.date, s.dateErr, lang.L("calendar.date.invalid"))
-		s.setStatus("", widget.MediumImportance) // lays the form out again
-		s.u.win.Canvas().Focus(s.date)
-		return
-	}
-	o := data.Override{Date: day, Off: s.kind.Selected != lang.L("calendar.kind.work"), Name: s.name.Text}
-	s.add.Disable()
-	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (*data.Calendar, error) {
-		if err := s.u.store.SetOverride(ctx, o); err != nil {
-			return nil, err
-		}
-		return s.u.store.Calendar(ctx)
-	}, func(cal *data.Calendar, err error) {
-		s.add.Enable()
-		if err != nil {
-			if data.ErrorCode(err) != data.EInvalid {
-				s.u.showError(err)
-				return
-			}
-			s.setStatus(data.ErrorMessage(err), widget.DangerImportance)
-			s.u.win.Canvas().Focus(s.name)
-			return
-		}
-		s.cal = cal
-		s.setYear(day.Year())
-		for i := len(s.days) - 1; i >= 0; i-- {
-			if d := s.days[i]; d.Date.Equal(day) && isOverride(d) {
-				s.list.Select(i)
-				s.list.ScrollTo(i)
-				break
-			}
-		}
-		key := "calendar.added.work"
-		if o.Off {
-			key = "calendar.added.off"
-		}
-		s.setStatus(lang.L(key, map[string]any{
-			"Date": day.Format("02/01/2006"), "Weekday": weekdayName(day.Weekday()),
-		}), widget.SuccessImportance)
-		s.date.SetText("")
-		s.name.SetText("")
-		s.u.win.Canvas().Focus(s.date)
-	})
 }
 
 // onRemove deletes the chosen override; the day goes back to the rules.
@@ -362,10 +216,7 @@ func (s *calendarScreen) onRemove() {
 	day := s.days[s.selected].Date
 	s.remove.Disable()
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (*data.Calendar, error) {
-		if err := s.u.store.RemoveOverride(ctx, day); err != nil {
-			return nil, err
-		}
-		return s.u.store.Calendar(ctx)
+		return s.u.desk.RemoveOverride(ctx, day)
 	}, func(cal *data.Calendar, err error) {
 		if err != nil {
 			s.updateHint()
@@ -374,82 +225,6 @@ func (s *calendarScreen) onRemove() {
 		}
 		s.cal = cal
 		s.showYear()
-		s.setStatus(lang.L("calendar.removed", map[string]any{"Date": day.Format("02/01/2006")}), widget.SuccessImportance)
+		s.override.setStatus(lang.L("calendar.removed", map[string]any{"Date": day.Format("02/01/2006")}), widget.SuccessImportance)
 	})
-}
-
-// onDue computes the appointment date with the calendar in memory.
-func (s *calendarScreen) onDue() {
-	s.due.Importance = widget.DangerImportance
-	at, ok := parseReceived(s.received.Text)
-	if !ok {
-		s.due.SetText(lang.L("calendar.due.badReceived"))
-		s.u.win.Canvas().Focus(s.received)
-		return
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(s.dueDays.Text))
-	if err != nil || n < 0 || n > data.MaxWorkingDays {
-		s.due.SetText(lang.L("calendar.due.badDays", map[string]any{"Max": data.MaxWorkingDays}))
-		s.u.win.Canvas().Focus(s.dueDays)
-		return
-	}
-	cut, err := data.ParseClock(clock(s.dueCutoff.Text))
-	if err != nil {
-		s.due.SetText(lang.L("calendar.due.badCutoff"))
-		s.u.win.Canvas().Focus(s.dueCutoff)
-		return
-	}
-	if s.cal == nil {
-		return // still loading
-	}
-	due := s.cal.Due(at, n, cut)
-	s.due.Importance = widget.HighImportance
-	s.due.TextStyle = fyne.TextStyle{Bold: true}
-	s.due.SetText(lang.L("calendar.due.result", map[string]any{
-		"Weekday": weekdayName(due.Weekday()), "Date": due.Format("02/01/2006"),
-		"ReceivedWeekday": weekdayName(at.Weekday()), "Received": at.Format("15:04 02/01/2006"), "Days": n,
-	}))
-}
-
-func (s *calendarScreen) setStatus(text string, imp widget.Importance) {
-	s.status.Importance = imp
-	s.status.SetText(text)
-	s.addForm.Refresh()
-}
-
-// columns lays objects out in a row at fixed widths, except the one whose
-// width is 0, which takes what the others leave.
-type columns []float32
-
-func (c columns) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var w, h float32
-	for i, o := range objects {
-		m := o.MinSize()
-		if i < len(c) && c[i] > 0 {
-			w += c[i]
-		} else {
-			w += m.Width
-		}
-		h = max(h, m.Height)
-	}
-	return fyne.NewSize(w, h)
-}
-
-func (c columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	rest := size.Width
-	for i := range objects {
-		if i < len(c) && c[i] > 0 {
-			rest -= c[i]
-		}
-	}
-	x := float32(0)
-	for i, o := range objects {
-		w := max(rest, 0)
-		if i < len(c) && c[i] > 0 {
-			w = c[i]
-		}
-		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-		x += w
-	}
 }

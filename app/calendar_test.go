@@ -67,31 +67,31 @@ func TestCalendarAddAndRemoveOverrides(t *testing.T) {
 	ctx := context.Background()
 
 	// An extra day off, typed as officers write dates.
-	test.Type(s.date, "03/05/2027")
-	s.kind.SetSelected("Ngày nghỉ")
-	test.Type(s.name, "Nghỉ thêm dịp 30/4")
-	test.Tap(s.add)
+	test.Type(s.override.date, "03/05/2027")
+	s.override.kind.SetSelected("Ngày nghỉ")
+	test.Type(s.override.name, "Nghỉ thêm dịp 30/4")
+	test.Tap(s.override.add)
 	h.wait()
 	off := day(2027, time.May, 3)
 	i := s.find(off, data.KindExtraOff)
 	if i < 0 {
-		t.Fatalf("03/05/2027 not listed as a day off; status %q", s.status.Text)
+		t.Fatalf("03/05/2027 not listed as a day off; status %q", s.override.status.Text)
 	}
 	if s.selected != i || !s.days[i].Off || s.days[i].Name != "Nghỉ thêm dịp 30/4" {
 		t.Errorf("selected %d, day %+v", s.selected, s.days[i])
 	}
-	if !strings.Contains(s.status.Text, "Đã thêm ngày nghỉ 03/05/2027 (Thứ hai)") {
-		t.Errorf("status %q", s.status.Text)
+	if !strings.Contains(s.override.status.Text, "Đã thêm ngày nghỉ 03/05/2027 (Thứ hai)") {
+		t.Errorf("status %q", s.override.status.Text)
 	}
-	if s.date.Text != "" || s.name.Text != "" || h.focused() != s.date {
-		t.Errorf("form not ready for the next day: date %q, name %q", s.date.Text, s.name.Text)
+	if s.override.date.Text != "" || s.override.name.Text != "" || h.focused() != s.override.date {
+		t.Errorf("form not ready for the next day: date %q, name %q", s.override.date.Text, s.override.name.Text)
 	}
 
 	// A Saturday worked instead, typed the ISO way.
-	test.Type(s.date, "2027-05-08")
-	s.kind.SetSelected("Ngày làm việc bù")
-	test.Type(s.name, "Làm bù cho ngày 03/05")
-	test.Tap(s.add)
+	test.Type(s.override.date, "2027-05-08")
+	s.override.kind.SetSelected("Ngày làm việc bù")
+	test.Type(s.override.name, "Làm bù cho ngày 03/05")
+	test.Tap(s.override.add)
 	h.wait()
 	work := day(2027, time.May, 8)
 	if i := s.find(work, data.KindMakeUp); i < 0 || s.days[i].Off {
@@ -116,16 +116,16 @@ func TestCalendarAddAndRemoveOverrides(t *testing.T) {
 	}
 
 	// The due-date helper counts with both.
-	s.received.SetText("29/04/2027 10:00")
-	s.dueDays.SetText("3")
-	test.Tap(s.computeDue)
-	if !strings.Contains(s.due.Text, "Hẹn trả: Thứ năm, 06/05/2027") {
-		t.Errorf("due %q", s.due.Text)
+	s.dueCalc.received.SetText("29/04/2027 10:00")
+	s.dueCalc.dueDays.SetText("3")
+	test.Tap(s.dueCalc.computeDue)
+	if !strings.Contains(s.dueCalc.due.Text, "Hẹn trả: Thứ năm, 06/05/2027") {
+		t.Errorf("due %q", s.dueCalc.due.Text)
 	}
-	s.dueCutoff.SetText("9:30")
-	test.Tap(s.computeDue)
-	if !strings.Contains(s.due.Text, "Hẹn trả: Thứ sáu, 07/05/2027") {
-		t.Errorf("due after the cutoff %q", s.due.Text)
+	s.dueCalc.dueCutoff.SetText("9:30")
+	test.Tap(s.dueCalc.computeDue)
+	if !strings.Contains(s.dueCalc.due.Text, "Hẹn trả: Thứ sáu, 07/05/2027") {
+		t.Errorf("due after the cutoff %q", s.dueCalc.due.Text)
 	}
 
 	// A computed holiday cannot be removed, and says so.
@@ -147,8 +147,8 @@ func TestCalendarAddAndRemoveOverrides(t *testing.T) {
 	if stored, _ := h.db.Overrides(ctx); len(stored) != 1 || !stored[0].Date.Equal(off) {
 		t.Errorf("store holds %+v after the removal", stored)
 	}
-	if !strings.Contains(s.status.Text, "Đã xoá điều chỉnh ngày 08/05/2027") {
-		t.Errorf("status %q", s.status.Text)
+	if !strings.Contains(s.override.status.Text, "Đã xoá điều chỉnh ngày 08/05/2027") {
+		t.Errorf("status %q", s.override.status.Text)
 	}
 }
 
@@ -157,24 +157,24 @@ func TestCalendarAddRefusals(t *testing.T) {
 	h.press(sectionKey(sectionCalendar))
 	s := h.u.calendar
 
-	test.Type(s.date, "31/02/2027")
-	test.Type(s.name, "Ngày không có")
-	test.Tap(s.add)
+	test.Type(s.override.date, "31/02/2027")
+	test.Type(s.override.name, "Ngày không có")
+	test.Tap(s.override.add)
 	h.wait()
-	if !s.dateErr.Visible() || !strings.Contains(s.dateErr.Text, "dd/mm/yyyy") {
-		t.Errorf("date error %q", s.dateErr.Text)
+	if !(s.override.form.message(fieldOverrideDate) != "") || !strings.Contains(s.override.form.message(fieldOverrideDate), "dd/mm/yyyy") {
+		t.Errorf("date error %q", s.override.form.message(fieldOverrideDate))
 	}
-	test.Type(s.date, "x")
-	if s.dateErr.Visible() {
+	test.Type(s.override.date, "x")
+	if s.override.form.message(fieldOverrideDate) != "" {
 		t.Errorf("date error stays after an edit")
 	}
 
-	s.date.SetText("04/05/2027")
-	s.name.SetText("")
-	test.Tap(s.add)
+	s.override.date.SetText("04/05/2027")
+	s.override.name.SetText("")
+	test.Tap(s.override.add)
 	h.wait()
-	if !strings.Contains(s.status.Text, "tên") || h.focused() != s.name {
-		t.Errorf("missing name: status %q", s.status.Text)
+	if !strings.Contains(s.override.status.Text, "tên") || h.focused() != s.override.name {
+		t.Errorf("missing name: status %q", s.override.status.Text)
 	}
 	if stored, _ := h.db.Overrides(context.Background()); len(stored) != 0 {
 		t.Errorf("store holds %+v", stored)
@@ -184,9 +184,9 @@ func TestCalendarAddRefusals(t *testing.T) {
 func TestAddOverrideInAnotherYearShowsThatYear(t *testing.T) {
 	h := open(t, vn(2027, 1, 10, 9, 0), true)
 	s := h.u.calendar
-	test.Type(s.date, "2040-01-02")
-	test.Type(s.name, "Nghỉ thêm")
-	test.Tap(s.add)
+	test.Type(s.override.date, "2040-01-02")
+	test.Type(s.override.name, "Nghỉ thêm")
+	test.Tap(s.override.add)
 	h.wait()
 	if s.year.Selected != "2040" || s.find(day(2040, time.January, 2), data.KindExtraOff) < 0 {
 		t.Errorf("year %q after adding a day of 2040", s.year.Selected)

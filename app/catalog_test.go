@@ -20,7 +20,7 @@ const sampleSize = 61 // procedures in assets/catalog/sample.json
 func TestFirstRunImportsSampleCatalog(t *testing.T) {
 	h := open(t, vn(2027, 1, 10, 9, 0), false)
 	s := h.u.catalog
-	if got := s.list.Length(); got != sampleSize {
+	if got := s.picker.list.Length(); got != sampleSize {
 		t.Fatalf("list shows %d procedures, want %d", got, sampleSize)
 	}
 	stored, err := h.db.Procedures(context.Background(), "")
@@ -42,7 +42,7 @@ func TestSampleNotImportedAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.start(vn(2027, 1, 10, 9, 0))
-	if got := h.u.catalog.list.Length(); got != 1 {
+	if got := h.u.catalog.picker.list.Length(); got != 1 {
 		t.Errorf("list shows %d procedures, want only the stored one", got)
 	}
 }
@@ -50,12 +50,12 @@ func TestSampleNotImportedAgain(t *testing.T) {
 func TestSearchNarrowsAsYouType(t *testing.T) {
 	h := open(t, vn(2027, 1, 10, 9, 0), true)
 	s := h.u.catalog
-	test.Type(s.search, "dang ky khai tu")
+	test.Type(s.picker.search, "dang ky khai tu")
 	h.wait()
 
-	n := len(s.procs)
-	if n == 0 || n >= sampleSize || s.list.Length() != n {
-		t.Fatalf("search shows %d of %d procedures (list length %d)", n, sampleSize, s.list.Length())
+	n := len(s.picker.found)
+	if n == 0 || n >= sampleSize || s.picker.list.Length() != n {
+		t.Fatalf("search shows %d of %d procedures (list length %d)", n, sampleSize, s.picker.list.Length())
 	}
 	// Every procedure holding “Đăng ký khai tử” is found, ahead of the
 	// others that merely share words with the search.
@@ -70,7 +70,7 @@ func TestSearchNarrowsAsYouType(t *testing.T) {
 	if want == 0 {
 		t.Fatal("the sample has no “Đăng ký khai tử” procedure")
 	}
-	for i, p := range s.procs {
+	for i, p := range s.picker.found {
 		if i < want && !phrase(p) {
 			t.Errorf("result %d %q does not contain “Đăng ký khai tử”", i, p.Name)
 		}
@@ -83,23 +83,23 @@ func TestSearchNarrowsAsYouType(t *testing.T) {
 	}
 
 	// A code prefix narrows too; clearing the search lists everything.
-	s.search.SetText("1.0008")
+	s.picker.search.SetText("1.0008")
 	h.wait()
-	for _, p := range s.procs {
+	for _, p := range s.picker.found {
 		if !strings.HasPrefix(p.Code, "1.0008") {
 			t.Errorf("code search shows %s", p.Code)
 		}
 	}
-	s.search.SetText("")
+	s.picker.search.SetText("")
 	h.wait()
-	if s.list.Length() != sampleSize {
-		t.Errorf("empty search shows %d", s.list.Length())
+	if s.picker.list.Length() != sampleSize {
+		t.Errorf("empty search shows %d", s.picker.list.Length())
 	}
 
-	s.search.SetText("khong co thu tuc nay")
+	s.picker.search.SetText("khong co thu tuc nay")
 	h.wait()
-	if s.list.Length() != 0 || s.count.Text != "Không tìm thấy thủ tục nào." {
-		t.Errorf("no match: %d rows, count %q", s.list.Length(), s.count.Text)
+	if s.picker.list.Length() != 0 || s.count.Text != "Không tìm thấy thủ tục nào." {
+		t.Errorf("no match: %d rows, count %q", s.picker.list.Length(), s.count.Text)
 	}
 }
 
@@ -107,14 +107,14 @@ func TestEnterInSearchChoosesFirstResult(t *testing.T) {
 	h := open(t, vn(2027, 1, 10, 9, 0), true)
 	s := h.u.catalog
 	h.u.show(sectionCatalog) // the window opens on the intake
-	h.u.Window().Canvas().Focus(s.search)
-	test.Type(s.search, "khai tu")
+	h.u.Window().Canvas().Focus(s.picker.search)
+	test.Type(s.picker.search, "khai tu")
 	h.wait()
-	s.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if s.shown.Code != s.procs[0].Code {
-		t.Errorf("detail shows %q, want the first result %q", s.shown.Code, s.procs[0].Code)
+	s.picker.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if s.detail.shown.Code != s.picker.found[0].Code {
+		t.Errorf("detail shows %q, want the first result %q", s.detail.shown.Code, s.picker.found[0].Code)
 	}
-	if h.focused() != s.list {
+	if h.focused() != s.picker.list {
 		t.Errorf("the list does not have the keyboard")
 	}
 }
@@ -123,7 +123,7 @@ func TestSetWorkingDaysOfNeedsReviewProcedure(t *testing.T) {
 	h := open(t, vn(2027, 1, 10, 9, 0), true)
 	s := h.u.catalog
 	i := -1
-	for j, p := range s.procs {
+	for j, p := range s.picker.found {
 		if p.NeedsReview() {
 			i = j
 			break
@@ -132,43 +132,43 @@ func TestSetWorkingDaysOfNeedsReviewProcedure(t *testing.T) {
 	if i < 0 {
 		t.Fatal("the sample has no procedure that needs review")
 	}
-	code := s.procs[i].Code
-	s.list.Select(i)
-	if s.shown.Code != code || !s.detail.Visible() {
-		t.Fatalf("detail shows %q", s.shown.Code)
+	code := s.picker.found[i].Code
+	s.picker.list.Select(i)
+	if s.detail.shown.Code != code || !s.detail.detail.Visible() {
+		t.Fatalf("detail shows %q", s.detail.shown.Code)
 	}
-	if !s.review.Visible() || s.days.Text != "" {
-		t.Errorf("needs-review warning shown %v, days %q", s.review.Visible(), s.days.Text)
+	if !s.detail.limit.review.Visible() || s.detail.limit.days.Text != "" {
+		t.Errorf("needs-review warning shown %v, days %q", s.detail.limit.review.Visible(), s.detail.limit.days.Text)
 	}
-	if got := limitLabel(s.procs[i]); got != data.NeedsReviewLabel {
+	if got := limitLabel(s.picker.found[i]); got != data.NeedsReviewLabel {
 		t.Errorf("list label %q, want %q", got, data.NeedsReviewLabel)
 	}
 
 	// A word is refused before the store is asked.
-	test.Type(s.days, "bảy")
-	test.Tap(s.saveLimit)
+	test.Type(s.detail.limit.days, "bảy")
+	test.Tap(s.detail.limit.saveLimit)
 	h.wait()
-	if !s.daysErr.Visible() || !strings.Contains(s.daysErr.Text, "số nguyên") {
-		t.Errorf("days error %q", s.daysErr.Text)
+	if !strings.Contains(s.detail.limit.form.message(data.FieldWorkingDays), "số nguyên") {
+		t.Errorf("days error %q", s.detail.limit.form.message(data.FieldWorkingDays))
 	}
 	if p, _ := h.db.Procedure(context.Background(), code); !p.NeedsReview() {
 		t.Errorf("a bad count was saved")
 	}
 
 	// The store's own check speaks through the same place.
-	s.days.SetText("400")
-	test.Tap(s.saveLimit)
+	s.detail.limit.days.SetText("400")
+	test.Tap(s.detail.limit.saveLimit)
 	h.wait()
-	if !s.daysErr.Visible() || !strings.Contains(s.daysErr.Text, "365") {
-		t.Errorf("out-of-range error %q", s.daysErr.Text)
+	if !strings.Contains(s.detail.limit.form.message(data.FieldWorkingDays), "365") {
+		t.Errorf("out-of-range error %q", s.detail.limit.form.message(data.FieldWorkingDays))
 	}
 
-	s.days.SetText("7")
-	if s.daysErr.Visible() {
+	s.detail.limit.days.SetText("7")
+	if s.detail.limit.form.message(data.FieldWorkingDays) != "" {
 		t.Errorf("the error stays after an edit")
 	}
-	s.cutoff.SetText("15h30")
-	test.Tap(s.saveLimit)
+	s.detail.limit.cutoff.SetText("15h30")
+	test.Tap(s.detail.limit.saveLimit)
 	h.wait()
 
 	p, err := h.db.Procedure(context.Background(), code)
@@ -178,38 +178,38 @@ func TestSetWorkingDaysOfNeedsReviewProcedure(t *testing.T) {
 	if p.WorkingDays == nil || *p.WorkingDays != 7 || p.SameDayCutoff != "15:30" || !p.LocalTimeLimit {
 		t.Errorf("stored working days %v, cutoff %q, local %v", p.WorkingDays, p.SameDayCutoff, p.LocalTimeLimit)
 	}
-	if s.procs[i].NeedsReview() || limitLabel(s.procs[i]) != "7 ngày làm việc · chốt 15:30" {
-		t.Errorf("list row says %q", limitLabel(s.procs[i]))
+	if s.picker.found[i].NeedsReview() || limitLabel(s.picker.found[i]) != "7 ngày làm việc · chốt 15:30" {
+		t.Errorf("list row says %q", limitLabel(s.picker.found[i]))
 	}
-	if s.review.Visible() {
+	if s.detail.limit.review.Visible() {
 		t.Errorf("needs-review warning still shown")
 	}
-	if s.limitStatus.Importance != widget.SuccessImportance || !strings.Contains(s.limitStatus.Text, "7 ngày làm việc") {
-		t.Errorf("status %q", s.limitStatus.Text)
+	if s.detail.limit.limitStatus.Importance != widget.SuccessImportance || !strings.Contains(s.detail.limit.limitStatus.Text, "7 ngày làm việc") {
+		t.Errorf("status %q", s.detail.limit.limitStatus.Text)
 	}
 }
 
 func TestDetailShowsProcedure(t *testing.T) {
 	h := open(t, vn(2027, 1, 10, 9, 0), true)
 	s := h.u.catalog
-	s.search.SetText("1.001193")
+	s.picker.search.SetText("1.001193")
 	h.wait()
-	if len(s.procs) != 1 {
-		t.Fatalf("code search found %d", len(s.procs))
+	if len(s.picker.found) != 1 {
+		t.Fatalf("code search found %d", len(s.picker.found))
 	}
-	s.list.Select(0)
-	p := s.procs[0]
-	if s.title.Text != p.Name || !strings.Contains(s.meta.Text, "1.001193") {
-		t.Errorf("title %q, meta %q", s.title.Text, s.meta.Text)
+	s.picker.list.Select(0)
+	p := s.picker.found[0]
+	if s.detail.title.Text != p.Name || !strings.Contains(s.detail.meta.Text, "1.001193") {
+		t.Errorf("title %q, meta %q", s.detail.title.Text, s.detail.meta.Text)
 	}
-	if !strings.Contains(s.limitText.Text, p.TimeLimitText) || s.cutoff.Text != p.SameDayCutoff {
-		t.Errorf("limit %q, cutoff %q", s.limitText.Text, s.cutoff.Text)
+	if !strings.Contains(s.detail.limitText.Text, p.TimeLimitText) || s.detail.limit.cutoff.Text != p.SameDayCutoff {
+		t.Errorf("limit %q, cutoff %q", s.detail.limitText.Text, s.detail.limit.cutoff.Text)
 	}
-	if s.fees.Text != p.FeesText || s.postal.Text != "Có" {
-		t.Errorf("fees %q, postal %q", s.fees.Text, s.postal.Text)
+	if s.detail.fees.Text != p.FeesText || s.detail.postal.Text != "Có" {
+		t.Errorf("fees %q, postal %q", s.detail.fees.Text, s.detail.postal.Text)
 	}
 	var docs strings.Builder
-	collectText(s.docs, &docs)
+	collectText(s.detail.docs, &docs)
 	for _, d := range p.Documents {
 		if !strings.Contains(docs.String(), d.Name) {
 			t.Errorf("document %q missing", d.Name)
@@ -270,7 +270,7 @@ func TestImportFile(t *testing.T) {
 	if text := h.overlayText(); !strings.Contains(text, "Đã nhập 1 thủ tục: 1 mới") {
 		t.Fatalf("import dialog says:\n%s", text)
 	}
-	if got := h.u.catalog.list.Length(); got != sampleSize+1 {
+	if got := h.u.catalog.picker.list.Length(); got != sampleSize+1 {
 		t.Errorf("list shows %d after the import, want %d", got, sampleSize+1)
 	}
 }

@@ -201,8 +201,8 @@ func TestEnglishThroughSetting(t *testing.T) {
 	if h.u.current() != sectionCalendar {
 		t.Errorf("switching language left the calendar")
 	}
-	if h.u.catalog.list.Length() != sampleSize || h.u.calendar.list.Length() == 0 {
-		t.Errorf("screens empty after switching: %d procedures, %d days", h.u.catalog.list.Length(), h.u.calendar.list.Length())
+	if h.u.catalog.picker.list.Length() != sampleSize || h.u.calendar.list.Length() == 0 {
+		t.Errorf("screens empty after switching: %d procedures, %d days", h.u.catalog.picker.list.Length(), h.u.calendar.list.Length())
 	}
 	if got := lang.L("Cancel"); got != "Huỷ" {
 		t.Errorf("lang.L(Cancel) = %q after switching", got)

@@ -70,7 +70,7 @@ func openIntake(t *testing.T) (*harness, *intakeScreen, *printer) {
 	h.start(intakeNow)
 	s := h.u.intake
 	p := &printer{}
-	s.print, s.open = p.print, p.open
+	s.saved.print, s.saved.open = p.print, p.open
 	return h, s, p
 }
 
@@ -81,23 +81,23 @@ func enter(f fyne.Focusable) { f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) 
 // match with Enter.
 func (h *harness) pickProcedure(s *intakeScreen, text string) {
 	h.t.Helper()
-	h.u.Window().Canvas().Focus(s.procedure)
-	test.Type(s.procedure, text)
+	h.u.Window().Canvas().Focus(s.procedure.picker.search)
+	test.Type(s.procedure.picker.search, text)
 	h.wait()
-	enter(s.procedure)
+	enter(s.procedure.picker.search)
 	h.wait()
-	if s.proc.Code == "" {
+	if s.procedure.proc.Code == "" {
 		h.t.Fatalf("no procedure picked for %q", text)
 	}
 }
 
 // fillApplicant types a valid applicant.
 func (h *harness) fillApplicant(s *intakeScreen) {
-	test.Type(s.name, citizenName)
-	test.Type(s.idNumber, citizenID)
-	test.Type(s.birth, citizenBirth)
-	test.Type(s.phone, "0912 345 678")
-	test.Type(s.address, citizenAddress)
+	test.Type(s.applicant.name, citizenName)
+	test.Type(s.applicant.idNumber, citizenID)
+	test.Type(s.applicant.birth, citizenBirth)
+	test.Type(s.applicant.phone, "0912 345 678")
+	test.Type(s.applicant.address, citizenAddress)
 	h.wait()
 }
 
@@ -105,15 +105,6 @@ func (h *harness) fillApplicant(s *intakeScreen) {
 func (h *harness) save() {
 	h.press(shortcut(fyne.KeyS))
 	h.wait()
-}
-
-// fieldMessage is the message under one of the screen's inputs.
-func (s *intakeScreen) fieldMessage(name string) string {
-	in := s.inputFor(name)
-	if in == nil || !in.msg.Visible() {
-		return ""
-	}
-	return in.msg.Text
 }
 
 // notSaved fails the test when a dossier was saved.
@@ -126,68 +117,68 @@ func (h *harness) notSaved() {
 
 func TestIntakeTypedThroughScreen(t *testing.T) {
 	h, s, p := openIntake(t)
-	if h.u.current() != sectionIntake || h.focused() != s.procedure {
+	if h.u.current() != sectionIntake || h.focused() != s.procedure.picker.search {
 		t.Fatalf("the window does not open with the cursor in the intake's procedure")
 	}
-	if !strings.Contains(s.officer.Text, "Trần Văn Bình") {
-		t.Errorf("header shows officer %q", s.officer.Text)
+	if !strings.Contains(s.officer.officer.Text, "Trần Văn Bình") {
+		t.Errorf("header shows officer %q", s.officer.officer.Text)
 	}
 
 	// A procedure typed without diacritics, d for đ.
-	test.Type(s.procedure, "dang ky giam ho")
+	test.Type(s.procedure.picker.search, "dang ky giam ho")
 	h.wait()
-	if !s.matches.Visible() || len(s.found) == 0 || s.found[0].Code != "1.004837" {
-		t.Fatalf("matches for “dang ky giam ho”: %v", codes(s.found))
+	if !s.procedure.picker.list.Visible() || len(s.procedure.picker.found) == 0 || s.procedure.picker.found[0].Code != "1.004837" {
+		t.Fatalf("matches for “dang ky giam ho”: %v", codes(s.procedure.picker.found))
 	}
-	enter(s.procedure)
+	enter(s.procedure.picker.search)
 	h.wait()
-	if s.proc.Code != "1.004837" || s.matches.Visible() || !s.docsPanel.Visible() {
-		t.Fatalf("Enter picked %q; matches shown %v, checklist shown %v", s.proc.Code, s.matches.Visible(), s.docsPanel.Visible())
+	if s.procedure.proc.Code != "1.004837" || s.procedure.picker.list.Visible() || !s.papers.panel.Visible() {
+		t.Fatalf("Enter picked %q; matches shown %v, checklist shown %v", s.procedure.proc.Code, s.procedure.picker.list.Visible(), s.papers.panel.Visible())
 	}
-	if h.focused() != s.name {
+	if h.focused() != s.applicant.name {
 		t.Errorf("after the pick the cursor is not in the applicant's name")
 	}
-	if len(s.docs) != len(s.proc.Documents) || s.daysRow.Visible() {
-		t.Fatalf("checklist of %d rows for %d documents; working days asked: %v", len(s.docs), len(s.proc.Documents), s.daysRow.Visible())
+	if len(s.papers.docs) != len(s.procedure.proc.Documents) || s.procedure.daysRow.Visible() {
+		t.Fatalf("checklist of %d rows for %d documents; working days asked: %v", len(s.papers.docs), len(s.procedure.proc.Documents), s.procedure.daysRow.Visible())
 	}
-	if s.previewCode.Text != "Mã hồ sơ: cấp khi đủ thông tin" || !strings.Contains(s.previewDue.Text, "14/01/2027") {
-		t.Errorf("before the applicant: preview %q, %q", s.previewCode.Text, s.previewDue.Text)
+	if s.bar.code.Text != "Mã hồ sơ: cấp khi đủ thông tin" || !strings.Contains(s.bar.due.Text, "14/01/2027") {
+		t.Errorf("before the applicant: preview %q, %q", s.bar.code.Text, s.bar.due.Text)
 	}
 
 	// Papers: two of the catalogue's with counts adjusted, one typed.
-	test.Tap(s.docs[0].check)
-	s.docs[0].originals.SetText("1")
-	s.docs[0].copies.SetText("0")
-	test.Tap(s.docs[1].check)
-	s.docs[1].originals.SetText("0")
-	s.docs[1].copies.SetText("2")
-	test.Type(s.extra, "Giấy xác nhận của trường học")
-	enter(s.extra)
-	s.sets.SetText("2")
+	test.Tap(s.papers.docs[0].check)
+	s.papers.docs[0].originals.SetText("1")
+	s.papers.docs[0].copies.SetText("0")
+	test.Tap(s.papers.docs[1].check)
+	s.papers.docs[1].originals.SetText("0")
+	s.papers.docs[1].copies.SetText("2")
+	test.Type(s.papers.extra, "Giấy xác nhận của trường học")
+	enter(s.papers.extra)
+	s.papers.sets.SetText("2")
 
 	// The applicant, the name typed decomposed as some keyboards send it.
-	test.Type(s.name, norm.NFD.String(citizenName))
-	test.Type(s.idNumber, citizenID)
-	test.Type(s.birth, citizenBirth)
-	test.Type(s.phone, "0912 345 678")
-	test.Type(s.email, "hoa@example.com")
-	test.Type(s.address, citizenAddress)
+	test.Type(s.applicant.name, norm.NFD.String(citizenName))
+	test.Type(s.applicant.idNumber, citizenID)
+	test.Type(s.applicant.birth, citizenBirth)
+	test.Type(s.applicant.phone, "0912 345 678")
+	test.Type(s.applicant.email, "hoa@example.com")
+	test.Type(s.applicant.address, citizenAddress)
 	h.wait()
 
-	if s.previewCode.Text != "Mã hồ sơ: "+firstCode {
-		t.Errorf("preview code %q", s.previewCode.Text)
+	if s.bar.code.Text != "Mã hồ sơ: "+firstCode {
+		t.Errorf("preview code %q", s.bar.code.Text)
 	}
-	if s.previewDue.Text != "Hẹn trả: Thứ năm, 14/01/2027" {
-		t.Errorf("preview due %q", s.previewDue.Text)
+	if s.bar.due.Text != "Hẹn trả: Thứ năm, 14/01/2027" {
+		t.Errorf("preview due %q", s.bar.due.Text)
 	}
-	if !strings.Contains(s.previewNote.Text, "Đủ thông tin") {
-		t.Errorf("preview note %q", s.previewNote.Text)
+	if !strings.Contains(s.bar.note.Text, "Đủ thông tin") {
+		t.Errorf("preview note %q", s.bar.note.Text)
 	}
 
 	h.save()
 	d, err := h.db.Dossier(context.Background(), firstCode)
 	if err != nil {
-		t.Fatalf("dossier not saved: %v (status %q)", err, s.status.Text)
+		t.Fatalf("dossier not saved: %v (status %q)", err, s.bar.status.Text)
 	}
 	a := d.Applicant
 	if a.Name != citizenName || !norm.NFC.IsNormalString(a.Name) {
@@ -228,19 +219,19 @@ func TestIntakeTypedThroughScreen(t *testing.T) {
 	}
 
 	// The bar shows what was saved; the form is ready for the next citizen.
-	if !strings.Contains(s.doneTitle.Text, firstCode) || s.doneDue.Text != "Hẹn trả: Thứ năm, 14/01/2027" {
-		t.Errorf("bar: %q, %q", s.doneTitle.Text, s.doneDue.Text)
+	if !strings.Contains(s.saved.title.Text, firstCode) || s.saved.due.Text != "Hẹn trả: Thứ năm, 14/01/2027" {
+		t.Errorf("bar: %q, %q", s.saved.title.Text, s.saved.due.Text)
 	}
-	if s.doneStatus.Text != "Đã gửi giấy tiếp nhận (Mẫu 01) tới máy in." {
-		t.Errorf("print status %q", s.doneStatus.Text)
+	if s.saved.status.Text != "Đã gửi giấy tiếp nhận (Mẫu 01) tới máy in." {
+		t.Errorf("print status %q", s.saved.status.Text)
 	}
-	if s.proc.Code != "" || s.procedure.Text != "" || len(s.docs) != 0 || s.name.Text != "" || s.idNumber.Text != "" || s.sets.Text != "1" {
-		t.Errorf("form not cleared: procedure %q, %d papers, name %q, sets %q", s.procedure.Text, len(s.docs), s.name.Text, s.sets.Text)
+	if s.procedure.proc.Code != "" || s.procedure.picker.search.Text != "" || len(s.papers.docs) != 0 || s.applicant.name.Text != "" || s.applicant.idNumber.Text != "" || s.papers.sets.Text != "1" {
+		t.Errorf("form not cleared: procedure %q, %d papers, name %q, sets %q", s.procedure.picker.search.Text, len(s.papers.docs), s.applicant.name.Text, s.papers.sets.Text)
 	}
-	if h.focused() != s.procedure {
+	if h.focused() != s.procedure.picker.search {
 		t.Errorf("the cursor is not back in the procedure field")
 	}
-	if s.reprint.Disabled() || s.view.Disabled() {
+	if s.saved.reprint.Disabled() || s.saved.view.Disabled() {
 		t.Errorf("reprint or view disabled after saving")
 	}
 }
@@ -256,34 +247,34 @@ func codes(ps []data.Procedure) []string {
 func TestIntakeScanIDCardIntoAnyField(t *testing.T) {
 	h, s, _ := openIntake(t)
 	h.pickProcedure(s, "1.004837")
-	test.Tap(s.docs[0].check)
+	test.Tap(s.papers.docs[0].check)
 
 	// The scanner types into the phone field, already filled, and ends
 	// with Enter: the payload is taken out of the field as soon as it is
 	// complete, and the Enter does not move on.
-	h.u.Window().Canvas().Focus(s.phone)
-	test.Type(s.phone, "0912345678")
-	test.Type(s.phone, citizenCard)
-	enter(s.phone)
+	h.u.Window().Canvas().Focus(s.applicant.phone)
+	test.Type(s.applicant.phone, "0912345678")
+	test.Type(s.applicant.phone, citizenCard)
+	enter(s.applicant.phone)
 	h.wait()
 
-	if s.phone.Text != "0912345678" {
-		t.Errorf("phone holds %q after the scan", s.phone.Text)
+	if s.applicant.phone.Text != "0912345678" {
+		t.Errorf("phone holds %q after the scan", s.applicant.phone.Text)
 	}
-	if s.name.Text != citizenName || s.idNumber.Text != citizenID || s.birth.Text != citizenBirth || s.address.Text != citizenAddress {
-		t.Errorf("filled name %q, ID %q, birth %q, address %q", s.name.Text, s.idNumber.Text, s.birth.Text, s.address.Text)
+	if s.applicant.name.Text != citizenName || s.applicant.idNumber.Text != citizenID || s.applicant.birth.Text != citizenBirth || s.applicant.address.Text != citizenAddress {
+		t.Errorf("filled name %q, ID %q, birth %q, address %q", s.applicant.name.Text, s.applicant.idNumber.Text, s.applicant.birth.Text, s.applicant.address.Text)
 	}
-	if !s.banner.Visible() || !strings.Contains(s.banner.Text, "Đã đọc căn cước: "+citizenName) || !strings.Contains(s.banner.Text, "kiểm tra lại") {
-		t.Errorf("banner %q (shown %v)", s.banner.Text, s.banner.Visible())
+	if !s.applicant.banner.Visible() || !strings.Contains(s.applicant.banner.Text, "Đã đọc căn cước: "+citizenName) || !strings.Contains(s.applicant.banner.Text, "kiểm tra lại") {
+		t.Errorf("banner %q (shown %v)", s.applicant.banner.Text, s.applicant.banner.Visible())
 	}
-	if h.focused() != s.phone {
+	if h.focused() != s.applicant.phone {
 		t.Errorf("the cursor left the phone field")
 	}
 
 	h.save()
 	d, err := h.db.Dossier(context.Background(), firstCode)
 	if err != nil {
-		t.Fatalf("not saved after the scan: %v (status %q)", err, s.status.Text)
+		t.Fatalf("not saved after the scan: %v (status %q)", err, s.bar.status.Text)
 	}
 	if d.Applicant.Name != citizenName || d.Applicant.IDNumber != citizenID || d.Applicant.BirthDate.Format("02/01/2006") != citizenBirth {
 		t.Errorf("stored applicant %+v", d.Applicant)
@@ -296,17 +287,17 @@ func TestIntakeScanEnterFollowsTheCursor(t *testing.T) {
 	// The card is read as it completes in the name field and the cursor
 	// moves to the phone; the scanner's Enter lands there and is the
 	// scan's, not a move to the next field.
-	test.Type(s.name, citizenCard)
-	if h.focused() != s.phone || s.name.Text != citizenName {
-		t.Fatalf("after the scan: name %q, cursor in the phone %v", s.name.Text, h.focused() == s.phone)
+	test.Type(s.applicant.name, citizenCard)
+	if h.focused() != s.applicant.phone || s.applicant.name.Text != citizenName {
+		t.Fatalf("after the scan: name %q, cursor in the phone %v", s.applicant.name.Text, h.focused() == s.applicant.phone)
 	}
-	enter(s.phone)
-	if h.focused() != s.phone {
+	enter(s.applicant.phone)
+	if h.focused() != s.applicant.phone {
 		t.Errorf("the scan's Enter moved the cursor")
 	}
 	// The next Enter is the officer's.
-	enter(s.phone)
-	if h.focused() != s.email {
+	enter(s.applicant.phone)
+	if h.focused() != s.applicant.email {
 		t.Errorf("the officer's Enter did not move on")
 	}
 }
@@ -315,73 +306,73 @@ func TestIntakeScanWaitsForEnter(t *testing.T) {
 	h, s, _ := openIntake(t)
 	// A card without an issue date is complete only at its Enter; what
 	// the email field held before comes back.
-	test.Type(s.email, "hoa@example.com")
+	test.Type(s.applicant.email, "hoa@example.com")
 	card := strings.TrimSuffix(citizenCard, "01022021")
-	test.Type(s.email, card)
-	if s.name.Text != "" {
+	test.Type(s.applicant.email, card)
+	if s.applicant.name.Text != "" {
 		t.Fatalf("filled before the Enter")
 	}
-	enter(s.email)
+	enter(s.applicant.email)
 	h.wait()
-	if s.email.Text != "hoa@example.com" || s.name.Text != citizenName || s.idNumber.Text != citizenID {
-		t.Errorf("email %q, name %q, ID %q", s.email.Text, s.name.Text, s.idNumber.Text)
+	if s.applicant.email.Text != "hoa@example.com" || s.applicant.name.Text != citizenName || s.applicant.idNumber.Text != citizenID {
+		t.Errorf("email %q, name %q, ID %q", s.applicant.email.Text, s.applicant.name.Text, s.applicant.idNumber.Text)
 	}
 }
 
 func TestIntakeScanField(t *testing.T) {
 	h, s, _ := openIntake(t)
 	h.press(shortcut(fyne.KeyK))
-	if h.focused() != s.scanField {
+	if h.focused() != s.applicant.scanField {
 		t.Fatalf("Ctrl+K does not put the cursor in the scan field")
 	}
-	test.Type(s.scanField, citizenCard)
-	enter(s.scanField)
+	test.Type(s.applicant.scanField, citizenCard)
+	enter(s.applicant.scanField)
 	h.wait()
-	if s.scanField.Text != "" || s.name.Text != citizenName || s.address.Text != citizenAddress {
-		t.Errorf("scan field %q; name %q, address %q", s.scanField.Text, s.name.Text, s.address.Text)
+	if s.applicant.scanField.Text != "" || s.applicant.name.Text != citizenName || s.applicant.address.Text != citizenAddress {
+		t.Errorf("scan field %q; name %q, address %q", s.applicant.scanField.Text, s.applicant.name.Text, s.applicant.address.Text)
 	}
 
 	// A scan the Vietnamese keyboard garbled: plain advice.
-	test.Type(s.scanField, "ĐƯỜNG DẪN ĐÃ BỊ ĐỔI")
-	enter(s.scanField)
-	if !strings.Contains(s.banner.Text, "tắt bộ gõ tiếng Việt") {
-		t.Errorf("garbled scan: banner %q", s.banner.Text)
+	test.Type(s.applicant.scanField, "ĐƯỜNG DẪN ĐÃ BỊ ĐỔI")
+	enter(s.applicant.scanField)
+	if !strings.Contains(s.applicant.banner.Text, "tắt bộ gõ tiếng Việt") {
+		t.Errorf("garbled scan: banner %q", s.applicant.banner.Text)
 	}
 
 	// A card QR that lost fields on its way.
-	s.name.SetText(citizenID + "|361234567|" + citizenName)
-	enter(s.name)
-	if !strings.Contains(s.banner.Text, "Không đọc được mã QR căn cước") || !strings.Contains(s.banner.Text, "thiếu trường") {
-		t.Errorf("short card: banner %q", s.banner.Text)
+	s.applicant.name.SetText(citizenID + "|361234567|" + citizenName)
+	enter(s.applicant.name)
+	if !strings.Contains(s.applicant.banner.Text, "Không đọc được mã QR căn cước") || !strings.Contains(s.applicant.banner.Text, "thiếu trường") {
+		t.Errorf("short card: banner %q", s.applicant.banner.Text)
 	}
 }
 
 func TestIntakeRefusesBadIDAndPhone(t *testing.T) {
 	h, s, p := openIntake(t)
 	h.pickProcedure(s, "1.004837")
-	test.Tap(s.docs[0].check)
-	test.Type(s.name, citizenName)
-	test.Type(s.idNumber, "09219000123") // 11 digits
-	test.Type(s.phone, "12345")
-	test.Type(s.address, citizenAddress)
+	test.Tap(s.papers.docs[0].check)
+	test.Type(s.applicant.name, citizenName)
+	test.Type(s.applicant.idNumber, "09219000123") // 11 digits
+	test.Type(s.applicant.phone, "12345")
+	test.Type(s.applicant.address, citizenAddress)
 	h.wait()
 	h.save()
 
-	if m := s.fieldMessage("applicant.id_number"); !strings.Contains(m, "12 chữ số") {
+	if m := s.form.message("applicant.id_number"); !strings.Contains(m, "12 chữ số") {
 		t.Errorf("ID message %q", m)
 	}
-	if m := s.fieldMessage("applicant.phone"); !strings.Contains(m, "Số điện thoại") {
+	if m := s.form.message("applicant.phone"); !strings.Contains(m, "Số điện thoại") {
 		t.Errorf("phone message %q", m)
 	}
 	for _, f := range []string{"applicant.name", "applicant.address", "applicant.birth_date", "documents"} {
-		if m := s.fieldMessage(f); m != "" {
+		if m := s.form.message(f); m != "" {
 			t.Errorf("field %s: unexpected message %q", f, m)
 		}
 	}
-	if !s.status.Visible() || !strings.Contains(s.status.Text, "chưa hợp lệ") {
-		t.Errorf("status %q", s.status.Text)
+	if !s.bar.status.Visible() || !strings.Contains(s.bar.status.Text, "chưa hợp lệ") {
+		t.Errorf("status %q", s.bar.status.Text)
 	}
-	if h.focused() != s.idNumber {
+	if h.focused() != s.applicant.idNumber {
 		t.Errorf("the cursor is not in the first bad field")
 	}
 	h.notSaved()
@@ -390,30 +381,30 @@ func TestIntakeRefusesBadIDAndPhone(t *testing.T) {
 	}
 
 	// An ID number that disagrees with the date of birth.
-	s.idNumber.SetText(citizenID)
-	s.phone.SetText("0912345678")
-	if m := s.fieldMessage("applicant.phone"); m != "" {
+	s.applicant.idNumber.SetText(citizenID)
+	s.applicant.phone.SetText("0912345678")
+	if m := s.form.message("applicant.phone"); m != "" {
 		t.Errorf("the phone's message stays after an edit: %q", m)
 	}
-	test.Type(s.birth, "15/03/1991")
+	test.Type(s.applicant.birth, "15/03/1991")
 	h.save()
-	if m := s.fieldMessage("applicant.id_number"); !strings.Contains(m, "năm sinh 1990") {
+	if m := s.form.message("applicant.id_number"); !strings.Contains(m, "năm sinh 1990") {
 		t.Errorf("ID against birth date: %q", m)
 	}
 	h.notSaved()
 
 	// A date of birth that is no date.
-	s.birth.SetText("31/02/1990")
+	s.applicant.birth.SetText("31/02/1990")
 	h.save()
-	if m := s.fieldMessage("applicant.birth_date"); !strings.Contains(m, "dd/mm/yyyy") {
+	if m := s.form.message("applicant.birth_date"); !strings.Contains(m, "dd/mm/yyyy") {
 		t.Errorf("birth date message %q", m)
 	}
 	h.notSaved()
 
-	s.birth.SetText(citizenBirth)
+	s.applicant.birth.SetText(citizenBirth)
 	h.save()
 	if _, err := h.db.Dossier(context.Background(), firstCode); err != nil {
-		t.Fatalf("not saved once right: %v (status %q)", err, s.status.Text)
+		t.Fatalf("not saved once right: %v (status %q)", err, s.bar.status.Text)
 	}
 }
 
@@ -422,31 +413,31 @@ func TestIntakeRequiresPapers(t *testing.T) {
 	h.pickProcedure(s, "1.004837")
 	h.fillApplicant(s)
 	h.save()
-	if m := s.fieldMessage("documents"); !strings.Contains(m, "Chưa đánh dấu giấy tờ") {
+	if m := s.form.message("documents"); !strings.Contains(m, "Chưa đánh dấu giấy tờ") {
 		t.Errorf("no paper ticked: %q", m)
 	}
-	if h.focused() != s.docs[0].check {
+	if h.focused() != s.papers.docs[0].check {
 		t.Errorf("the cursor is not on the first paper")
 	}
 	h.notSaved()
 
 	// A paper ticked with no original and no copy.
-	test.Tap(s.docs[1].check)
-	if m := s.fieldMessage("documents"); m != "" {
+	test.Tap(s.papers.docs[1].check)
+	if m := s.form.message("documents"); m != "" {
 		t.Errorf("ticking a paper leaves %q", m)
 	}
-	s.docs[1].originals.SetText("0")
-	s.docs[1].copies.SetText("")
+	s.papers.docs[1].originals.SetText("0")
+	s.papers.docs[1].copies.SetText("")
 	h.save()
-	if r := s.docs[1]; !r.msg.Visible() || !strings.Contains(r.msg.Text, "chưa có bản nào") {
-		t.Errorf("paper without copies: %q", r.msg.Text)
+	if r := s.papers.docs[1]; !r.ff.msg.Visible() || !strings.Contains(r.ff.msg.Text, "chưa có bản nào") {
+		t.Errorf("paper without copies: %q", r.ff.msg.Text)
 	}
-	if h.focused() != s.docs[1].originals {
+	if h.focused() != s.papers.docs[1].originals {
 		t.Errorf("the cursor is not in the paper's originals")
 	}
 	h.notSaved()
 
-	s.docs[1].copies.SetText("1")
+	s.papers.docs[1].copies.SetText("1")
 	h.save()
 	d, err := h.db.Dossier(context.Background(), firstCode)
 	if err != nil || len(d.Documents) != 1 || d.Documents[0].Copies != 1 {
@@ -458,55 +449,55 @@ func TestIntakeMarksWrongFieldOnLeaving(t *testing.T) {
 	h, s, _ := openIntake(t)
 	h.pickProcedure(s, "1.004837")
 	c := h.u.Window().Canvas()
-	c.Focus(s.phone)
-	test.Type(s.phone, "0123")
+	c.Focus(s.applicant.phone)
+	test.Type(s.applicant.phone, "0123")
 	h.wait()
-	if m := s.fieldMessage("applicant.phone"); m != "" {
+	if m := s.form.message("applicant.phone"); m != "" {
 		t.Errorf("marked while still typing: %q", m)
 	}
-	c.Focus(s.address)
+	c.Focus(s.applicant.address)
 	h.wait()
-	if m := s.fieldMessage("applicant.phone"); !strings.Contains(m, "Số điện thoại") {
+	if m := s.form.message("applicant.phone"); !strings.Contains(m, "Số điện thoại") {
 		t.Errorf("not marked after leaving: %q", m)
 	}
 	// A field merely empty is not marked before saving.
-	if m := s.fieldMessage("applicant.name"); m != "" {
+	if m := s.form.message("applicant.name"); m != "" {
 		t.Errorf("empty name marked: %q", m)
 	}
-	if !strings.Contains(s.previewNote.Text, "Họ và tên") || !strings.Contains(s.previewNote.Text, "Điện thoại") {
-		t.Errorf("preview note %q", s.previewNote.Text)
+	if !strings.Contains(s.bar.note.Text, "Họ và tên") || !strings.Contains(s.bar.note.Text, "Điện thoại") {
+		t.Errorf("preview note %q", s.bar.note.Text)
 	}
 }
 
 func TestIntakeNeedsReviewRequiresWorkingDays(t *testing.T) {
 	h, s, _ := openIntake(t)
 	h.pickProcedure(s, "1.001193") // khai sinh: no working days in the sample
-	if !s.proc.NeedsReview() || !s.daysRow.Visible() {
+	if !s.procedure.proc.NeedsReview() || !s.procedure.daysRow.Visible() {
 		t.Fatalf("no working-days entry for a procedure that needs review")
 	}
-	if s.previewDue.Text != "Chưa tính được ngày hẹn trả" {
-		t.Errorf("preview due %q", s.previewDue.Text)
+	if s.bar.due.Text != "Chưa tính được ngày hẹn trả" {
+		t.Errorf("preview due %q", s.bar.due.Text)
 	}
-	test.Tap(s.docs[0].check)
+	test.Tap(s.papers.docs[0].check)
 	h.fillApplicant(s)
 	h.save()
-	if m := s.fieldMessage("working_days"); !strings.Contains(m, "chưa có thời hạn") {
+	if m := s.form.message("working_days"); !strings.Contains(m, "chưa có thời hạn") {
 		t.Errorf("working days message %q", m)
 	}
-	if h.focused() != s.days {
+	if h.focused() != s.procedure.days {
 		t.Errorf("the cursor is not in the working days")
 	}
 	h.notSaved()
 
-	test.Type(s.days, "2")
+	test.Type(s.procedure.days, "2")
 	h.wait()
-	if s.previewDue.Text != "Hẹn trả: Thứ tư, 13/01/2027" {
-		t.Errorf("preview due %q", s.previewDue.Text)
+	if s.bar.due.Text != "Hẹn trả: Thứ tư, 13/01/2027" {
+		t.Errorf("preview due %q", s.bar.due.Text)
 	}
 	h.save()
 	d, err := h.db.Dossier(context.Background(), firstCode)
 	if err != nil {
-		t.Fatalf("not saved: %v (status %q)", err, s.status.Text)
+		t.Fatalf("not saved: %v (status %q)", err, s.bar.status.Text)
 	}
 	if d.WorkingDays != 2 || d.DueDate.Format("2006-01-02") != "2027-01-13" {
 		t.Errorf("stored %d working days, due %s", d.WorkingDays, d.DueDate.Format("2006-01-02"))
@@ -521,36 +512,36 @@ func TestIntakeNeedsReviewRequiresWorkingDays(t *testing.T) {
 func TestIntakePostalRequiresValidS10(t *testing.T) {
 	h, s, _ := openIntake(t)
 	h.pickProcedure(s, "1.004837")
-	test.Tap(s.docs[0].check)
+	test.Tap(s.papers.docs[0].check)
 	h.fillApplicant(s)
-	if s.postalRow.Visible() {
+	if s.applicant.postalRow.Visible() {
 		t.Errorf("postal item asked at the counter")
 	}
-	s.channel.SetSelected(s.channel.Options[1])
-	if !s.postalRow.Visible() || !s.postalLabel.Visible() {
+	s.applicant.channel.SetSelected(s.applicant.channel.Options[1])
+	if !s.applicant.postalRow.Visible() || !s.applicant.postalLabel.Visible() {
 		t.Fatalf("postal item not asked for the postal channel")
 	}
 	h.save()
-	if m := s.fieldMessage("postal_item"); !strings.Contains(m, "số hiệu bưu gửi") {
+	if m := s.form.message("postal_item"); !strings.Contains(m, "số hiệu bưu gửi") {
 		t.Errorf("missing postal item: %q", m)
 	}
 	h.notSaved()
 
-	test.Type(s.postalItem, "RR123456784VN")
+	test.Type(s.applicant.postalItem, "RR123456784VN")
 	h.save()
-	if m := s.fieldMessage("postal_item"); m == "" || !strings.Contains(m, "RR123456784VN") {
+	if m := s.form.message("postal_item"); m == "" || !strings.Contains(m, "RR123456784VN") {
 		t.Errorf("wrong check digit: %q", m)
 	}
-	if h.focused() != s.postalItem {
+	if h.focused() != s.applicant.postalItem {
 		t.Errorf("the cursor is not in the postal item")
 	}
 	h.notSaved()
 
-	s.postalItem.SetText("rr123456785vn")
+	s.applicant.postalItem.SetText("rr123456785vn")
 	h.save()
 	d, err := h.db.Dossier(context.Background(), firstCode)
 	if err != nil {
-		t.Fatalf("not saved: %v (status %q)", err, s.status.Text)
+		t.Fatalf("not saved: %v (status %q)", err, s.bar.status.Text)
 	}
 	if d.Channel != data.ChannelPostal || d.PostalItem != "RR123456785VN" {
 		t.Errorf("stored channel %s, item %q", d.Channel, d.PostalItem)
@@ -560,12 +551,12 @@ func TestIntakePostalRequiresValidS10(t *testing.T) {
 func TestIntakeRefusesPostForProcedureWithoutIt(t *testing.T) {
 	h, s, _ := openIntake(t)
 	h.pickProcedure(s, "1.004222") // thường trú: not by post
-	if !strings.Contains(s.procMeta.Text, "không nhận qua bưu chính") {
-		t.Errorf("meta %q", s.procMeta.Text)
+	if !strings.Contains(s.procedure.procMeta.Text, "không nhận qua bưu chính") {
+		t.Errorf("meta %q", s.procedure.procMeta.Text)
 	}
-	s.channel.SetSelected(s.channel.Options[1])
+	s.applicant.channel.SetSelected(s.applicant.channel.Options[1])
 	h.wait()
-	if m := s.fieldMessage("channel"); !strings.Contains(m, "không nhận hồ sơ qua bưu chính") {
+	if m := s.form.message("channel"); !strings.Contains(m, "không nhận hồ sơ qua bưu chính") {
 		t.Errorf("channel message %q", m)
 	}
 }
@@ -574,7 +565,7 @@ func TestIntakePrintFailureKeepsDossier(t *testing.T) {
 	h, s, p := openIntake(t)
 	p.err = errors.New("no default printer")
 	h.pickProcedure(s, "1.004837")
-	test.Tap(s.docs[0].check)
+	test.Tap(s.papers.docs[0].check)
 	h.fillApplicant(s)
 	h.save()
 
@@ -585,44 +576,44 @@ func TestIntakePrintFailureKeepsDossier(t *testing.T) {
 		t.Fatalf("printed %v", p.printed)
 	}
 	for _, want := range []string{"Không in được", "Hồ sơ đã được lưu", p.printed[0], "Mã nhật ký"} {
-		if !strings.Contains(s.doneStatus.Text, want) {
-			t.Errorf("status lacks %q: %q", want, s.doneStatus.Text)
+		if !strings.Contains(s.saved.status.Text, want) {
+			t.Errorf("status lacks %q: %q", want, s.saved.status.Text)
 		}
 	}
 	if _, err := os.Stat(p.printed[0]); err != nil {
 		t.Errorf("PDF not kept: %v", err)
 	}
 
-	test.Tap(s.view)
+	test.Tap(s.saved.view)
 	h.wait()
 	if len(p.opened) != 1 || p.opened[0] != p.printed[0] {
 		t.Errorf("opened %v", p.opened)
 	}
 
 	p.err = nil
-	test.Tap(s.reprint)
+	test.Tap(s.saved.reprint)
 	h.wait()
 	if len(p.printed) != 2 || !strings.Contains(p.printed[1], "-in-lai-1") {
 		t.Errorf("reprint printed %v", p.printed)
 	}
-	if s.doneStatus.Text != "Đã gửi bản in lại của giấy tiếp nhận tới máy in." {
-		t.Errorf("status after reprint %q", s.doneStatus.Text)
+	if s.saved.status.Text != "Đã gửi bản in lại của giấy tiếp nhận tới máy in." {
+		t.Errorf("status after reprint %q", s.saved.status.Text)
 	}
 }
 
 func TestIntakeSupplementAndRefusal(t *testing.T) {
 	h, s, p := openIntake(t)
 	h.pickProcedure(s, "1.004837")
-	test.Tap(s.docs[0].check)
+	test.Tap(s.papers.docs[0].check)
 	h.fillApplicant(s)
 	h.save()
-	if s.last.Code != firstCode {
-		t.Fatalf("not saved: %q", s.status.Text)
+	if s.saved.last.Code != firstCode {
+		t.Fatalf("not saved: %q", s.bar.status.Text)
 	}
 
 	// Form 02 for the dossier just saved.
-	test.Tap(s.supplement)
-	n := s.notice
+	test.Tap(s.saved.supplement)
+	n := s.saved.notice
 	if n == nil || n.code.Text != firstCode || !strings.Contains(h.overlayText(), "Mẫu 02") {
 		t.Fatalf("no Form 02 dialog for the dossier just saved:\n%s", h.overlayText())
 	}
@@ -644,14 +635,14 @@ func TestIntakeSupplementAndRefusal(t *testing.T) {
 	if last := p.printed[len(p.printed)-1]; !strings.Contains(last, firstCode+"-supplement") {
 		t.Errorf("printed %s", last)
 	}
-	if !strings.Contains(s.doneStatus.Text, "Mẫu 02") || h.u.Window().Canvas().Overlays().Top() != nil {
-		t.Errorf("after Form 02: status %q, dialog still open %v", s.doneStatus.Text, h.u.Window().Canvas().Overlays().Top() != nil)
+	if !strings.Contains(s.saved.status.Text, "Mẫu 02") || h.u.Window().Canvas().Overlays().Top() != nil {
+		t.Errorf("after Form 02: status %q, dialog still open %v", s.saved.status.Text, h.u.Window().Canvas().Overlays().Top() != nil)
 	}
 
 	// Form 03 for a dossier named by its code.
-	s.last = data.Dossier{}
-	test.Tap(s.refuse)
-	n = s.notice
+	s.saved.last = data.Dossier{}
+	test.Tap(s.saved.refuse)
+	n = s.saved.notice
 	if n.code.Text != "" || !strings.Contains(h.overlayText(), "Mẫu 03") {
 		t.Fatalf("Form 03 dialog: code %q\n%s", n.code.Text, h.overlayText())
 	}
@@ -676,82 +667,82 @@ func TestIntakeSupplementAndRefusal(t *testing.T) {
 	if last := p.printed[len(p.printed)-1]; !strings.Contains(last, firstCode+"-refusal") {
 		t.Errorf("printed %s", last)
 	}
-	if !strings.Contains(s.doneTitle.Text, firstCode) {
-		t.Errorf("bar %q", s.doneTitle.Text)
+	if !strings.Contains(s.saved.title.Text, firstCode) {
+		t.Errorf("bar %q", s.saved.title.Text)
 	}
 }
 
 func TestIntakeProcedureKeys(t *testing.T) {
 	h, s, _ := openIntake(t)
 	c := h.u.Window().Canvas()
-	c.Focus(s.procedure)
+	c.Focus(s.procedure.picker.search)
 
 	// Down in the empty field lists every procedure.
-	s.procedure.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.procedure.picker.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	h.wait()
-	if !s.matches.Visible() || len(s.found) != sampleSize {
-		t.Fatalf("Down lists %d procedures (shown %v)", len(s.found), s.matches.Visible())
+	if !s.procedure.picker.list.Visible() || len(s.procedure.picker.found) != sampleSize {
+		t.Fatalf("Down lists %d procedures (shown %v)", len(s.procedure.picker.found), s.procedure.picker.list.Visible())
 	}
 
-	test.Type(s.procedure, "khai sinh")
+	test.Type(s.procedure.picker.search, "khai sinh")
 	h.wait()
-	if len(s.found) < 3 {
-		t.Fatalf("matches %v", codes(s.found))
+	if len(s.procedure.picker.found) < 3 {
+		t.Fatalf("matches %v", codes(s.procedure.picker.found))
 	}
-	s.procedure.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	s.procedure.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	s.procedure.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
-	if s.highlight != 1 {
-		t.Errorf("highlight %d after Down, Down, Up", s.highlight)
+	s.procedure.picker.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.procedure.picker.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	s.procedure.picker.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if s.procedure.picker.highlight != 1 {
+		t.Errorf("highlight %d after Down, Down, Up", s.procedure.picker.highlight)
 	}
-	want := s.found[1].Code
-	enter(s.procedure)
-	if s.proc.Code != want {
-		t.Errorf("Enter picked %s, want %s", s.proc.Code, want)
+	want := s.procedure.picker.found[1].Code
+	enter(s.procedure.picker.search)
+	if s.procedure.proc.Code != want {
+		t.Errorf("Enter picked %s, want %s", s.procedure.proc.Code, want)
 	}
 
 	// Escape closes the list and keeps the procedure.
-	test.Type(s.procedure, "x")
+	test.Type(s.procedure.picker.search, "x")
 	h.wait()
-	s.procedure.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if s.matches.Visible() || !s.docsPanel.Visible() || s.proc.Code != want {
-		t.Errorf("Escape: matches %v, checklist %v, procedure %s", s.matches.Visible(), s.docsPanel.Visible(), s.proc.Code)
+	s.procedure.picker.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if s.procedure.picker.list.Visible() || !s.papers.panel.Visible() || s.procedure.proc.Code != want {
+		t.Errorf("Escape: matches %v, checklist %v, procedure %s", s.procedure.picker.list.Visible(), s.papers.panel.Visible(), s.procedure.proc.Code)
 	}
 
 	// Enter typed before the search answers picks its first match.
-	s.procedure.SetText("")
-	test.Type(s.procedure, "giam ho")
-	enter(s.procedure)
+	s.procedure.picker.search.SetText("")
+	test.Type(s.procedure.picker.search, "giam ho")
+	enter(s.procedure.picker.search)
 	h.wait()
-	if s.proc.Code != "1.004837" {
-		t.Errorf("fast Enter picked %s", s.proc.Code)
+	if s.procedure.proc.Code != "1.004837" {
+		t.Errorf("fast Enter picked %s", s.procedure.proc.Code)
 	}
 
 	// A tap picks too.
-	test.Type(s.procedure, "khai tu")
+	test.Type(s.procedure.picker.search, "khai tu")
 	h.wait()
-	s.matches.Select(0)
-	if s.proc.Code != s.found[0].Code || s.matches.Visible() {
-		t.Errorf("tap picked %s", s.proc.Code)
+	s.procedure.picker.list.Select(0)
+	if s.procedure.proc.Code != s.procedure.picker.found[0].Code || s.procedure.picker.list.Visible() {
+		t.Errorf("tap picked %s", s.procedure.proc.Code)
 	}
 }
 
 func TestIntakeShortcutsAndMenu(t *testing.T) {
 	h, s, _ := openIntake(t)
 	h.pickProcedure(s, "1.004837")
-	test.Type(s.name, citizenName)
+	test.Type(s.applicant.name, citizenName)
 
 	h.press(sectionKey(sectionCatalog))
 	h.press(shortcut(fyne.KeyT))
-	if h.u.current() != sectionIntake || h.focused() != s.procedure {
+	if h.u.current() != sectionIntake || h.focused() != s.procedure.picker.search {
 		t.Errorf("Ctrl+T: section %d", h.u.current())
 	}
-	if s.name.Text != citizenName {
+	if s.applicant.name.Text != citizenName {
 		t.Errorf("moving away lost the form")
 	}
 	h.press(shortcut(fyne.KeyN))
 	h.wait()
-	if s.name.Text != "" || s.proc.Code != "" || h.focused() != s.procedure {
+	if s.applicant.name.Text != "" || s.procedure.proc.Code != "" || h.focused() != s.procedure.picker.search {
 		t.Errorf("Ctrl+N did not start a new intake")
 	}
 
@@ -772,7 +763,7 @@ func TestIntakeShortcutsAndMenu(t *testing.T) {
 
 func TestIntakeOfficerName(t *testing.T) {
 	h, s, _ := openIntake(t)
-	test.Tap(s.officerBtn)
+	test.Tap(s.officer.button)
 	if !strings.Contains(h.overlayText(), "Cán bộ tiếp nhận") {
 		t.Fatalf("no officer dialog:\n%s", h.overlayText())
 	}
@@ -785,45 +776,7 @@ func TestIntakeOfficerName(t *testing.T) {
 	if got := h.a.Preferences().String(officerPreference); got != "Lê Thị Cúc" {
 		t.Errorf("preference %q", got)
 	}
-	if !strings.Contains(s.officer.Text, "Lê Thị Cúc") {
-		t.Errorf("header %q", s.officer.Text)
+	if !strings.Contains(s.officer.officer.Text, "Lê Thị Cúc") {
+		t.Errorf("header %q", s.officer.officer.Text)
 	}
-}
-
-func TestIDPayload(t *testing.T) {
-	cases := []struct {
-		name       string
-		text       string
-		start, end int
-		complete   bool
-		ok         bool
-	}{
-		{"none", "Nguyễn Văn A", 0, 0, false, false},
-		{"pipe without ID", "abc|def", 0, 0, false, false},
-		{"whole card", citizenCard, 0, len(citizenCard), true, true},
-		{"after text", "0912" + citizenCard, 4, 4 + len(citizenCard), true, true},
-		{"before text", citizenCard + "x", 0, len(citizenCard), false, true},
-		{"cut short", citizenID + "|361234567|Ng", 0, len(citizenID + "|361234567|Ng"), false, true},
-		{"no issue date", citizenID + "|||||", 0, 17, false, true},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			start, end, complete, ok := idPayload(c.text)
-			if ok != c.ok || (ok && (start != c.start || end != c.end || complete != c.complete)) {
-				t.Errorf("idPayload = %d, %d, %v, %v; want %d, %d, %v, %v", start, end, complete, ok, c.start, c.end, c.complete, c.ok)
-			}
-		})
-	}
-}
-
-func FuzzIDPayload(f *testing.F) {
-	for _, s := range []string{citizenCard, "0912" + citizenCard, citizenID + "|||||", "abc|def", "|||||||"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		start, end, _, ok := idPayload(text)
-		if ok && (start < 0 || end < start || end > len(text)) {
-			t.Fatalf("idPayload(%q) = %d, %d", text, start, end)
-		}
-	})
 }

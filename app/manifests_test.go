@@ -26,17 +26,17 @@ func (h *harness) openManifest(kind data.ManifestKind, carrier string) *manifest
 	h.t.Helper()
 	h.press(sectionKey(sectionManifests))
 	s := h.u.manifests
-	if h.focused() != s.kind {
+	if h.focused() != s.opener.kind {
 		h.t.Fatalf("Ctrl+5 put the cursor in %T", h.focused())
 	}
-	s.kind.SetSelected(kindName(kind))
-	s.carrier.SetText(carrier)
-	test.Tap(s.openBtn)
+	s.opener.kind.SetSelected(kindName(kind))
+	s.opener.carrier.SetText(carrier)
+	test.Tap(s.opener.openBtn)
 	h.wait()
 	if s.m.Number == "" || s.m.Kind != kind {
-		h.t.Fatalf("no manifest opened (%q)", s.openMsg.Text)
+		h.t.Fatalf("no manifest opened (%q)", s.opener.openMsg.Text)
 	}
-	if h.focused() != s.scan {
+	if h.focused() != s.items.scan {
 		h.t.Fatalf("the cursor is not in the manifest's scan field")
 	}
 	return s
@@ -52,17 +52,17 @@ func TestManifestScannedClosedAndPrinted(t *testing.T) {
 	h.u.manifests.print = p.send
 
 	s := h.openManifest(data.ManifestFromPost, "Bưu điện Vị Thanh")
-	if s.m.Number != "270203-101" || s.title.Text != data.ManifestFromPost.Title() {
-		t.Errorf("opened %q %q", s.m.Number, s.title.Text)
+	if s.m.Number != "270203-101" || s.items.title.Text != data.ManifestFromPost.Title() {
+		t.Errorf("opened %q %q", s.m.Number, s.items.title.Text)
 	}
-	s.fee.SetText("25.000")
-	h.scanInto(s.scan, "https://trá-cứu.vn/"+h.receiptQR(a.Code))
-	h.scanInto(s.scan, "EE000000014VN")
-	if len(s.m.Items) != 2 || s.items.Length() != 2 {
-		t.Fatalf("%d items after two scans (%q)", len(s.m.Items), s.feedback.last())
+	s.items.fee.SetText("25.000")
+	h.scanInto(s.items.scan, "https://trá-cứu.vn/"+h.receiptQR(a.Code))
+	h.scanInto(s.items.scan, "EE000000014VN")
+	if len(s.m.Items) != 2 || s.items.list.Length() != 2 {
+		t.Fatalf("%d items after two scans (%q)", len(s.m.Items), s.items.feedback.last())
 	}
-	if !strings.Contains(s.feedback.last(), b.Code) || s.feedback.lines[0].Importance != widget.SuccessImportance {
-		t.Errorf("feedback %q", s.feedback.last())
+	if !strings.Contains(s.items.feedback.last(), b.Code) || s.items.feedback.lines[0].Importance != widget.SuccessImportance {
+		t.Errorf("feedback %q", s.items.feedback.last())
 	}
 
 	// Each refusal is said next to the field, in red, and the next scan
@@ -76,22 +76,22 @@ func TestManifestScannedClosedAndPrinted(t *testing.T) {
 		{"ăâđ", "tắt bộ gõ tiếng Việt"},
 	}
 	for _, r := range refusals {
-		h.scanInto(s.scan, r.scan)
-		if msg := s.feedback.last(); !strings.Contains(msg, r.want) || s.feedback.lines[0].Importance != widget.DangerImportance {
+		h.scanInto(s.items.scan, r.scan)
+		if msg := s.items.feedback.last(); !strings.Contains(msg, r.want) || s.items.feedback.lines[0].Importance != widget.DangerImportance {
 			t.Errorf("%.20q: feedback %q, want %q in red", r.scan, msg, r.want)
 		}
-		if h.focused() != s.scan {
+		if h.focused() != s.items.scan {
 			t.Errorf("%.20q: the cursor left the scan field", r.scan)
 		}
 	}
 	if len(s.m.Items) != 2 {
 		t.Fatalf("refused scans changed the items: %d", len(s.m.Items))
 	}
-	if got := s.totals.Text; !strings.Contains(got, "2 hồ sơ · 4 giấy tờ (2 bản chính, 2 bản sao) · cước 50.000 đ") {
+	if got := s.items.totals.Text; !strings.Contains(got, "2 hồ sơ · 4 giấy tờ (2 bản chính, 2 bản sao) · cước 50.000 đ") {
 		t.Errorf("totals %q", got)
 	}
 	var row strings.Builder
-	collectText(test.WidgetRenderer(s.items).Objects()[0], &row)
+	collectText(test.WidgetRenderer(s.items.list).Objects()[0], &row)
 	for _, want := range []string{a.Code, deskApplicant.Name, "Thủ tục đăng ký giám hộ", "2 (1 chính, 1 sao)", "RR123456785VN", "25.000 đ"} {
 		if !strings.Contains(row.String(), want) {
 			t.Errorf("item row lacks %q:\n%s", want, row.String())
@@ -99,23 +99,23 @@ func TestManifestScannedClosedAndPrinted(t *testing.T) {
 	}
 
 	// A wrong one is taken off again.
-	s.items.Select(1)
-	test.Tap(s.remove)
+	s.items.list.Select(1)
+	test.Tap(s.items.remove)
 	h.wait()
-	if len(s.m.Items) != 1 || s.m.Items[0].DossierCode != a.Code || h.focused() != s.scan {
+	if len(s.m.Items) != 1 || s.m.Items[0].DossierCode != a.Code || h.focused() != s.items.scan {
 		t.Fatalf("after removing: %v", s.m.Items)
 	}
-	h.scanInto(s.scan, b.Code)
+	h.scanInto(s.items.scan, b.Code)
 
 	// Signing needs both names.
-	s.officer.SetText("Trần Văn Bình")
-	test.Tap(s.closeBtn)
+	s.sign.officer.SetText("Trần Văn Bình")
+	test.Tap(s.sign.closeBtn)
 	h.wait()
-	if !s.postalErr.Visible() || !strings.Contains(s.postalErr.Text, "nhân viên bưu điện") || h.focused() != s.postal {
-		t.Errorf("closing without the postal staff: %q", s.postalErr.Text)
+	if !strings.Contains(s.sign.form.message(data.FieldPostalStaff), "nhân viên bưu điện") || h.focused() != s.sign.postal {
+		t.Errorf("closing without the postal staff: %q", s.sign.form.message(data.FieldPostalStaff))
 	}
-	test.Type(s.postal, "Lê Thị Hoa")
-	s.postal.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(s.sign.postal, "Lê Thị Hoa")
+	s.sign.postal.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.wait()
 
 	m, err := h.db.Manifest(ctx, s.m.Number)
@@ -134,23 +134,23 @@ func TestManifestScannedClosedAndPrinted(t *testing.T) {
 	if pdf, err := os.ReadFile(p.paths[0]); err != nil || !strings.HasPrefix(string(pdf), "%PDF") {
 		t.Errorf("printout: %v", err)
 	}
-	if !strings.Contains(s.actionMsg.message(), "Đã ký biên bản 270203-101 lúc 10:00 03/02/2027") || s.openBar.Visible() || !s.closedBar.Visible() {
+	if !strings.Contains(s.actionMsg.message(), "Đã ký biên bản 270203-101 lúc 10:00 03/02/2027") || s.sign.content.Visible() || !s.actions.content.Visible() {
 		t.Errorf("after signing: %q", s.actionMsg.message())
 	}
-	if !strings.Contains(s.meta.Text, "cán bộ Trần Văn Bình, bưu điện Lê Thị Hoa") {
-		t.Errorf("meta %q", s.meta.Text)
+	if !strings.Contains(s.items.meta.Text, "cán bộ Trần Văn Bình, bưu điện Lê Thị Hoa") {
+		t.Errorf("meta %q", s.items.meta.Text)
 	}
-	if names, _ := h.db.Names(ctx, "postal"); len(names) != 1 || s.postal.Text != "Lê Thị Hoa" {
+	if names, _ := h.db.Names(ctx, "postal"); len(names) != 1 || s.sign.postal.Text != "Lê Thị Hoa" {
 		t.Errorf("postal names %v", names)
 	}
 
 	// Signed, it takes no more dossiers: scans go to the reconciliation.
-	h.scanInto(s.scan, atCounter.Code)
-	if m, _ := h.db.Manifest(ctx, s.m.Number); len(m.Items) != 2 || len(s.scans) != 1 {
-		t.Errorf("a signed manifest changed: %d items, %d scans", len(m.Items), len(s.scans))
+	h.scanInto(s.items.scan, atCounter.Code)
+	if m, _ := h.db.Manifest(ctx, s.m.Number); len(m.Items) != 2 || len(s.items.scans) != 1 {
+		t.Errorf("a signed manifest changed: %d items, %d scans", len(m.Items), len(s.items.scans))
 	}
 
-	test.Tap(s.reprint)
+	test.Tap(s.actions.reprint)
 	h.wait()
 	if len(p.paths) != 2 || !strings.Contains(p.paths[1], "in-lai") {
 		t.Errorf("reprint %v", p.paths)
@@ -158,7 +158,7 @@ func TestManifestScannedClosedAndPrinted(t *testing.T) {
 
 	// The list on the left knows it is signed.
 	var left strings.Builder
-	collectText(test.WidgetRenderer(s.list).Objects()[0], &left)
+	collectText(test.WidgetRenderer(s.opener.list).Objects()[0], &left)
 	if !strings.Contains(left.String(), "Đã ký 10:00 03/02 · 2 hồ sơ") {
 		t.Errorf("manifest row:\n%s", left.String())
 	}
@@ -185,17 +185,17 @@ func TestManifestReconciliation(t *testing.T) {
 	s := h.u.manifests
 	s.print = p.send
 	h.scanInto(h.u.scan.entry, h.manifestQR(m.Number))
-	if s.m.Number != m.Number || !s.reconcile.Disabled() || !s.printRecon.Disabled() {
+	if s.m.Number != m.Number || !s.actions.reconcile.Disabled() || !s.actions.printRecon.Disabled() {
 		t.Fatalf("manifest %q on show", s.m.Number)
 	}
 
 	for _, text := range []string{h.receiptQR(a.Code), other.Code, "rác"} {
-		h.scanInto(s.scan, text)
+		h.scanInto(s.items.scan, text)
 	}
-	if s.reconcile.Disabled() || !strings.Contains(s.reconcile.Text, "3") {
-		t.Fatalf("reconcile button %q", s.reconcile.Text)
+	if s.actions.reconcile.Disabled() || !strings.Contains(s.actions.reconcile.Text, "3") {
+		t.Fatalf("reconcile button %q", s.actions.reconcile.Text)
 	}
-	test.Tap(s.reconcile)
+	test.Tap(s.actions.reconcile)
 	h.wait()
 
 	stored, _ := h.db.Manifest(ctx, m.Number)
@@ -203,20 +203,20 @@ func TestManifestReconciliation(t *testing.T) {
 	if r == nil || len(r.Missing) != 1 || r.Missing[0] != b.Code || len(r.Unexpected) != 2 {
 		t.Fatalf("stored reconciliation %+v", r)
 	}
-	text := s.reconResult.Text
+	text := s.actions.reconResult.Text
 	for _, want := range []string{"LỆCH", "thiếu 1, thừa 2", b.Code, other.Code, "rác"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("reconciliation lacks %q:\n%s", want, text)
 		}
 	}
-	if s.reconResult.Importance != widget.DangerImportance || len(s.scans) != 0 {
-		t.Errorf("importance %v, scans left %d", s.reconResult.Importance, len(s.scans))
+	if s.actions.reconResult.Importance != widget.DangerImportance || len(s.items.scans) != 0 {
+		t.Errorf("importance %v, scans left %d", s.actions.reconResult.Importance, len(s.items.scans))
 	}
-	if state, _ := s.itemState(s.m.Items[1]); state != "Thiếu" {
+	if state, _ := itemState(s.m, s.m.Items[1]); state != "Thiếu" {
 		t.Errorf("missing item marked %q", state)
 	}
 
-	test.Tap(s.printRecon)
+	test.Tap(s.actions.printRecon)
 	h.wait()
 	if len(p.paths) != 1 || !strings.Contains(p.paths[0], "reconciliation") {
 		t.Errorf("printed %v (%q)", p.paths, s.actionMsg.message())
@@ -233,38 +233,38 @@ func TestManifestDeliveryToCitizens(t *testing.T) {
 	h.u.manifests.print = p.send
 
 	s := h.openManifest(data.ManifestToCitizen, "Bưu điện Vị Thanh")
-	h.scanInto(s.scan, a.Code)
-	h.scanInto(s.scan, b.Code)
-	if !s.delivered.Visible() || !s.delivered.Disabled() {
+	h.scanInto(s.items.scan, a.Code)
+	h.scanInto(s.items.scan, b.Code)
+	if !s.actions.delivered.Visible() || !s.actions.delivered.Disabled() {
 		t.Error("delivery buttons offered before signing")
 	}
-	s.officer.SetText("Trần Văn Bình")
-	s.postal.SetText("Lê Thị Hoa")
-	test.Tap(s.closeBtn)
+	s.sign.officer.SetText("Trần Văn Bình")
+	s.sign.postal.SetText("Lê Thị Hoa")
+	test.Tap(s.sign.closeBtn)
 	h.wait()
 	if s.m.Status != data.ManifestClosed {
 		t.Fatalf("not signed: %q", s.actionMsg.message())
 	}
 
-	s.items.Select(0)
-	test.Tap(s.delivered)
+	s.items.list.Select(0)
+	test.Tap(s.actions.delivered)
 	h.wait()
 	if got, _ := h.db.Dossier(ctx, a.Code); got.Status != data.StatusReturned {
 		t.Errorf("delivered result: %s", got.Status)
 	}
-	s.items.Select(1)
-	test.Tap(s.failed)
+	s.items.list.Select(1)
+	test.Tap(s.actions.failed)
 	h.wait()
-	if state, _ := s.itemState(s.m.Items[1]); state != "Phát lỗi lần 1" || s.failed.Disabled() {
+	if state, _ := itemState(s.m, s.m.Items[1]); state != "Phát lỗi lần 1" || s.actions.failed.Disabled() {
 		t.Errorf("one failure: %q", state)
 	}
-	test.Tap(s.failed)
+	test.Tap(s.actions.failed)
 	h.wait()
-	if state, _ := s.itemState(s.m.Items[1]); state != "Chuyển về quầy" || !s.failed.Disabled() {
+	if state, _ := itemState(s.m, s.m.Items[1]); state != "Chuyển về quầy" || !s.actions.failed.Disabled() {
 		t.Errorf("two failures: %q", state)
 	}
 	// Back at the counter, the result waits there.
-	w := h.u.returns.lists.Waiting
+	w := h.u.returns.board.lists.Waiting
 	if len(w) != 1 || w[0].Dossier.Code != b.Code || w[0].Dossier.ReturnMethod != data.ReturnCounter {
 		t.Errorf("waiting %v", w)
 	}

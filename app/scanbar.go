@@ -2,12 +2,9 @@ package app
 
 import (
 	"context"
-	"image/color"
-	"log"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -26,7 +23,7 @@ import (
 type scanBar struct {
 	u *UI
 
-	entry  *keyEntry
+	entry  *field
 	banner *banner
 
 	content fyne.CanvasObject
@@ -34,7 +31,7 @@ type scanBar struct {
 
 func newScanBar(u *UI) *scanBar {
 	b := &scanBar{u: u}
-	b.entry = newKeyEntry(u)
+	b.entry = newField(u, "")
 	b.entry.SetPlaceHolder(lang.L("scan.placeholder"))
 	b.entry.OnSubmitted = b.onScan
 	b.banner = newBanner()
@@ -62,7 +59,7 @@ func (b *scanBar) onScan(text string) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	desk := counterDesk(b.u)
+	desk := b.u.desk
 	background(&b.u.jobs, b.u.ctx, func(ctx context.Context) (scanFound, error) {
 		res, err := desk.Scan(ctx, text)
 		if err != nil {
@@ -80,10 +77,10 @@ func (b *scanBar) onScan(text string) {
 			if !res.Valid {
 				return f, nil
 			}
-			m, err := b.u.store.Manifest(ctx, manifestNumber(res.Code))
+			m, err := desk.Manifest(ctx, counter.ManifestNumber(res.Code))
 			f.manifest, f.err = m.Number, err
 		case scan.KindIDCard:
-			f.dossiers, f.err = b.u.store.DossiersOf(ctx, res.Code)
+			f.dossiers, f.err = desk.DossiersOf(ctx, res.Code)
 		}
 		if data.ErrorCode(f.err) == data.EInternal {
 			return f, f.err
@@ -92,7 +89,7 @@ func (b *scanBar) onScan(text string) {
 	}, func(f scanFound, err error) {
 		defer b.focus()
 		if err != nil {
-			b.banner.show(scanErrorText(err), widget.DangerImportance)
+			b.banner.show(b.u.errorText(err), widget.DangerImportance)
 			return
 		}
 		b.show(f)
@@ -134,156 +131,4 @@ func (b *scanBar) show(f scanFound) {
 		b.u.show(sectionReturns)
 		b.u.returns.showPerson(id, f.dossiers)
 	}
-}
-
-// manifestNumber is the manifest number in a manifest QR's identifier,
-// "<agency code>-<number>"; agency codes hold no dash.
-func manifestNumber(id string) string {
-	if _, number, ok := strings.Cut(id, "-"); ok {
-		return number
-	}
-	return id
-}
-
-// counterDesk is the counter desk over the window's store: it reads
-// scans, finds dossiers and renders printouts.
-func counterDesk(u *UI) *counter.Desk {
-	return &counter.Desk{Store: u.store, DataDir: u.dataDir, Now: u.now}
-}
-
-// officerPreference is the preference holding the name of the officer
-// at this workstation, which the records and printouts carry.
-const officerPreference = "officer"
-
-// defaultOfficer signs for a workstation whose officer has not given a
-// name. Records are kept in Vietnamese whatever the window's language.
-const defaultOfficer = "Cán bộ một cửa"
-
-// deskOfficer is the officer at this workstation.
-func deskOfficer(u *UI) string {
-	if name := strings.TrimSpace(u.app.Preferences().StringWithFallback(officerPreference, "")); name != "" {
-		return name
-	}
-	return defaultOfficer
-}
-
-// scanErrorText says an error in a line of the screen rather than in a
-// dialog, so that the next scan is not held up; an internal error gets a
-// log id as showError gives it.
-func scanErrorText(err error) string {
-	msg := data.ErrorMessage(err)
-	if data.ErrorCode(err) == data.EInternal {
-		id := logID()
-		log.Printf("motcua: [%s] %v", id, err)
-		msg += " " + lang.L("error.logID", map[string]any{"ID": id})
-	}
-	return msg
-}
-
-// onHotkey runs the keys that work wherever the cursor is, and reports
-// whether ev was one of them.
-func (u *UI) onHotkey(ev *fyne.KeyEvent) bool {
-	if ev.Name != fyne.KeyF2 {
-		return false
-	}
-	u.scan.focus()
-	return true
-}
-
-// keyEntry is an entry that lets F2 through to the window. Fyne gives a
-// key without a modifier only to the widget that has the cursor, so the
-// fields of the scanning screens pass it on themselves.
-type keyEntry struct {
-	widget.Entry
-	u *UI
-}
-
-func newKeyEntry(u *UI) *keyEntry {
-	e := &keyEntry{u: u}
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func (e *keyEntry) TypedKey(ev *fyne.KeyEvent) {
-	if !e.u.onHotkey(ev) {
-		e.Entry.TypedKey(ev)
-	}
-}
-
-// keyList is a list that opens its focused row on Enter, as Space does,
-// and lets F2 through to the window.
-type keyList struct {
-	widget.List
-	u *UI
-}
-
-func newKeyList(u *UI, length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *keyList {
-	l := &keyList{u: u}
-	l.Length, l.CreateItem, l.UpdateItem = length, create, update
-	l.ExtendBaseWidget(l)
-	return l
-}
-
-func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
-	switch {
-	case l.u.onHotkey(ev):
-	case ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter:
-		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	default:
-		l.List.TypedKey(ev)
-	}
-}
-
-// banner is a message on a tinted band: red for what the officer must
-// not miss (a forged receipt), amber for a scan to try again, green for
-// what was done.
-type banner struct {
-	bg      *canvas.Rectangle
-	text    *widget.Label
-	content *fyne.Container
-}
-
-func newBanner() *banner {
-	b := &banner{bg: canvas.NewRectangle(color.Transparent), text: widget.NewLabel("")}
-	b.bg.CornerRadius = theme.InputRadiusSize()
-	b.bg.StrokeWidth = 1
-	b.text.Wrapping = fyne.TextWrapWord
-	b.text.TextStyle = fyne.TextStyle{Bold: true}
-	b.content = container.NewStack(b.bg, b.text)
-	b.content.Hide()
-	return b
-}
-
-// show writes text on the band in the colour of imp; "" hides it.
-func (b *banner) show(text string, imp widget.Importance) {
-	if text == "" {
-		b.content.Hide()
-		return
-	}
-	name := theme.ColorNamePrimary
-	switch imp {
-	case widget.DangerImportance:
-		name = theme.ColorNameError
-	case widget.WarningImportance:
-		name = theme.ColorNameWarning
-	case widget.SuccessImportance:
-		name = theme.ColorNameSuccess
-	}
-	c := color.NRGBAModel.Convert(theme.Color(name)).(color.NRGBA)
-	b.bg.StrokeColor = c
-	c.A = 0x30
-	b.bg.FillColor = c
-	b.text.Importance = imp
-	b.text.SetText(text)
-	b.content.Show()
-	b.content.Refresh()
-}
-
-// message is the band's text, "" when hidden.
-func (b *banner) message() string {
-	if !b.content.Visible() {
-		return ""
-	}
-	return b.text.Text
 }

@@ -83,7 +83,7 @@ func (h *harness) setStatus(code string, to data.Status) {
 // workstation.
 func (h *harness) receiptQR(code string) string {
 	h.t.Helper()
-	key, err := counterDesk(h.u).EnsureKey(context.Background())
+	key, err := h.u.desk.EnsureKey(context.Background())
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func (h *harness) receiptQR(code string) string {
 // manifestQR is the payload of a manifest's QR.
 func (h *harness) manifestQR(number string) string {
 	h.t.Helper()
-	key, err := counterDesk(h.u).EnsureKey(context.Background())
+	key, err := h.u.desk.EnsureKey(context.Background())
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func forgeSignature(payload string) string {
 
 // scanInto types text into a field the way a USB scanner does, key by
 // key ending with Enter, and waits for what it starts.
-func (h *harness) scanInto(e *keyEntry, text string) {
+func (h *harness) scanInto(e *field, text string) {
 	h.t.Helper()
 	h.u.Window().Canvas().Focus(e)
 	test.Type(e, text)
@@ -137,7 +137,7 @@ func TestScanReceiptBehindTelexPrefixOpensDossier(t *testing.T) {
 	if h.u.current() != sectionReturns {
 		t.Errorf("section %d, want the return desk", h.u.current())
 	}
-	if got := h.u.returns.v.d.Code; got != d.Code {
+	if got := h.u.returns.v.Dossier.Code; got != d.Code {
 		t.Fatalf("return desk shows %q, want %s", got, d.Code)
 	}
 	if b.entry.Text != "" {
@@ -161,8 +161,8 @@ func TestScanForgedReceiptOpensNothing(t *testing.T) {
 	if msg := b.banner.message(); !strings.Contains(msg, "KHÔNG HỢP LỆ") || b.banner.text.Importance != widget.DangerImportance {
 		t.Errorf("banner %q (importance %v), want a red warning", msg, b.banner.text.Importance)
 	}
-	if h.u.returns.v.d.Code != "" || h.u.current() != before {
-		t.Errorf("a forged receipt opened %q (section %d)", h.u.returns.v.d.Code, h.u.current())
+	if h.u.returns.v.Dossier.Code != "" || h.u.current() != before {
+		t.Errorf("a forged receipt opened %q (section %d)", h.u.returns.v.Dossier.Code, h.u.current())
 	}
 	if h.focused() != b.entry {
 		t.Errorf("the cursor did not come back to the scan field")
@@ -172,8 +172,8 @@ func TestScanForgedReceiptOpensNothing(t *testing.T) {
 	// warning, where it could pass for this one.
 	h.openDossier(d.Code)
 	h.scanInto(b.entry, forgeSignature(h.receiptQR(d.Code)))
-	if r := h.u.returns; r.v.d.Code != "" || r.detail.Visible() || !r.placeholder.Visible() {
-		t.Errorf("dossier %q still on show after a forged scan", r.v.d.Code)
+	if r := h.u.returns; r.v.Dossier.Code != "" || r.detail.Visible() || !r.placeholder.Visible() {
+		t.Errorf("dossier %q still on show after a forged scan", r.v.Dossier.Code)
 	}
 }
 
@@ -197,7 +197,7 @@ func TestScanPostalItemAndIDCard(t *testing.T) {
 	b := h.u.scan
 
 	h.scanInto(b.entry, "rr123456785vn")
-	if got := h.u.returns.v.d.Code; got != postal.Code {
+	if got := h.u.returns.v.Dossier.Code; got != postal.Code {
 		t.Errorf("postal item opened %q, want %s", got, postal.Code)
 	}
 
@@ -208,23 +208,23 @@ func TestScanPostalItemAndIDCard(t *testing.T) {
 
 	h.scanInto(b.entry, deskApplicantCard)
 	r := h.u.returns
-	if r.tabs.SelectedIndex() != tabPerson || len(r.person) != 2 || r.ofPerson.Length() != 2 {
-		t.Fatalf("ID card lists %d dossiers on tab %d", len(r.person), r.tabs.SelectedIndex())
+	if r.board.tabs.SelectedIndex() != tabPerson || len(r.board.person) != 2 || r.board.ofPerson.Length() != 2 {
+		t.Fatalf("ID card lists %d dossiers on tab %d", len(r.board.person), r.board.tabs.SelectedIndex())
 	}
-	codes := []string{r.person[0].Code, r.person[1].Code}
+	codes := []string{r.board.person[0].Code, r.board.person[1].Code}
 	if !strings.Contains(strings.Join(codes, " "), counter.Code) || !strings.Contains(b.banner.message(), "********1234: 2 hồ sơ") {
 		t.Errorf("person's dossiers %v, banner %q", codes, b.banner.message())
 	}
-	if !strings.Contains(r.tabs.Items[tabPerson].Text, "(2)") {
-		t.Errorf("tab %q", r.tabs.Items[tabPerson].Text)
+	if !strings.Contains(r.board.tabs.Items[tabPerson].Text, "(2)") {
+		t.Errorf("tab %q", r.board.tabs.Items[tabPerson].Text)
 	}
 
 	// Enter on the list opens the dossier the cursor is on.
-	h.u.Window().Canvas().Focus(r.ofPerson)
-	r.ofPerson.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.u.Window().Canvas().Focus(r.board.ofPerson)
+	r.board.ofPerson.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.wait()
-	if got := r.v.d.Code; got != r.person[0].Code {
-		t.Errorf("Enter opened %q, want %s", got, r.person[0].Code)
+	if got := r.v.Dossier.Code; got != r.board.person[0].Code {
+		t.Errorf("Enter opened %q, want %s", got, r.board.person[0].Code)
 	}
 }
 
@@ -262,8 +262,8 @@ func TestF2ReachesScanField(t *testing.T) {
 
 	// A field or list of the desk passes it on.
 	h.press(sectionKey(sectionReturns))
-	for _, f := range []fyne.Focusable{h.u.returns.recipientID, h.u.returns.waiting, h.u.manifests.scan,
-		h.u.catalog.search, h.u.calendar.date, h.u.setup.agencyCode} {
+	for _, f := range []fyne.Focusable{h.u.returns.handover.recipientID, h.u.returns.board.waiting, h.u.manifests.items.scan,
+		h.u.catalog.picker.search, h.u.calendar.override.date, h.u.setup.agencyCode} {
 		c.Focus(f)
 		f.TypedKey(f2)
 		if h.focused() != h.u.scan.entry {
@@ -290,7 +290,7 @@ func TestNavigationToDeskAndManifests(t *testing.T) {
 		t.Errorf("Ctrl+2: section %d, cursor in %T", h.u.current(), h.focused())
 	}
 	h.press(sectionKey(sectionManifests))
-	if h.u.current() != sectionManifests || h.focused() != h.u.manifests.kind {
+	if h.u.current() != sectionManifests || h.focused() != h.u.manifests.opener.kind {
 		t.Errorf("Ctrl+3: section %d, cursor in %T", h.u.current(), h.focused())
 	}
 	if got := h.u.tabs.Items[sectionReturns].Text; got != "Trả kết quả" {

@@ -34,9 +34,9 @@ type syncScreen struct {
 	server   *widget.Label
 	enrolled *fyne.Container
 
-	serverURL *keyEntry // enrollment: server address
-	code      *keyEntry
-	ca        *keyEntry
+	serverURL *field // enrollment: server address
+	code      *field
+	ca        *field
 	enroll    *widget.Button
 	enrollUI  *fyne.Container
 
@@ -70,11 +70,11 @@ func newSyncScreen(u *UI) *syncScreen {
 	)
 	s.enrolled = container.NewVBox(form, s.lastErr, s.clock, container.NewHBox(s.syncNow))
 
-	s.serverURL = newKeyEntry(u)
+	s.serverURL = newField(u, "")
 	s.serverURL.SetPlaceHolder("https://dongbo.tinh.gov.vn:8443")
-	s.code = newKeyEntry(u)
+	s.code = newField(u, "")
 	s.code.SetPlaceHolder(lang.L("sync.enroll.code.placeholder"))
-	s.ca = newKeyEntry(u)
+	s.ca = newField(u, "")
 	s.ca.SetPlaceHolder(lang.L("sync.enroll.ca.placeholder"))
 	s.enroll = widget.NewButtonWithIcon(lang.L("sync.enroll"), theme.LoginIcon(), s.onEnroll)
 	s.enroll.Importance = widget.HighImportance
@@ -112,11 +112,6 @@ func newSyncScreen(u *UI) *syncScreen {
 	return s
 }
 
-// formLabel is a field's label in a form: bold, right-aligned, whole.
-func formLabel(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-}
-
 // showEnrolled shows the status or the enrollment form.
 func (s *syncScreen) showEnrolled(yes bool) {
 	if yes {
@@ -146,14 +141,14 @@ func (s *syncScreen) reload() {
 	}
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (snapshot, error) {
 		var snap snapshot
-		st, err := s.u.store.SyncSettings(ctx)
+		st, err := s.u.desk.SyncSettings(ctx)
 		switch {
 		case err == nil:
 			snap.settings, snap.enrolled = st, st.ServerURL != ""
 		case data.ErrorCode(err) != data.ENotFound:
 			return snap, err
 		}
-		snap.rejections, err = s.u.store.NeedsAttention(ctx)
+		snap.rejections, err = s.u.desk.NeedsAttention(ctx)
 		return snap, err
 	}, func(snap snapshot, err error) {
 		if err != nil {
@@ -167,7 +162,7 @@ func (s *syncScreen) reload() {
 		s.showEnrolled(snap.enrolled)
 		if snap.enrolled {
 			s.server.SetText(snap.settings.ServerURL)
-			s.u.startSync(snap.settings)
+			s.u.startSync()
 		}
 		if w := s.u.syncWorker; w != nil {
 			s.show(w.Status())
@@ -229,7 +224,7 @@ func (s *syncScreen) onEnroll() {
 	server, code, ca := s.serverURL.Text, s.code.Text, s.ca.Text
 	s.enroll.Disable()
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.EnrollResponse, error) {
-		return counterDesk(s.u).Enroll(ctx, s.u.store, server, code, ca)
+		return s.u.desk.Enroll(ctx, server, code, ca)
 	}, func(resp data.EnrollResponse, err error) {
 		s.enroll.Enable()
 		if err != nil {
@@ -247,9 +242,10 @@ func (s *syncScreen) onDismiss() {
 		return
 	}
 	key := s.rejections[s.selected].Key
-	backgroundErr(&s.u.jobs, s.u.ctx, func(ctx context.Context) error {
-		return s.u.store.DismissRejection(ctx, key, deskOfficer(s.u))
-	}, func(err error) {
+	actor := deskOfficer(s.u)
+	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) ([]data.Rejection, error) {
+		return s.u.desk.DismissRejection(ctx, key, actor)
+	}, func(_ []data.Rejection, err error) {
 		if err != nil {
 			s.u.showError(err)
 		}
@@ -258,21 +254,20 @@ func (s *syncScreen) onDismiss() {
 }
 
 // startSync starts the background worker once, for the window's life.
-func (u *UI) startSync(settings data.SyncSettings) {
+func (u *UI) startSync() {
 	if u.syncWorker != nil {
 		return
 	}
-	client, err := province.NewClient(settings)
+	w, err := u.sync.Worker(u.ctx)
 	if err != nil {
 		u.showError(err)
 		return
 	}
-	client.Now = u.now
-	u.syncWorker = &province.Worker{Store: u.store, Client: client, Now: u.now}
+	u.syncWorker = w
 	u.syncWorker.Watch(func(st province.Status) {
 		deliver(func() {
-			if u.sync != nil {
-				u.sync.show(st)
+			if u.syncScr != nil {
+				u.syncScr.show(st)
 			}
 		})
 	})

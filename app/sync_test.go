@@ -18,7 +18,7 @@ func init() { autoSync = false }
 func TestSyncScreenEnrollsAndSyncs(t *testing.T) {
 	srv := servertest.Start(t, servertest.Options{})
 	h := openDesk(t)
-	s := h.u.sync
+	s := h.u.syncScr
 	h.press(sectionKey(sectionSync))
 	h.wait()
 	if !s.enrollUI.Visible() || s.enrolled.Visible() || h.focused() != s.serverURL {
@@ -73,7 +73,7 @@ func TestSyncScreenListsRefusedChanges(t *testing.T) {
 	if err := h.db.RecordResults(ctx, []data.ChangeResult{{Key: queued[0].Key, Result: data.ResultRejected, Reason: reason}}); err != nil {
 		t.Fatal(err)
 	}
-	s := h.u.sync
+	s := h.u.syncScr
 	h.press(sectionKey(sectionSync))
 	h.wait()
 	if len(s.rejections) != 1 || s.rejections[0].Reason != reason || s.attention.Length() != 1 {

@@ -1,56 +1,57 @@
-// Package app is Một Cửa's window: one screen per file, each a struct
-// holding its widgets, built by a constructor and driven by onXxx
-// handlers. Screens talk to the data services only, and never on the UI
-// goroutine: store calls run in the background and come back through
-// fyne.Do.
+// Package app is Một Cửa's window. Each screen (intake.go, returns.go,
+// manifests.go, catalog.go, calendar.go, setup.go, sync.go) is a struct
+// made of small components, one per file, each holding its widgets,
+// built by a constructor and driven by onXxx handlers; the widgets they
+// share are in widgets.go, and every form shows the rules' verdict
+// through form.go. Screens read and change data only through the counter
+// desk (motcua/counter), never on the UI goroutine: its calls run in the
+// background (jobs.go) and come back through fyne.Do.
 package app
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"log"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"motcua/assets"
 	"motcua/counter"
 	"motcua/data"
+	"motcua/errlog"
 	"motcua/province"
 )
 
 // ID is the application's identifier, the same as in FyneApp.toml.
 const ID = "vn.gov.motcua"
 
-// title is the window's title, the product's name in every language.
-const title = "Một Cửa"
-
-// Store is every service the screens use: the counter desk's and the
-// calendar's.
-type Store interface {
-	counter.SyncStore
-	data.CalendarService
-}
+// windowTitle is the window's title, the product's name in every language.
+const windowTitle = "Một Cửa"
 
 // Services is what the window runs against.
 type Services struct {
-	Store   Store
-	DataDir string
-	Now     func() time.Time // nil: time.Now
+	// Desk is the counter desk: the screens read through it and change
+	// data only through its workflows.
+	Desk *counter.Desk
+	// Sync is the provincial sync, whose worker the window starts once
+	// the workstation is enrolled.
+	Sync *counter.Sync
+	Now  func() time.Time // nil: the desk's clock
+	// Reporter logs internal errors under the id the officer is shown;
+	// nil logs to the data folder's errlog.
+	Reporter Reporter
+}
+
+// Reporter logs an internal error and returns its id.
+type Reporter interface {
+	Report(err error) (id string)
 }
 
 // section is one screen of the window, in menu order.
@@ -71,9 +72,11 @@ type UI struct {
 	ctx     context.Context
 	app     fyne.App
 	win     fyne.Window
-	store   Store
+	desk    *counter.Desk
+	sync    *counter.Sync
 	dataDir string
 	now     func() time.Time
+	report  Reporter
 	jobs    jobs
 
 	// configured is false until the office has been set up.
@@ -91,7 +94,7 @@ type UI struct {
 	returns   *returnsScreen
 	manifests *manifestsScreen
 	intake    *intakeScreen
-	sync      *syncScreen
+	syncScr   *syncScreen
 
 	// syncWorker sends the outbox to the province and brings its changes;
 	// nil until the workstation is enrolled.
@@ -102,18 +105,21 @@ type UI struct {
 // on the set-up screen; when the catalogue is empty it imports the sample
 // catalogue in the background.
 func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
-	if s.Store == nil {
-		return nil, errors.New("app: no store")
+	if s.Desk == nil || s.Sync == nil {
+		return nil, errors.New("app: no desk or sync")
 	}
-	u := &UI{ctx: ctx, app: a, store: s.Store, dataDir: s.DataDir, now: s.Now}
+	u := &UI{ctx: ctx, app: a, desk: s.Desk, sync: s.Sync, dataDir: s.Desk.DataDir, now: s.Now, report: s.Reporter}
 	if u.now == nil {
-		u.now = time.Now
+		u.now = s.Desk.Now
+	}
+	if u.report == nil {
+		u.report = errlog.New(u.dataDir)
 	}
 	if err := useLanguage(languageOf(a.Preferences())); err != nil {
 		return nil, err
 	}
 	// One small read before the window exists, to know where it opens.
-	office, err := u.store.Office(ctx)
+	office, err := u.desk.Office(ctx)
 	switch {
 	case err == nil:
 		u.configured = true
@@ -121,7 +127,7 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 
-	u.win = a.NewWindow(title)
+	u.win = a.NewWindow(windowTitle)
 	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win.Resize(fyne.NewSize(1280, 720))
 	u.build()
@@ -133,7 +139,7 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	}
 	u.catalog.start(true)
 	u.calendar.reload()
-	u.sync.reload()
+	u.syncScr.reload()
 	return u, nil
 }
 
@@ -150,7 +156,7 @@ func (u *UI) build() {
 	u.returns = newReturnsScreen(u)
 	u.manifests = newManifestsScreen(u)
 	u.intake = newIntakeScreen(u)
-	u.sync = newSyncScreen(u)
+	u.syncScr = newSyncScreen(u)
 	// Tabs in section order: the counter's daily work first.
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
@@ -159,7 +165,7 @@ func (u *UI) build() {
 		container.NewTabItemWithIcon(lang.L("nav.catalog"), theme.ListIcon(), u.catalog.content),
 		container.NewTabItemWithIcon(lang.L("nav.calendar"), theme.HistoryIcon(), u.calendar.content),
 		container.NewTabItemWithIcon(lang.L("nav.setup"), theme.SettingsIcon(), u.setup.content),
-		container.NewTabItemWithIcon(lang.L("sync.nav"), theme.UploadIcon(), u.sync.content),
+		container.NewTabItemWithIcon(lang.L("sync.nav"), theme.UploadIcon(), u.syncScr.content),
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(*container.TabItem) { u.focusSection(section(u.tabs.SelectedIndex())) }
@@ -250,9 +256,9 @@ func (u *UI) focusSection(s section) {
 	case sectionSetup:
 		f = u.setup.agencyCode
 	case sectionCatalog:
-		f = u.catalog.search
+		f = u.catalog.picker.search
 	case sectionCalendar:
-		f = u.calendar.date
+		f = u.calendar.override.date
 	case sectionReturns:
 		u.returns.reloadLists()
 		f = u.returns.focusable()
@@ -260,8 +266,8 @@ func (u *UI) focusSection(s section) {
 		u.manifests.reloadRecent()
 		f = u.manifests.focusable()
 	case sectionSync:
-		u.sync.reload()
-		f = u.sync.focusTarget()
+		u.syncScr.reload()
+		f = u.syncScr.focusTarget()
 	case sectionIntake:
 		f = u.intake.first()
 	}
@@ -316,173 +322,33 @@ func (u *UI) onLanguage(code string) {
 	u.calendar.reload()
 }
 
-// showError tells the officer what went wrong, in a dialog that scrolls
-// when the message is long (a refused catalogue names every bad record).
-func (u *UI) showError(err error) {
-	u.showErrorTitled(lang.L("Error"), err)
-}
-
-func (u *UI) showErrorTitled(title string, err error) {
-	msg := data.ErrorMessage(err)
-	if data.ErrorCode(err) == data.EInternal {
-		id := logID()
-		log.Printf("motcua: [%s] %v", id, err)
-		msg += "\n\n" + lang.L("error.logID", map[string]any{"ID": id})
-	}
-	text := widget.NewLabel(msg)
-	text.Wrapping = fyne.TextWrapWord
-	lines := strings.Count(msg, "\n") + 1 + len(msg)/80
-	scroll := container.NewVScroll(text)
-	scroll.SetMinSize(fyne.NewSize(560, float32(min(lines, 14))*22+24))
-	u.showDialog(dialog.NewCustom(title, lang.L("OK"), container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, scroll), u.win))
-}
-
-// logID names one internal error in the log, so that the officer can
-// quote it to whoever reads the log.
-func logID() string {
-	var b [4]byte
-	rand.Read(b[:])
-	return hex.EncodeToString(b[:])
-}
-
-// dialogLike is a dialog of Fyne's dialog package, the file dialog
-// included.
-type dialogLike interface {
-	Show()
-	Hide()
-}
-
-// showDialog shows d so that Escape closes it.
-func (u *UI) showDialog(d dialogLike) {
-	u.dialog = d
-	d.Show()
-}
-
-// closeDialog hides the last dialog shown, if it is still open.
-func (u *UI) closeDialog() {
-	if u.dialog != nil && u.win.Canvas().Overlays().Top() != nil {
-		u.dialog.Hide()
-	}
-	u.dialog = nil
-}
-
-// deliver hands a background result to the UI goroutine. Tests replace
-// it to run results on the test's goroutine, one at a time, when they
-// choose.
-var deliver = fyne.Do
-
-// jobs counts the store calls running off the UI goroutine whose results
-// have not yet come back to it.
-type jobs struct {
-	pending atomic.Int64
-}
-
-// busy reports whether some result is still to come.
-func (j *jobs) busy() bool { return j.pending.Load() > 0 }
-
-// background runs work on its own goroutine and then done, with its
-// result, on the UI goroutine.
-func background[T any](j *jobs, ctx context.Context, work func(context.Context) (T, error), done func(T, error)) {
-	j.pending.Add(1)
-	go func() {
-		v, err := work(ctx)
-		deliver(func() {
-			defer j.pending.Add(-1)
-			done(v, err)
-		})
-	}()
-}
-
-// backgroundErr is background for work that only succeeds or fails.
-func backgroundErr(j *jobs, ctx context.Context, work func(context.Context) error, done func(error)) {
-	background(j, ctx, func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, work(ctx)
-	}, func(_ struct{}, err error) {
-		done(err)
-	})
-}
-
-// maxWidth lays its objects over each other at the leading edge, no wider
-// than its value unless they need it: forms stay readable on wide screens.
-type maxWidth float32
-
-func (m maxWidth) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objects {
-		s = s.Max(o.MinSize())
-	}
-	return s
-}
-
-func (m maxWidth) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objects {
-		w := max(min(size.Width, float32(m)), o.MinSize().Width)
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-	}
-}
-
-// fieldErrors returns the per-field messages of err by field name, and
-// whether err is such an error.
-func fieldErrors(err error) (map[string]string, bool) {
-	var de *data.Error
-	if !errors.As(err, &de) || len(de.Fields) == 0 {
-		return nil, false
-	}
-	m := make(map[string]string, len(de.Fields))
-	for _, f := range de.Fields {
-		m[f.Field] = capitalize(f.Message)
-	}
-	return m, true
-}
-
-// capitalize upper-cases the first letter of a message.
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// showFieldError marks an entry and writes msg under it; "" clears both.
-func showFieldError(e validated, l *widget.Label, msg string) {
-	if msg == "" {
-		clearFieldError(e, l)
-		return
-	}
-	e.SetValidationError(errors.New(msg))
-	l.SetText(msg)
-	l.Show()
-}
-
-// validated is an entry that can show a validation error.
-type validated interface{ SetValidationError(error) }
-
-// clearFieldError reports whether there was an error to clear.
-func clearFieldError(e validated, l *widget.Label) bool {
-	if !l.Visible() {
+// onHotkey runs the keys that work wherever the cursor is, and reports
+// whether ev was one of them.
+func (u *UI) onHotkey(ev *fyne.KeyEvent) bool {
+	if ev.Name != fyne.KeyF2 {
 		return false
 	}
-	e.SetValidationError(nil)
-	l.SetText("")
-	l.Hide()
+	u.scan.focus()
 	return true
 }
 
-// errorSummary is the first line of an error's message.
-func errorSummary(err error) string {
-	var de *data.Error
-	if errors.As(err, &de) {
-		return de.Message
-	}
-	return data.ErrorMessage(err)
+// officerPreference is the preference holding the name of the officer
+// at this workstation, which the records and printouts carry.
+const officerPreference = "officer"
+
+// defaultOfficer signs for a workstation whose officer has not given a
+// name. Records are kept in Vietnamese whatever the window's language.
+const defaultOfficer = "Cán bộ một cửa"
+
+// officerName is the name the officer gave, "" when none.
+func (u *UI) officerName() string {
+	return strings.TrimSpace(u.app.Preferences().StringWithFallback(officerPreference, ""))
 }
 
-// note is a quiet explanation that wraps to the width it is given.
-func note(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	return l
+// deskOfficer is the officer at this workstation.
+func deskOfficer(u *UI) string {
+	if name := u.officerName(); name != "" {
+		return name
+	}
+	return defaultOfficer
 }

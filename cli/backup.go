@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"motcua/data"
 	"motcua/data/sqlite"
 	"motcua/platform"
 )
@@ -14,11 +13,6 @@ import (
 const usageBackup = `  backup [-o TỆP.db]                   sao lưu cơ sở dữ liệu (mặc định vào backups/ trong thư mục dữ liệu;
                                        mỗi ngày lần mở đầu tiên tự sao lưu vào đó, giữ 30 bản)
 `
-
-// Backuper makes consistent copies of the store.
-type Backuper interface {
-	Backup(ctx context.Context, path string) error
-}
 
 func runBackup(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
@@ -30,19 +24,15 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("Thừa tham số: %v", pos)
 	}
-	b, ok := env.Store.(Backuper)
-	if !ok {
-		return data.Errorf(data.EInternal, "Kho dữ liệu này không sao lưu được.")
-	}
 	path := *out
 	if path == "" {
-		dir := sqlite.BackupDir(env.DataDir)
+		dir := sqlite.BackupDir(env.Desk.DataDir)
 		if err := platform.PrivateDir(dir); err != nil {
 			return err
 		}
-		path = filepath.Join(dir, sqlite.BackupName(env.Now()))
+		path = filepath.Join(dir, sqlite.BackupName(env.Desk.Now()))
 	}
-	if err := b.Backup(ctx, path); err != nil {
+	if err := env.Desk.Backup(ctx, path); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, path)

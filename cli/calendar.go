@@ -57,7 +57,7 @@ func calendarSet(ctx context.Context, env *Env, off bool, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := env.Store.SetOverride(ctx, data.Override{Date: d, Off: off, Name: *name}); err != nil {
+	if _, err := env.Desk.SetOverride(ctx, data.Override{Date: d, Off: off, Name: *name}); err != nil {
 		return err
 	}
 	what := "ngày làm bù"
@@ -77,7 +77,7 @@ func calendarRemove(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := env.Store.RemoveOverride(ctx, d); err != nil {
+	if _, err := env.Desk.RemoveOverride(ctx, d); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "%s: đã xoá điều chỉnh, ngày theo lịch chung.\n", d.Format("2006-01-02"))
@@ -111,7 +111,7 @@ func calendarList(ctx context.Context, env *Env, args []string) error {
 	if err != nil || year < 1901 || year > 2199 {
 		return data.Errorf(data.EInvalid, "Năm %q không hợp lệ (1901–2199).", pos[0])
 	}
-	cal, err := env.Store.Calendar(ctx)
+	cal, err := env.Desk.Calendar(ctx)
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func calendarDue(ctx context.Context, env *Env, args []string) error {
 	if err := bad.Err("Tham số chưa hợp lệ."); err != nil {
 		return err
 	}
-	cal, err := env.Store.Calendar(ctx)
+	cal, err := env.Desk.Calendar(ctx)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 	"text/tabwriter"
 
 	"motcua/data"
-	"motcua/data/catalogfile"
 )
 
 const usageCatalog = `  catalog import TỆP.json|TỆP.csv    nhập danh mục thủ tục (tệp lỗi bị từ chối cả tệp)
@@ -46,21 +45,12 @@ func catalogImport(ctx context.Context, env *Env, args []string) error {
 		return data.Errorf(data.EInvalid, "Không mở được tệp danh mục %s: %v", pos[0], err)
 	}
 	defer f.Close()
-	ps, err := catalogfile.Parse(pos[0], f)
+	rep, err := env.Desk.ImportCatalog(ctx, pos[0], f)
 	if err != nil {
 		return err
 	}
-	rep, err := env.Store.ImportProcedures(ctx, ps)
-	if err != nil {
-		return err
-	}
-	review := 0
-	for _, p := range ps {
-		if p.WorkingDays == nil {
-			review++
-		}
-	}
-	fmt.Fprintf(env.Stdout, "Đã nhập %d thủ tục: %d mới, %d cập nhật", len(ps), rep.Added, rep.Updated)
+	review := rep.Review
+	fmt.Fprintf(env.Stdout, "Đã nhập %d thủ tục: %d mới, %d cập nhật", rep.Total, rep.Added, rep.Updated)
 	if rep.KeptLocal > 0 {
 		fmt.Fprintf(env.Stdout, ", %d giữ thời hạn đã sửa tại đơn vị", rep.KeptLocal)
 	}
@@ -95,7 +85,7 @@ func catalogList(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("Thừa tham số: %v (tìm kiếm dùng --search)", pos)
 	}
-	ps, err := env.Store.Procedures(ctx, *search)
+	ps, err := env.Desk.Procedures(ctx, *search)
 	if err != nil {
 		return err
 	}
@@ -144,10 +134,7 @@ func catalogSet(ctx context.Context, env *Env, args []string) error {
 	if tl.WorkingDays == nil && tl.SameDayCutoff == nil {
 		return usagef("Hãy nêu --working-days hoặc --same-day-cutoff.")
 	}
-	if err := env.Store.SetTimeLimit(ctx, pos[0], tl); err != nil {
-		return err
-	}
-	p, err := env.Store.Procedure(ctx, pos[0])
+	p, err := env.Desk.SetTimeLimit(ctx, pos[0], tl)
 	if err != nil {
 		return err
 	}

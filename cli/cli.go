@@ -11,43 +11,46 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"time"
 
 	"motcua/counter"
 	"motcua/data"
+	"motcua/errlog"
 	"motcua/platform"
 )
 
-// Store is every service the commands use.
-type Store interface {
-	data.OfficeService
-	data.CatalogService
-	data.CalendarService
-	data.IntakeService
-	data.DossierService
-	data.KeyService
-	data.SyncStore
-	data.ManifestService
-	data.ReturnService
-	data.PrinterService
-}
-
 // Env is what a command runs against.
 type Env struct {
-	Store   Store
-	DataDir string
-	Stdin   io.Reader
-	Stdout  io.Writer
-	Stderr  io.Writer
-	Now     func() time.Time
+	// Desk is the counter desk: the commands read through it and change
+	// data only through its workflows.
+	Desk *counter.Desk
+	// Sync is the provincial sync the sync command runs.
+	Sync   *counter.Sync
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
 	// Actor is who runs the commands, as history and audit record it.
 	Actor string
 	// Printers lists the machine's printers; nil asks the system.
 	Printers func() ([]platform.Printer, error)
+	// Reporter logs an internal error and returns the id the message
+	// gives; nil logs to the data folder's errlog.
+	Reporter Reporter
+	// DataDir is the data folder, for the commands that run with no
+	// store open (restore); the others use the desk's.
+	DataDir string
 }
 
-func (env *Env) desk() *counter.Desk {
-	return &counter.Desk{Store: env.Store, DataDir: env.DataDir, Now: env.Now}
+// dataDir is the data folder the command runs on.
+func (env *Env) dataDir() string {
+	if env.Desk != nil {
+		return env.Desk.DataDir
+	}
+	return env.DataDir
+}
+
+// Reporter logs an internal error under an id.
+type Reporter interface {
+	Report(err error) (id string)
 }
 
 // command is one verb; run gets the arguments after the verb's name.
@@ -103,11 +106,11 @@ func Usage() string {
 // Run runs the command named by args[0] and returns the exit status:
 // 0 on success, 1 when the command refused its input, 2 for bad usage.
 func Run(ctx context.Context, env *Env, args []string) int {
-	if env.Now == nil {
-		env.Now = time.Now
-	}
 	if env.Actor == "" {
 		env.Actor = "quản trị"
+	}
+	if env.Reporter == nil {
+		env.Reporter = errlog.New(env.dataDir())
 	}
 	if len(args) == 0 {
 		fmt.Fprint(env.Stderr, Usage())
@@ -129,11 +132,23 @@ func Run(ctx context.Context, env *Env, args []string) int {
 	case err == errInvalidScan, err == errQuiet:
 		return 1
 	case data.ErrorCode(err) == data.EInternal:
-		fmt.Fprintf(env.Stderr, "Lỗi nội bộ: %v\n", err)
+		fmt.Fprintln(env.Stderr, data.InternalMessage(env.Reporter.Report(err)))
 		return 1
 	}
 	fmt.Fprintln(env.Stderr, data.ErrorMessage(err))
 	return 1
+}
+
+// asFlags names an error's fields as the flags the administrator typed:
+// the rules' field names are the flags' names.
+func asFlags(err error) error {
+	var de *data.Error
+	if errors.As(err, &de) {
+		for i := range de.Fields {
+			de.Fields[i].Field = "--" + de.Fields[i].Field
+		}
+	}
+	return err
 }
 
 type usageError struct{ msg string }

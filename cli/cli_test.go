@@ -4,21 +4,25 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"motcua/counter"
 	"motcua/data"
-
 	"motcua/data/sqlite"
+	"motcua/mock"
 )
 
 // harness runs commands against one real store, as the binary would.
 type harness struct {
-	t   *testing.T
-	env *Env
+	t     *testing.T
+	env   *Env
+	store *sqlite.DB
 }
 
 func newHarness(t *testing.T) *harness {
@@ -32,7 +36,11 @@ func newHarness(t *testing.T) *harness {
 	// A working morning: Wednesday 3 February 2027, 10:00.
 	now := func() time.Time { return time.Date(2027, 2, 3, 10, 0, 0, 0, data.Zone) }
 	store.Now = now
-	return &harness{t: t, env: &Env{Store: store, DataDir: dir, Stdin: strings.NewReader(""), Now: now}}
+	desk := counter.New(store, dir)
+	desk.Now = now
+	sync := counter.NewSync(store)
+	sync.Now = now
+	return &harness{t: t, env: &Env{Desk: desk, Sync: sync, DataDir: dir, Stdin: strings.NewReader("")}, store: store}
 }
 
 // run returns the exit status, standard output and standard error.
@@ -202,7 +210,7 @@ func TestBackup(t *testing.T) {
 	h := newHarness(t)
 	h.ok(initArgs...)
 	path := strings.TrimSpace(h.ok("backup"))
-	if filepath.Dir(path) != filepath.Join(h.env.DataDir, "backups") || !strings.HasSuffix(path, "motcua-20270203-100000.db") {
+	if filepath.Dir(path) != filepath.Join(h.env.Desk.DataDir, "backups") || !strings.HasSuffix(path, "motcua-20270203-100000.db") {
 		t.Errorf("backup at %s", path)
 	}
 	if info, err := os.Stat(path); err != nil || info.Size() == 0 {
@@ -210,5 +218,32 @@ func TestBackup(t *testing.T) {
 	}
 	if code, _, errOut := h.run("backup", "-o", path); code != 1 || !strings.Contains(errOut, "đã có") {
 		t.Errorf("overwrite: %d %s", code, errOut)
+	}
+}
+
+// TestInternalErrorShowsAnIDNotTheError: a store failure reaches the
+// administrator as the Vietnamese message with a log id; the error
+// itself, with its SQL and path, is in the data folder's log under it.
+func TestInternalErrorShowsAnIDNotTheError(t *testing.T) {
+	h := counterHarness(t)
+	real := h.env.Desk
+	failing := &mock.Store{Next: h.store}
+	failing.DossierFn = func(context.Context, string) (data.Dossier, error) {
+		return data.Dossier{}, fmt.Errorf("sqlite: dossier: %w", errors.New("SELECT code FROM dossier: database disk image is malformed (/home/ha/MotCua/motcua.db)"))
+	}
+	h.env.Desk = counter.New(failing, real.DataDir)
+	status, _, errOut := h.run("show", "000.30.12.H30-270203-1001", "--json")
+	if status != 1 || !strings.Contains(errOut, "Lỗi nội bộ (mã ") {
+		t.Fatalf("exit %d: %s", status, errOut)
+	}
+	for _, leak := range []string{"SELECT", "sqlite", "malformed", "/home/ha"} {
+		if strings.Contains(errOut, leak) {
+			t.Errorf("the message shows %q: %s", leak, errOut)
+		}
+	}
+	id := errOut[strings.Index(errOut, "mã ")+len("mã ") : strings.Index(errOut, ")")]
+	log, err := os.ReadFile(filepath.Join(real.DataDir, "logs", "motcua.log"))
+	if err != nil || !strings.Contains(string(log), "["+id+"] sqlite: dossier: SELECT code FROM dossier") {
+		t.Errorf("log under %q: %s (%v)", id, log, err)
 	}
 }

@@ -118,7 +118,7 @@ func runIntake(ctx context.Context, env *Env, args []string) error {
 	if req.Officer == "" {
 		req.Officer = env.Actor
 	}
-	d, err := env.Store.Intake(ctx, req)
+	d, err := env.Desk.Intake(ctx, req)
 	if err != nil {
 		return err
 	}
@@ -152,7 +152,7 @@ func runReceipt(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 || *out == "" {
 		return usagef("Cần MÃ hồ sơ và -o TỆP.pdf.")
 	}
-	kept, err := env.desk().Receipt(ctx, pos[0], env.Actor, *reprint)
+	kept, err := env.Desk.Receipt(ctx, pos[0], env.Actor, *reprint)
 	if err != nil {
 		return err
 	}
@@ -174,7 +174,7 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	if kind == "" {
 		return usagef("Loại phiếu %q không có (supplement hoặc refuse).", pos[0])
 	}
-	kept, err := env.desk().Notice(ctx, kind, pos[1], []string{*reason}, env.Actor)
+	_, kept, err := env.Desk.Notice(ctx, kind, pos[1], []string{*reason}, env.Actor)
 	if err != nil {
 		return err
 	}
@@ -223,16 +223,9 @@ func runShow(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần đúng một mã hồ sơ.")
 	}
-	d, err := env.Store.Dossier(ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	hist, err := env.Store.History(ctx, d.Code)
-	if err != nil {
-		return err
-	}
 	// The full ID number is personal data: who saw it is logged.
-	if err := env.Store.Audit(ctx, env.Actor, "dossier.view", d.Code, "xem đầy đủ qua dòng lệnh"); err != nil {
+	d, hist, err := env.Desk.Show(ctx, pos[0], env.Actor, "xem đầy đủ qua dòng lệnh")
+	if err != nil {
 		return err
 	}
 	out := dossierJSON{Code: d.Code, Status: d.Status, StatusLabel: d.Status.Label(), ProcedureCode: d.ProcedureCode,
@@ -266,7 +259,7 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 	if len(args) == 0 {
 		return usagef("Cần chuỗi máy quét đã gõ.")
 	}
-	res, err := env.desk().Scan(ctx, strings.Join(args, " "))
+	res, err := env.Desk.Scan(ctx, strings.Join(args, " "))
 	if err != nil {
 		return err
 	}

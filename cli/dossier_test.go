@@ -68,14 +68,14 @@ func TestIntakeShowReceiptScan(t *testing.T) {
 		t.Errorf("second print without --reprint: %d %s", code, errOut)
 	}
 	h.ok("receipt", code, "-o", out, "--reprint")
-	kept, _ := filepath.Glob(filepath.Join(h.env.DataDir, "printouts", "*", code+"-receipt*.pdf"))
+	kept, _ := filepath.Glob(filepath.Join(h.env.Desk.DataDir, "printouts", "*", code+"-receipt*.pdf"))
 	if len(kept) != 2 {
 		t.Errorf("kept printouts: %v", kept)
 	}
 
 	// The QR payload verifies, behind a tracking prefix mangled by Telex,
 	// and any changed character does not.
-	key, err := h.env.desk().EnsureKey(t.Context())
+	key, err := h.env.Desk.EnsureKey(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}

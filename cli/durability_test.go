@@ -13,9 +13,20 @@ import (
 	"testing"
 	"time"
 
+	"motcua/counter"
 	"motcua/data"
 	"motcua/data/sqlite"
 )
+
+// envOf is the command environment over a store, as main builds it.
+func envOf(store *sqlite.DB, dir string, now func() time.Time) *Env {
+	store.Now = now
+	desk := counter.New(store, dir)
+	desk.Now = now
+	sync := counter.NewSync(store)
+	sync.Now = now
+	return &Env{Desk: desk, Sync: sync, DataDir: dir}
+}
 
 // runCommand runs one command as a separate run of the program would: it
 // opens the data folder's store, runs, and closes it.
@@ -25,10 +36,9 @@ func runCommand(t *testing.T, dir string, now time.Time, stdin string, args ...s
 	if err != nil {
 		t.Fatal(err)
 	}
-	store.Now = func() time.Time { return now }
 	var out, errOut bytes.Buffer
-	env := &Env{Store: store, DataDir: dir, Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
-		Now: store.Now}
+	env := envOf(store, dir, func() time.Time { return now })
+	env.Stdin, env.Stdout, env.Stderr = strings.NewReader(stdin), &out, &errOut
 	code := Run(context.Background(), env, args)
 	if err := store.Close(); err != nil {
 		t.Fatal(err)
@@ -39,7 +49,7 @@ func runCommand(t *testing.T, dir string, now time.Time, stdin string, args ...s
 // closeStore closes the harness's store, as when its program exits.
 func (h *harness) closeStore() {
 	h.t.Helper()
-	if err := h.env.Store.(*sqlite.DB).Close(); err != nil {
+	if err := h.store.Close(); err != nil {
 		h.t.Fatal(err)
 	}
 }
@@ -47,22 +57,24 @@ func (h *harness) closeStore() {
 // reopen opens the data folder's store again.
 func (h *harness) reopen() {
 	h.t.Helper()
-	store, err := sqlite.Open(context.Background(), filepath.Join(h.env.DataDir, "motcua.db"))
+	dir := h.env.dataDir()
+	store, err := sqlite.Open(context.Background(), filepath.Join(dir, "motcua.db"))
 	if err != nil {
 		h.t.Fatal(err)
 	}
 	h.t.Cleanup(func() { store.Close() })
-	store.Now = h.env.Now
-	h.env.Store = store
+	env := envOf(store, dir, h.store.Now)
+	env.Stdin, env.Printers = h.env.Stdin, h.env.Printers
+	h.env, h.store = env, store
 }
 
 // runBare runs a command that works on the data folder without the
 // store open (restore).
 func (h *harness) runBare(args ...string) (int, string, string) {
 	h.t.Helper()
-	store := h.env.Store
-	h.env.Store = nil
-	defer func() { h.env.Store = store }()
+	desk, sync := h.env.Desk, h.env.Sync
+	h.env.DataDir, h.env.Desk, h.env.Sync = desk.DataDir, nil, nil
+	defer func() { h.env.Desk, h.env.Sync = desk, sync }()
 	return h.run(args...)
 }
 

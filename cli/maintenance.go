@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"motcua/data"
 	"motcua/data/sqlite"
@@ -18,11 +19,6 @@ const usageMaintenance = `  check [--json]                       kiểm tra cơ 
 // works on the data folder with no store open.
 func OpensStore(name string) bool { return name != "restore" }
 
-// Checker examines the store and its data folder.
-type Checker interface {
-	Check(ctx context.Context, dataDir string) (data.Health, error)
-}
-
 func runCheck(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "")
@@ -33,11 +29,7 @@ func runCheck(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("Thừa tham số: %v", pos)
 	}
-	c, ok := env.Store.(Checker)
-	if !ok {
-		return data.Errorf(data.EInternal, "Kho dữ liệu này không kiểm tra được.")
-	}
-	h, err := c.Check(ctx, env.DataDir)
+	h, err := env.Desk.Check(ctx)
 	if err != nil {
 		return err
 	}
@@ -72,7 +64,7 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần đúng một TỆP.db sao lưu.")
 	}
-	r, err := sqlite.Restore(ctx, filepath.Join(env.DataDir, "motcua.db"), pos[0], env.Now())
+	r, err := sqlite.Restore(ctx, filepath.Join(env.dataDir(), "motcua.db"), pos[0], time.Now())
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ const usageManifest = `  manifest new --kind from-post|to-agency|to-citizen [--c
   manifest show SỐ --json
   manifest reconcile SỐ CHỮ…             đối chiếu; mã thoát 0 chỉ khi không thiếu, không thừa
   manifest delivery SỐ MÃ delivered|failed
+  manifest results-back SỐ             kết quả về theo biên bản chuyển cơ quan giải quyết: chờ trả
 `
 
 func runManifest(ctx context.Context, env *Env, args []string) error {
@@ -29,6 +30,7 @@ func runManifest(ctx context.Context, env *Env, args []string) error {
 	sub := map[string]func(context.Context, *Env, []string) error{
 		"new": manifestNew, "add": manifestAdd, "remove": manifestRemove, "close": manifestClose,
 		"pdf": manifestPDF, "show": manifestShow, "reconcile": manifestReconcile, "delivery": manifestDelivery,
+		"results-back": manifestResultsBack,
 	}[args[0]]
 	if sub == nil {
 		return usagef("Không có lệnh manifest %q.", args[0])
@@ -48,9 +50,9 @@ func manifestNew(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 || *kind == "" {
 		return usagef("Cần --kind from-post|to-agency|to-citizen.")
 	}
-	m, err := env.Store.OpenManifest(ctx, data.ManifestKind(*kind), *carrier, *agency, env.Actor)
+	m, err := env.Desk.OpenManifest(ctx, data.ManifestKind(*kind), *carrier, *agency, env.Actor)
 	if err != nil {
-		return err
+		return asFlags(err)
 	}
 	fmt.Fprintln(env.Stdout, m.Number)
 	fmt.Fprintf(env.Stdout, "Đã mở %s số %s.\n", m.Kind.Title(), m.Number)
@@ -74,18 +76,16 @@ func manifestAdd(ctx context.Context, env *Env, args []string) error {
 			return data.Errorf(data.EInvalid, "Không thêm %s: %s", *item, data.ErrorMessage(err))
 		}
 	}
-	d, err := env.desk().DossierFor(ctx, pos[1])
+	d, err := env.Desk.DossierFor(ctx, pos[1])
 	if err != nil {
 		return data.Errorf(data.ErrorCode(err), "Không thêm %q: %s", pos[1], data.ErrorMessage(err))
 	}
-	add.DossierCode = d.Code
-	it, err := env.Store.AddItem(ctx, pos[0], add, env.Actor)
+	m, it, err := env.Desk.AddToManifest(ctx, pos[0], d.Code, add, env.Actor)
+	if data.ErrorCode(err) == data.EInternal {
+		return err
+	}
 	if err != nil {
 		return data.Errorf(data.ErrorCode(err), "Không thêm %s: %s", d.Code, data.ErrorMessage(err))
-	}
-	m, err := env.Store.Manifest(ctx, pos[0])
-	if err != nil {
-		return err
 	}
 	t := m.Totals()
 	fmt.Fprintf(env.Stdout, "%s  %s — %s\nBiên bản %s: %d hồ sơ, %d giấy tờ (%d bản chính, %d bản sao), cước %d đồng.\n",
@@ -101,10 +101,11 @@ func manifestRemove(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 2 {
 		return usagef("Cần SỐ biên bản và MÃ hồ sơ.")
 	}
-	if err := env.Store.RemoveItem(ctx, pos[0], pos[1], env.Actor); err != nil {
+	m, err := env.Desk.RemoveFromManifest(ctx, pos[0], pos[1], env.Actor)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "Đã bỏ %s khỏi biên bản %s.\n", pos[1], pos[0])
+	fmt.Fprintf(env.Stdout, "Đã bỏ %s khỏi biên bản %s; còn %d hồ sơ.\n", pos[1], m.Number, len(m.Items))
 	return nil
 }
 
@@ -119,7 +120,7 @@ func manifestClose(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần SỐ biên bản.")
 	}
-	m, err := env.Store.CloseManifest(ctx, pos[0], *officer, *postal)
+	m, err := env.Desk.CloseManifest(ctx, pos[0], *officer, *postal)
 	if err != nil {
 		return err
 	}
@@ -140,7 +141,7 @@ func manifestPDF(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 || *out == "" {
 		return usagef("Cần SỐ biên bản và -o TỆP.pdf.")
 	}
-	kept, err := env.desk().ManifestPDF(ctx, pos[0], env.Actor, *recon)
+	kept, err := env.Desk.ManifestPDF(ctx, pos[0], env.Actor, *recon)
 	if err != nil {
 		return err
 	}
@@ -185,7 +186,7 @@ func manifestShow(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần SỐ biên bản.")
 	}
-	m, err := env.Store.Manifest(ctx, pos[0])
+	m, err := env.Desk.Manifest(ctx, pos[0])
 	if err != nil {
 		return err
 	}
@@ -215,10 +216,11 @@ func manifestReconcile(ctx context.Context, env *Env, args []string) error {
 	if len(pos) < 1 {
 		return usagef("Cần SỐ biên bản và các chuỗi quét.")
 	}
-	r, err := env.desk().Reconcile(ctx, pos[0], pos[1:], env.Actor)
+	m, err := env.Desk.Reconcile(ctx, pos[0], pos[1:], env.Actor)
 	if err != nil {
 		return err
 	}
+	r := m.Reconciled
 	if err := printJSON(env.Stdout, map[string]any{"number": pos[0], "scanned": r.Scanned, "missing": r.Missing,
 		"unexpected": r.Unexpected, "balanced": r.Balanced()}); err != nil {
 		return err
@@ -237,7 +239,7 @@ func manifestDelivery(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 3 || (pos[2] != "delivered" && pos[2] != "failed") {
 		return usagef("Cần SỐ biên bản, MÃ hồ sơ và delivered|failed.")
 	}
-	it, err := env.Store.RecordDelivery(ctx, pos[0], pos[1], pos[2] == "delivered", env.Actor)
+	_, it, err := env.Desk.RecordDelivery(ctx, pos[0], pos[1], pos[2] == "delivered", env.Actor)
 	if err != nil {
 		return err
 	}
@@ -248,6 +250,25 @@ func manifestDelivery(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "%s: phát không thành công lần %d; kết quả chuyển về bộ phận một cửa.\n", it.DossierCode, it.Attempts)
 	default:
 		fmt.Fprintf(env.Stdout, "%s: phát không thành công lần %d.\n", it.DossierCode, it.Attempts)
+	}
+	return nil
+}
+
+func manifestResultsBack(ctx context.Context, env *Env, args []string) error {
+	pos, err := parse(flag.NewFlagSet("manifest results-back", flag.ContinueOnError), args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("Cần SỐ biên bản.")
+	}
+	codes, err := env.Desk.ResultsBack(ctx, pos[0], env.Actor)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Biên bản %s: %d hồ sơ đã có kết quả, chờ trả.\n", pos[0], len(codes))
+	for _, c := range codes {
+		fmt.Fprintln(env.Stdout, c)
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ func TestManifestFromPostEndToEnd(t *testing.T) {
 	if num != "270203-101" {
 		t.Fatalf("manifest number %q", num)
 	}
-	key, _ := h.env.desk().EnsureKey(t.Context())
+	key, _ := h.env.Desk.EnsureKey(t.Context())
 	receiptQR, _ := scan.SignReceipt("https://tra-cuu.example/", a, key)
 	h.ok("manifest", "add", num, receiptQR, "--fee", "25000")
 	h.ok("manifest", "add", num, "EE000000014VN", "--fee", "25000")
@@ -108,8 +108,21 @@ func TestManifestToAgencyAndToCitizen(t *testing.T) {
 	if shown["status"] != "transferred" {
 		t.Errorf("after to-agency: %v", shown["status"])
 	}
-	h.ok("status", a, "result-ready")
-	h.ok("status", b, "result-ready")
+	// The results come back from the agency by the manifest.
+	if code, _, errOut := h.run("manifest", "results-back", "270203-199"); code != 1 || !strings.Contains(errOut, "Không có biên bản") {
+		t.Errorf("no such manifest: exit %d %s", code, errOut)
+	}
+	out := h.ok("manifest", "results-back", num)
+	if !strings.HasPrefix(out, "Biên bản "+num+": 2 hồ sơ đã có kết quả") || !strings.Contains(out, a) || !strings.Contains(out, b) {
+		t.Errorf("results back: %s", out)
+	}
+	json.Unmarshal([]byte(h.ok("show", b, "--json")), &shown)
+	if shown["status"] != "result-ready" {
+		t.Errorf("after results-back: %v", shown["status"])
+	}
+	if out := h.ok("manifest", "results-back", num); !strings.Contains(out, ": 0 hồ sơ") {
+		t.Errorf("twice: %s", out)
+	}
 	c := strings.SplitN(h.ok("manifest", "new", "--kind", "to-citizen"), "\n", 2)[0]
 	h.ok("manifest", "add", c, a)
 	h.ok("manifest", "add", c, b)
@@ -119,7 +132,7 @@ func TestManifestToAgencyAndToCitizen(t *testing.T) {
 	h.ok("manifest", "close", c, "--officer", "Bình", "--postal", "Hoa")
 	h.ok("manifest", "delivery", c, a, "delivered")
 	h.ok("manifest", "delivery", c, b, "failed")
-	out := h.ok("manifest", "delivery", c, b, "failed")
+	out = h.ok("manifest", "delivery", c, b, "failed")
 	if !strings.Contains(out, "chuyển về") {
 		t.Errorf("second failure: %s", out)
 	}

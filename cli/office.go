@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 
@@ -30,7 +29,7 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("Thừa tham số: %v", pos)
 	}
-	o, err := env.Store.Office(ctx)
+	o, err := env.Desk.Office(ctx)
 	if err != nil && data.ErrorCode(err) != data.ENotFound {
 		return err
 	}
@@ -49,22 +48,12 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 			f()
 		}
 	}
-	if err := env.Store.SaveOffice(ctx, o); err != nil {
-		var de *data.Error
-		if errors.As(err, &de) {
-			// Name fields as the flags the administrator typed.
-			for i := range de.Fields {
-				de.Fields[i].Field = "--" + de.Fields[i].Field
-			}
-		}
-		return err
-	}
-	o, err = env.Store.Office(ctx)
+	o, err = env.Desk.SaveOffice(ctx, o)
 	if err != nil {
-		return err
+		return asFlags(err)
 	}
 	// The workstation's key signs receipt QR codes.
-	if _, err := env.desk().EnsureKey(ctx); err != nil {
+	if _, err := env.Desk.EnsureKey(ctx); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Đã lưu cấu hình đơn vị.\n  Mã định danh: %s\n  Đơn vị: %s\n  Cơ quan chủ quản: %s\n  Địa danh: %s\n  Máy trạm: %d\n  Khổ giấy: %s\n",

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"motcua/counter"
 	"motcua/data"
 	"motcua/platform"
 )
@@ -51,7 +50,7 @@ func (env *Env) printers() ([]platform.Printer, error) {
 var errPrintersUnreadable = data.Errorf(data.EConflict, "Không đọc được danh sách máy in của máy này. Hãy kiểm tra dịch vụ in của Windows (Print Spooler) đang chạy rồi thử lại.")
 
 func printerList(ctx context.Context, env *Env) error {
-	choice, err := counter.PrintChoice(ctx, env.Store)
+	choice, err := env.Desk.PrintChoice(ctx)
 	if err != nil {
 		return err
 	}
@@ -108,7 +107,7 @@ func printerSet(ctx context.Context, env *Env, args []string) error {
 		if err := (platform.PrintOptions{Paper: *paper}).Validate(); err != nil || *paper == "" {
 			return data.Errorf(data.EInvalid, "--paper: khổ giấy phải là A4 hoặc A5.")
 		}
-		if office, err = env.Store.Office(ctx); err != nil {
+		if office, err = env.Desk.Office(ctx); err != nil {
 			return err
 		}
 		office.PaperSize = *paper
@@ -120,16 +119,16 @@ func printerSet(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	if set["name"] {
-		if err := env.Store.SetPrinter(ctx, printer); err != nil {
+		if err := env.Desk.SetPrinter(ctx, printer); err != nil {
 			return err
 		}
 	}
 	if set["paper"] {
-		if err := env.Store.SaveOffice(ctx, office); err != nil {
+		if _, err := env.Desk.SaveOffice(ctx, office); err != nil {
 			return err
 		}
 	}
-	choice, err := counter.PrintChoice(ctx, env.Store)
+	choice, err := env.Desk.PrintChoice(ctx)
 	if err != nil {
 		return err
 	}

@@ -65,7 +65,7 @@ func TestRestoreBringsBackWhatWasPushed(t *testing.T) {
 		t.Errorf("the other workstation's pull: %s", out)
 	}
 	for _, h := range []*harness{ws1, ws2} {
-		if rs, _ := h.env.Store.NeedsAttention(ctx); len(rs) != 0 {
+		if rs, _ := h.store.NeedsAttention(ctx); len(rs) != 0 {
 			t.Errorf("needs attention: %+v", rs)
 		}
 		for _, c := range []string{first, later[0], later[1], next} {
@@ -102,7 +102,7 @@ func TestReplacedPC(t *testing.T) {
 	old.ok("sync", "--once")
 	other := ws2.intake(intakeDoc)
 	ws2.ok("sync", "--once")
-	oldSettings, _ := old.env.Store.SyncSettings(ctx)
+	oldSettings, _ := old.store.SyncSettings(ctx)
 
 	if code, _, errOut := serverCmd(srv, "enroll", "--agency-code", "000.30.12.H30", "--workstation", "1"); code != 1 || !strings.Contains(errOut, "--replace") {
 		t.Fatalf("a plain code for an enrolled workstation: exit %d %s", code, errOut)
@@ -141,7 +141,7 @@ func TestReplacedPC(t *testing.T) {
 	if s := fresh.show(codes[0])["status"]; s != "transferred" {
 		t.Errorf("%s on the new PC: %v", codes[0], s)
 	}
-	if rs, _ := fresh.env.Store.NeedsAttention(ctx); len(rs) != 0 {
+	if rs, _ := fresh.store.NeedsAttention(ctx); len(rs) != 0 {
 		t.Errorf("needs attention: %+v", rs)
 	}
 	// The old PC, if it comes back, is told to enroll again.

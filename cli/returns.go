@@ -39,10 +39,11 @@ func runStatus(ctx context.Context, env *Env, args []string) error {
 	if !ok {
 		return usagef("Trạng thái %q không đặt tay được (transferred, result-ready, withdrawn, received).", pos[1])
 	}
-	d, err := env.Store.SetStatus(ctx, pos[0], to, env.Actor, *note)
+	v, err := env.Desk.SetStatus(ctx, pos[0], to, env.Actor, *note)
 	if err != nil {
 		return err
 	}
+	d := v.Dossier
 	fmt.Fprintf(env.Stdout, "%s: %s.\n", d.Code, d.Status.Label())
 	return nil
 }
@@ -60,10 +61,11 @@ func runReturn(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần đúng một MÃ hồ sơ.")
 	}
-	ret, err := env.Store.ReturnResult(ctx, pos[0], data.Recipient{IDNumber: *id, Name: *name, Authorisation: *auth}, env.Actor)
+	v, err := env.Desk.Return(ctx, pos[0], data.Recipient{IDNumber: *id, Name: *name, Authorisation: *auth}, env.Actor)
 	if err != nil {
 		return err
 	}
+	ret := *v.Return
 	who := "người nộp"
 	if ret.Authorised {
 		who = "người được ủy quyền"
@@ -72,7 +74,7 @@ func runReturn(ctx context.Context, env *Env, args []string) error {
 	if *out == "" {
 		return nil
 	}
-	kept, err := env.desk().ReturnNote(ctx, ret.DossierCode, env.Actor)
+	kept, err := env.Desk.ReturnNote(ctx, ret.DossierCode, env.Actor)
 	if err != nil {
 		return err
 	}
@@ -95,7 +97,7 @@ func runApology(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return data.Errorf(data.EInvalid, "Ngày hẹn mới %q cần dạng YYYY-MM-DD.", *newDue)
 	}
-	kept, err := env.desk().Apology(ctx, pos[0], due, *reason, env.Actor)
+	_, kept, err := env.Desk.Apology(ctx, pos[0], due, *reason, env.Actor)
 	if err != nil {
 		return err
 	}
@@ -114,7 +116,7 @@ func runLists(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	l, err := env.Store.Lists(ctx)
+	l, err := env.Desk.Lists(ctx)
 	if err != nil {
 		return err
 	}

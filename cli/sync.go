@@ -15,6 +15,7 @@ import (
 const usageSync = `  enroll --server https://… --code MÃ [--ca TỆP.pem]
                                        đăng ký máy trạm với máy chủ tỉnh (mã dùng một lần)
   sync [--once]                        đồng bộ với tỉnh: gửi hàng đợi, nhận thay đổi; --once: một lượt
+  sync dismiss KHOÁ                    đã xử lý một thay đổi tỉnh từ chối: bỏ khỏi danh sách cần xử lý
 `
 
 func runEnroll(ctx context.Context, env *Env, args []string) error {
@@ -29,7 +30,7 @@ func runEnroll(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 || *server == "" || *code == "" {
 		return usagef("Cần --server https://… và --code MÃ.")
 	}
-	resp, err := env.desk().Enroll(ctx, env.Store, *server, *code, *ca)
+	resp, err := env.Desk.Enroll(ctx, *server, *code, *ca)
 	if err != nil {
 		return err
 	}
@@ -45,19 +46,16 @@ func runSync(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if len(pos) == 2 && pos[0] == "dismiss" {
+		return dismiss(ctx, env, pos[1])
+	}
 	if len(pos) > 0 {
 		return usagef("Thừa tham số: %v", pos)
 	}
-	settings, err := env.Store.SyncSettings(ctx)
+	w, err := env.Sync.Worker(ctx)
 	if err != nil {
 		return err
 	}
-	client, err := province.NewClient(settings)
-	if err != nil {
-		return err
-	}
-	client.Now = env.Now
-	w := &province.Worker{Store: env.Store, Client: client, Now: env.Now}
 	if *once {
 		rep, err := w.SyncOnce(ctx)
 		printReport(env, w.Status(), rep)
@@ -68,7 +66,7 @@ func runSync(ctx context.Context, env *Env, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
 	defer stop()
-	fmt.Fprintf(env.Stdout, "Đồng bộ với %s; Ctrl+C để dừng.\n", settings.ServerURL)
+	fmt.Fprintf(env.Stdout, "Đồng bộ với %s; Ctrl+C để dừng.\n", w.Client.BaseURL)
 	syncing := false
 	unwatch := w.Watch(func(s province.Status) {
 		if syncing && !s.Syncing { // a round ended
@@ -96,13 +94,24 @@ func printReport(env *Env, s province.Status, rep province.Report) {
 }
 
 func printAttention(ctx context.Context, env *Env) error {
-	rs, err := env.Store.NeedsAttention(ctx)
+	rs, err := env.Desk.NeedsAttention(ctx)
 	if err != nil || len(rs) == 0 {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Cần xử lý (%d thay đổi tỉnh từ chối):\n", len(rs))
 	for _, r := range rs {
-		fmt.Fprintf(env.Stdout, "  - %s %s (%s): %s\n", r.CreatedAt.In(data.Zone).Format("02/01/2006 15:04"), r.Subject, r.Kind, r.Reason)
+		fmt.Fprintf(env.Stdout, "  - %s %s %s (%s): %s\n", r.Key, r.CreatedAt.In(data.Zone).Format("02/01/2006 15:04"), r.Subject, r.Kind, r.Reason)
 	}
+	return nil
+}
+
+// dismiss records that an officer has seen to a change the province
+// refused, as the sync screen's button does.
+func dismiss(ctx context.Context, env *Env, key string) error {
+	left, err := env.Desk.DismissRejection(ctx, key, env.Actor)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Đã xử lý %s; còn %d thay đổi cần xử lý.\n", key, len(left))
 	return nil
 }

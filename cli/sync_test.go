@@ -30,7 +30,7 @@ func workstation(t *testing.T, srv *servertest.Server, n string) *harness {
 	return h
 }
 
-func (h *harness) desk() *counter.Desk { return h.env.desk() }
+func (h *harness) desk() *counter.Desk { return h.env.Desk }
 
 func (h *harness) show(code string) map[string]any {
 	h.t.Helper()
@@ -87,7 +87,7 @@ func TestTwoWorkstationsOneOffice(t *testing.T) {
 	}
 
 	// Counter 2 moves it on; counter 1 sees it.
-	if _, err := ws2.env.Store.SetStatus(ctx, code, data.StatusTransferred, "Lê Thị Hoa", "chuyển Phòng Tư pháp"); err != nil {
+	if _, err := ws2.env.Desk.SetStatus(ctx, code, data.StatusTransferred, "Lê Thị Hoa", "chuyển Phòng Tư pháp"); err != nil {
 		t.Fatal(err)
 	}
 	ws2.ok("sync", "--once")
@@ -151,7 +151,7 @@ func TestManifestAndApologyChangesSync(t *testing.T) {
 	if !strings.Contains(out, "Còn chờ gửi: 0") {
 		t.Errorf("counter 1 sync: %s", out)
 	}
-	if rs, err := ws1.env.Store.NeedsAttention(ctx); err != nil || len(rs) != 0 {
+	if rs, err := ws1.env.Desk.NeedsAttention(ctx); err != nil || len(rs) != 0 {
 		t.Fatalf("needs attention: %+v %v", rs, err)
 	}
 	ws2.ok("sync", "--once")
@@ -193,5 +193,30 @@ func TestEnrollAndSyncRefusals(t *testing.T) {
 				t.Errorf("exit %d, stderr %q", code, errOut)
 			}
 		})
+	}
+}
+
+// TestSyncDismiss: a change the province refused stays listed until an
+// officer has seen to it, from the command line as from the sync screen.
+func TestSyncDismiss(t *testing.T) {
+	h := counterHarness(t)
+	ctx := context.Background()
+	code := h.intake(intakeDoc)
+	queued, err := h.store.Outbox(ctx, 10)
+	if err != nil || len(queued) != 1 {
+		t.Fatalf("outbox %v %v", queued, err)
+	}
+	reason := "Cơ sở dữ liệu của tỉnh đã có hồ sơ " + code
+	if err := h.store.RecordResults(ctx, []data.ChangeResult{{Key: queued[0].Key, Result: data.ResultRejected, Reason: reason}}); err != nil {
+		t.Fatal(err)
+	}
+	if status, _, errOut := h.run("sync", "dismiss", "khoá-không-có"); status != 1 || !strings.Contains(errOut, "Không có thay đổi bị từ chối") {
+		t.Errorf("unknown key: exit %d %s", status, errOut)
+	}
+	if out := h.ok("sync", "dismiss", queued[0].Key); !strings.Contains(out, "còn 0 thay đổi") {
+		t.Errorf("dismiss: %s", out)
+	}
+	if rs, _ := h.store.NeedsAttention(ctx); len(rs) != 0 {
+		t.Errorf("still listed: %+v", rs)
 	}
 }

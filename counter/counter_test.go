@@ -49,12 +49,14 @@ func desk(t *testing.T) *counter.Desk {
 	if _, err := store.ImportProcedures(ctx, ps); err != nil {
 		t.Fatal(err)
 	}
-	return &counter.Desk{Store: store, DataDir: dir, Now: now}
+	d := counter.New(store, dir)
+	d.Now = now
+	return d
 }
 
 func intake(t *testing.T, d *counter.Desk, name string) data.Dossier {
 	t.Helper()
-	dossier, err := d.Store.Intake(context.Background(), data.IntakeRequest{
+	dossier, err := d.Intake(context.Background(), data.IntakeRequest{
 		ProcedureCode: "1.004837",
 		Applicant:     data.Applicant{Name: name, IDNumber: "093190001234", Address: "Ấp 3, xã Vị Thanh"},
 		Documents:     []data.SubmittedDocument{{Name: "Tờ khai", Originals: 1}},
@@ -96,7 +98,7 @@ func TestKeyIsPrivateAndStable(t *testing.T) {
 	if !k1.Equal(k2) {
 		t.Error("a second call made a new key")
 	}
-	keys, _ := d.Store.Keys(ctx)
+	keys, _ := d.Keys(ctx)
 	if len(keys) != 1 {
 		t.Errorf("%d public keys recorded", len(keys))
 	}

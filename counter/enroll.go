@@ -7,22 +7,19 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
+	"time"
 
 	"motcua/data"
 	"motcua/platform"
 	"motcua/province"
 )
 
-// SyncStore is what enrollment needs besides the desk's store.
-type SyncStore interface {
-	Store
-	data.SyncStore
-}
-
 // Enroll registers this workstation with the provincial server using a
 // one-time code, and remembers the server, the token and the CA (copied
 // into the data folder: the workstation trusts that CA only).
-func (d *Desk) Enroll(ctx context.Context, store SyncStore, server, code, caPath string) (data.EnrollResponse, error) {
+func (d *Desk) Enroll(ctx context.Context, server, code, caPath string) (data.EnrollResponse, error) {
+	store := d.store
 	base, err := province.CheckURL(server)
 	if err != nil {
 		return data.EnrollResponse{}, err
@@ -42,7 +39,7 @@ func (d *Desk) Enroll(ctx context.Context, store SyncStore, server, code, caPath
 	if caPath != "" {
 		pem, err := os.ReadFile(caPath)
 		if err != nil {
-			return data.EnrollResponse{}, data.Errorf(data.EInvalid, "Không đọc được tệp chứng chỉ CA %s: %v", caPath, err)
+			return data.EnrollResponse{}, data.Errorf(data.EInvalid, "Không đọc được tệp chứng chỉ CA %s%s. Hãy kiểm tra đường dẫn tệp (dạng .pem do tỉnh gửi) rồi thử lại.", caPath, data.FileProblem(err))
 		}
 		caFile = filepath.Join(d.DataDir, "keys", "province-ca.pem")
 		if err := platform.PrivateDir(filepath.Dir(caFile)); err != nil {
@@ -85,5 +82,50 @@ func SyncError(err error) error {
 	case errors.As(err, &se):
 		return data.Errorf(data.EInternal, "%s", se.Error())
 	}
-	return data.Errorf(data.EConflict, "Không kết nối được máy chủ tỉnh: %v", err)
+	return data.Errorf(data.EConflict, "%s. Kiểm tra mạng, địa chỉ máy chủ và tệp chứng chỉ CA rồi thử lại.", province.Unreachable(err))
+}
+
+// DismissRejection records that an officer has seen to a change the
+// province refused, and returns the changes still needing attention.
+func (d *Desk) DismissRejection(ctx context.Context, key, actor string) ([]data.Rejection, error) {
+	if err := d.store.DismissRejection(ctx, key, actor); err != nil {
+		return nil, err
+	}
+	return d.store.NeedsAttention(ctx)
+}
+
+// Sync is the workstation's provincial sync: one worker for the life of
+// the process, made from the stored settings once the workstation is
+// enrolled.
+type Sync struct {
+	Store data.SyncStore
+	Now   func() time.Time
+
+	mu     sync.Mutex
+	worker *province.Worker
+}
+
+// NewSync returns the sync of a store.
+func NewSync(store data.SyncStore) *Sync { return &Sync{Store: store, Now: time.Now} }
+
+// Worker returns the sync worker, made the first time it is asked for
+// after enrollment; before, the error says the workstation is not
+// enrolled.
+func (s *Sync) Worker(ctx context.Context) (*province.Worker, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.worker != nil {
+		return s.worker, nil
+	}
+	settings, err := s.Store.SyncSettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	client, err := province.NewClient(settings)
+	if err != nil {
+		return nil, err
+	}
+	client.Now = s.Now
+	s.worker = &province.Worker{Store: s.Store, Client: client, Now: s.Now}
+	return s.worker, nil
 }

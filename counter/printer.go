@@ -30,3 +30,14 @@ func PrintChoice(ctx context.Context, s PrinterStore) (platform.PrintOptions, er
 	}
 	return platform.PrintOptions{Printer: name, Paper: paper}, nil
 }
+
+// PrintChoice is how this workstation prints.
+func (d *Desk) PrintChoice(ctx context.Context) (platform.PrintOptions, error) {
+	return PrintChoice(ctx, d.store)
+}
+
+// SetPrinter remembers the printer this workstation prints on; "" is the
+// system's default printer.
+func (d *Desk) SetPrinter(ctx context.Context, name string) error {
+	return d.store.SetPrinter(ctx, name)
+}

@@ -78,6 +78,26 @@ type TimeLimit struct {
 	SameDayCutoff *string // nil: leave as is; "": no cutoff
 }
 
+// Field names of a time limit, as Validate names them.
+const (
+	FieldWorkingDays   = "working-days"
+	FieldSameDayCutoff = "same-day-cutoff"
+)
+
+// Validate names what is wrong with the edit.
+func (tl TimeLimit) Validate() error {
+	var bad Fields
+	if d := tl.WorkingDays; d != nil && (*d < 0 || *d > MaxWorkingDays) {
+		bad.Add(FieldWorkingDays, "số ngày làm việc phải từ 0 đến %d", MaxWorkingDays)
+	}
+	if c := tl.SameDayCutoff; c != nil {
+		if _, err := ParseClock(*c); err != nil {
+			bad.Add(FieldSameDayCutoff, "giờ %q không đúng dạng HH:MM", *c)
+		}
+	}
+	return bad.Err("Thời hạn chưa hợp lệ.")
+}
+
 // ImportReport says what an import did.
 type ImportReport struct {
 	Added, Updated, KeptLocal int

@@ -173,6 +173,17 @@ type Printout struct {
 	Path    string
 }
 
+// IntakePreview is what saving an intake request would do now.
+type IntakePreview struct {
+	// Dossier is the dossier as it would be saved. Its Code is "" unless
+	// the request is valid; its DueDate is zero while the time limit is
+	// not known.
+	Dossier Dossier
+	// Invalid says why the request would not be saved yet: an EInvalid
+	// error naming the fields; nil when it would be.
+	Invalid error
+}
+
 // IntakeService takes dossiers.
 type IntakeService interface {
 	// Preview validates the request and returns the dossier as it would be

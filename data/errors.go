@@ -64,7 +64,10 @@ func ErrorCode(err error) string {
 }
 
 // ErrorMessage returns the officer-facing message of err: the domain
-// message when there is one, a generic internal-error text otherwise.
+// message when there is one, a generic internal-error text otherwise;
+// never the error's own text, which may hold SQL or file paths. Screens
+// and commands report an internal error first (errlog) and show
+// InternalMessage with its id.
 func ErrorMessage(err error) string {
 	var e *Error
 	switch {
@@ -73,7 +76,12 @@ func ErrorMessage(err error) string {
 	case errors.As(err, &e):
 		return e.Error()
 	}
-	return "Lỗi nội bộ: " + err.Error()
+	return "Lỗi nội bộ. Hãy thử lại; nếu vẫn lỗi, hãy báo người quản trị."
+}
+
+// InternalMessage tells the officer of an internal error logged under id.
+func InternalMessage(id string) string {
+	return fmt.Sprintf("Lỗi nội bộ (mã %s): việc vừa làm chưa xong. Hãy thử lại; nếu vẫn lỗi, hãy báo người quản trị kèm mã này.", id)
 }
 
 // Fields collects field errors and turns them into one *Error.

@@ -102,6 +102,16 @@ func (m Manifest) Totals() Totals {
 	return t
 }
 
+// Item returns the item of a dossier on the manifest.
+func (m Manifest) Item(code string) (ManifestItem, bool) {
+	for _, it := range m.Items {
+		if it.DossierCode == code {
+			return it, true
+		}
+	}
+	return ManifestItem{}, false
+}
+
 // Reconciliation compares what arrived with what a manifest lists.
 type Reconciliation struct {
 	At         time.Time
@@ -122,21 +132,69 @@ type ManifestAdd struct {
 	Fee         int64
 }
 
+// Field names of a manifest's opening, as CheckOpening names them.
+const (
+	FieldManifestKind = "kind"
+	FieldAgency       = "agency"
+)
+
+// CheckOpening names what a manifest to open lacks: a kind, and for
+// dossiers sent on, the agency that receives them (agency comes cleaned).
+func CheckOpening(kind ManifestKind, agency string) error {
+	var bad Fields
+	switch {
+	case !kind.Valid():
+		bad.Add(FieldManifestKind, "loại biên bản %q không có (from-post, to-agency, to-citizen)", kind)
+	case kind == ManifestToAgency && agency == "":
+		bad.Add(FieldAgency, "biên bản chuyển hồ sơ phải ghi cơ quan nhận")
+	}
+	return bad.Err("Chưa mở được biên bản:")
+}
+
+// Field names of a manifest's signing, as CheckSigners names them.
+const (
+	FieldSigningOfficer = "officer"
+	FieldPostalStaff    = "postal"
+)
+
+// CheckSigners names the signer a manifest's signing lacks; the names
+// come cleaned.
+func CheckSigners(officer, postalStaff string) error {
+	var bad Fields
+	if officer == "" {
+		bad.Add(FieldSigningOfficer, "chưa ghi tên cán bộ một cửa ký biên bản")
+	}
+	if postalStaff == "" {
+		bad.Add(FieldPostalStaff, "chưa ghi tên nhân viên bưu điện ký biên bản")
+	}
+	return bad.Err("Chưa ký được biên bản:")
+}
+
 // ManifestService keeps postal hand-over manifests.
 type ManifestService interface {
 	OpenManifest(ctx context.Context, kind ManifestKind, carrier, agency, actor string) (Manifest, error)
 	Manifest(ctx context.Context, number string) (Manifest, error)
 	// Manifests lists open manifests and those closed since a time.
 	Manifests(ctx context.Context, closedSince time.Time) ([]Manifest, error)
-	AddItem(ctx context.Context, number string, add ManifestAdd, actor string) (ManifestItem, error)
-	RemoveItem(ctx context.Context, number, code, actor string) error
+	// AddItem puts a dossier on an open manifest and returns the manifest
+	// as it then stands.
+	AddItem(ctx context.Context, number string, add ManifestAdd, actor string) (Manifest, error)
+	// RemoveItem takes a dossier off an open manifest and returns the
+	// manifest as it then stands.
+	RemoveItem(ctx context.Context, number, code, actor string) (Manifest, error)
 	// CloseManifest signs the manifest and moves every item's dossier in
 	// one transaction.
 	CloseManifest(ctx context.Context, number, officer, postalStaff string) (Manifest, error)
-	SaveReconciliation(ctx context.Context, number string, r Reconciliation) error
+	// SaveReconciliation stores a reconciliation with its manifest and
+	// returns the manifest.
+	SaveReconciliation(ctx context.Context, number string, r Reconciliation) (Manifest, error)
 	// RecordDelivery records the outcome of a delivery attempt of a
-	// to-citizen item.
-	RecordDelivery(ctx context.Context, number, code string, delivered bool, actor string) (ManifestItem, error)
+	// to-citizen item and returns the manifest.
+	RecordDelivery(ctx context.Context, number, code string, delivered bool, actor string) (Manifest, error)
+	// ResultsBack marks ready, in one transaction, the results of the
+	// dossiers a signed to-agency manifest sent that are still at the
+	// agency, and returns their codes.
+	ResultsBack(ctx context.Context, number, actor string) ([]string, error)
 	// RecordManifestPrint counts a printout of a manifest and returns its
 	// reprint number, 0 for the first.
 	RecordManifestPrint(ctx context.Context, number, actor string) (int, error)

@@ -36,11 +36,23 @@ func (o *Office) Normalize() {
 	}
 }
 
+// Field names of the office set-up, as Validate names them: the set-up
+// screen's fields and the init command's flags.
+const (
+	FieldAgencyCode     = "agency-code"
+	FieldOfficeName     = "office"
+	FieldParent         = "parent"
+	FieldPlace          = "place"
+	FieldWorkstation    = "workstation"
+	FieldTrackingPrefix = "tracking-prefix"
+	FieldPaper          = "paper"
+)
+
 // Validate names every field that is wrong.
 func (o Office) Validate() error {
 	var f Fields
 	if !agencyCodePattern.MatchString(o.AgencyCode) {
-		f.Add("agency-code", "mã định danh cơ quan %q không đúng dạng (ví dụ 000.30.12.H30)", o.AgencyCode)
+		f.Add(FieldAgencyCode, "mã định danh cơ quan %q không đúng dạng (ví dụ 000.30.12.H30)", o.AgencyCode)
 	}
 	checkText := func(field, label, v string) {
 		switch {
@@ -50,14 +62,14 @@ func (o Office) Validate() error {
 			f.Add(field, "%s dài quá 200 ký tự", label)
 		}
 	}
-	checkText("office", "tên đơn vị", o.Name)
-	checkText("parent", "tên cơ quan chủ quản", o.Parent)
-	checkText("place", "địa danh", o.Place)
+	checkText(FieldOfficeName, "tên đơn vị", o.Name)
+	checkText(FieldParent, "tên cơ quan chủ quản", o.Parent)
+	checkText(FieldPlace, "địa danh", o.Place)
 	if o.Workstation < 1 || o.Workstation > 9 {
-		f.Add("workstation", "số máy trạm phải từ 1 đến 9 (đang là %d)", o.Workstation)
+		f.Add(FieldWorkstation, "số máy trạm phải từ 1 đến 9 (đang là %d)", o.Workstation)
 	}
 	if o.PaperSize != "A4" && o.PaperSize != "A5" {
-		f.Add("paper", "khổ giấy phải là A4 hoặc A5")
+		f.Add(FieldPaper, "khổ giấy phải là A4 hoặc A5")
 	}
 	return f.Err("Cấu hình đơn vị chưa hợp lệ.")
 }

@@ -51,6 +51,29 @@ type Lists struct {
 	Overdue []Dossier // open and past the due date
 }
 
+// DossierView is everything the return desk shows of one dossier.
+type DossierView struct {
+	Dossier   Dossier
+	History   []Event
+	Return    *Return  // nil until the result is handed over
+	Manifests []string // the manifests it travelled on, oldest first
+	// Late is how many days the dossier is past its due date while its
+	// clock runs; DueSoon is true when it is due within DueSoonDays
+	// working days.
+	Late    int
+	DueSoon bool
+}
+
+// Apologised reports whether Form 04 was issued for the dossier.
+func (v DossierView) Apologised() bool {
+	for _, e := range v.History {
+		if e.Action == "apology" {
+			return true
+		}
+	}
+	return false
+}
+
 // ReturnService records the end of a dossier's life at the counter.
 type ReturnService interface {
 	// ReturnResult hands a ready result to its applicant or an authorised

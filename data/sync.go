@@ -9,16 +9,74 @@ import (
 	"unicode/utf8"
 )
 
+// ChangeKind is what a change that travels between workstations and the
+// province does. Each kind has one payload type (a Payload), read and
+// checked by DecodeChange; a new kind is a payload type with its
+// Validate, a line in changeKinds, and its apply function in the store
+// (data/sqlite ApplyRemote) and, when workstations send it, the server.
+type ChangeKind string
+
 // Kinds of change that travel between workstations and the province.
 const (
-	ChangeDossierCreated = "dossier.created"   // a dossier taken at a counter
-	ChangeDossierStatus  = "dossier.status"    // a dossier moved to another status
-	ChangeProcedure      = "catalog.procedure" // the province added or changed a procedure
-	ChangeOverride       = "calendar.override" // the province set a day off or a make-up working day
-	ChangeDossierUpdated = "dossier.updated"   // a dossier's filing time, due date or return method changed
-	ChangeOfficeProfile  = "office.profile"    // a workstation's office changed its name or place
-	ChangeDossierRated   = "dossier.rated"     // a citizen rated the service on the public tracking page
+	ChangeDossierCreated ChangeKind = "dossier.created"   // a dossier taken at a counter: DossierRecord
+	ChangeDossierStatus  ChangeKind = "dossier.status"    // a dossier moved to another status: StatusChange
+	ChangeProcedure      ChangeKind = "catalog.procedure" // the province added or changed a procedure: ProcedureRecord
+	ChangeOverride       ChangeKind = "calendar.override" // the province set a day off or a make-up working day: OverrideRecord
+	ChangeDossierUpdated ChangeKind = "dossier.updated"   // a dossier's filing time, due date or return method changed: DossierUpdate
+	ChangeOfficeProfile  ChangeKind = "office.profile"    // a workstation's office changed its name or place: OfficeProfile
+	ChangeDossierRated   ChangeKind = "dossier.rated"     // a citizen rated the service on the public tracking page: RatingRecord
 )
+
+// Payload is the content of a change: what it is about (a dossier code,
+// a procedure code, a date) and what is wrong with it.
+type Payload interface {
+	Subject() string
+	Validate() error
+}
+
+// changeKinds describes every kind: an empty payload to decode into, what
+// a message calls it, and whether a workstation may send it (the others
+// come from the province only).
+var changeKinds = map[ChangeKind]struct {
+	payload         func() Payload
+	noun            string
+	fromWorkstation bool
+}{
+	ChangeDossierCreated: {func() Payload { return new(DossierRecord) }, "hồ sơ", true},
+	ChangeDossierStatus:  {func() Payload { return new(StatusChange) }, "thay đổi trạng thái", true},
+	ChangeDossierUpdated: {func() Payload { return new(DossierUpdate) }, "cập nhật hồ sơ", true},
+	ChangeProcedure:      {func() Payload { return new(ProcedureRecord) }, "thủ tục", false},
+	ChangeOverride:       {func() Payload { return new(OverrideRecord) }, "ngày nghỉ, ngày làm bù", false},
+	ChangeOfficeProfile:  {func() Payload { return new(OfficeProfile) }, "tên đơn vị", true},
+	ChangeDossierRated:   {func() Payload { return new(RatingRecord) }, "đánh giá", false},
+}
+
+// Known reports whether this version knows the kind; a newer server may
+// send kinds an older workstation skips.
+func (k ChangeKind) Known() bool {
+	_, ok := changeKinds[k]
+	return ok
+}
+
+// FromWorkstation reports whether a workstation may send changes of the kind.
+func (k ChangeKind) FromWorkstation() bool { return changeKinds[k].fromWorkstation }
+
+// DecodeChange reads a payload of a kind and checks it: the one reading
+// of each kind, for the workstation applying the province's feed and for
+// the server checking and applying a workstation's batch. The payload
+// comes back (as a pointer to its type) even when it fails Validate; it
+// is nil when it could not be read at all.
+func DecodeChange(kind ChangeKind, payload []byte) (Payload, error) {
+	k, ok := changeKinds[kind]
+	if !ok {
+		return nil, Errorf(EInvalid, "loại thay đổi %q không có", kind)
+	}
+	p := k.payload()
+	if err := json.Unmarshal(payload, p); err != nil {
+		return nil, Errorf(EInvalid, "không đọc được %s: %v", k.noun, err)
+	}
+	return p, p.Validate()
+}
 
 // What the province did with each pushed change.
 const (
@@ -32,7 +90,7 @@ const (
 // it twice harmless.
 type OutboxChange struct {
 	Key       string          `json:"key"`
-	Kind      string          `json:"kind"`
+	Kind      ChangeKind      `json:"kind"`
 	Subject   string          `json:"subject"` // the dossier code
 	Payload   json.RawMessage `json:"payload"`
 	CreatedAt time.Time       `json:"created_at"`
@@ -72,7 +130,7 @@ type PushResponse struct {
 type RemoteChange struct {
 	Seq     int64           `json:"seq"`
 	Key     string          `json:"key"`
-	Kind    string          `json:"kind"`
+	Kind    ChangeKind      `json:"kind"`
 	Subject string          `json:"subject"`
 	Payload json.RawMessage `json:"payload"`
 	// Workstation made the change; 0 for a processing agency or the province.
@@ -142,6 +200,9 @@ type DossierRecord struct {
 	Workstation   int              `json:"workstation"`
 }
 
+// Subject is the dossier's code.
+func (r DossierRecord) Subject() string { return r.Code }
+
 // Validate names what a dossier record lacks or gets wrong.
 func (r DossierRecord) Validate() error {
 	var f Fields
@@ -210,6 +271,9 @@ type StatusChange struct {
 	Actor string `json:"actor"`
 }
 
+// Subject is the dossier's code.
+func (s StatusChange) Subject() string { return s.Code }
+
 // Validate names what a status change lacks or gets wrong.
 func (s StatusChange) Validate() error {
 	var f Fields
@@ -251,6 +315,9 @@ type DossierUpdate struct {
 	DueDate      string `json:"due_date,omitempty"`      // YYYY-MM-DD
 	ReturnMethod string `json:"return_method,omitempty"` // counter or post
 }
+
+// Subject is the dossier's code.
+func (u DossierUpdate) Subject() string { return u.Code }
 
 // Validate names what an update lacks or gets wrong.
 func (u DossierUpdate) Validate() error {
@@ -301,6 +368,18 @@ type ProcedureRecord struct {
 	} `json:"documents"`
 }
 
+// Subject is the procedure's code.
+func (r ProcedureRecord) Subject() string { return r.Code }
+
+// Validate names what a procedure record lacks.
+func (r ProcedureRecord) Validate() error {
+	var f Fields
+	if r.Code == "" {
+		f.Add("code", "thiếu mã thủ tục")
+	}
+	return f.Err("Thủ tục gửi xuống chưa hợp lệ.")
+}
+
 // NewProcedureRecord is p as the sync carries it.
 func NewProcedureRecord(p Procedure) ProcedureRecord {
 	r := ProcedureRecord{Code: p.Code, Name: p.Name, Field: p.Field, Level: p.Level, TimeLimitText: p.TimeLimitText,
@@ -338,6 +417,18 @@ type OverrideRecord struct {
 	Name string `json:"name"`
 }
 
+// Subject is the date.
+func (r OverrideRecord) Subject() string { return r.Date }
+
+// Validate names what an override record gets wrong.
+func (r OverrideRecord) Validate() error {
+	var f Fields
+	if _, err := ParseDate(r.Date); err != nil {
+		f.Add("date", "ngày %q không đúng dạng YYYY-MM-DD", r.Date)
+	}
+	return f.Err("Ngày nghỉ, ngày làm bù gửi xuống chưa hợp lệ.")
+}
+
 // AgencyOf returns the agency code a dossier code starts with.
 func AgencyOf(code string) string {
 	agency, _, _ := strings.Cut(code, "-")
@@ -352,7 +443,7 @@ type Rejection struct {
 	// not be applied here; false for one of ours the province refused.
 	Incoming   bool
 	Key        string
-	Kind       string
+	Kind       ChangeKind
 	Subject    string
 	Reason     string
 	CreatedAt  time.Time
@@ -452,6 +543,9 @@ type OfficeProfile struct {
 	Place      string `json:"place"`
 }
 
+// Subject is the office's agency code.
+func (p OfficeProfile) Subject() string { return p.AgencyCode }
+
 // Validate names what an office profile lacks or gets wrong.
 func (p OfficeProfile) Validate() error {
 	var f Fields
@@ -474,6 +568,9 @@ type RatingRecord struct {
 	Comment string      `json:"comment"`
 	RatedAt string      `json:"rated_at"` // RFC 3339
 }
+
+// Subject is the rated dossier's code.
+func (r RatingRecord) Subject() string { return r.Code }
 
 // Validate names what a rating lacks or gets wrong.
 func (r RatingRecord) Validate() error {

@@ -70,7 +70,7 @@ func HTTPClient(caFile string) (*http.Client, error) {
 	if caFile != "" {
 		pem, err := os.ReadFile(caFile)
 		if err != nil {
-			return nil, data.Errorf(data.EInvalid, "Không đọc được tệp chứng chỉ CA %s: %v", caFile, err)
+			return nil, data.Errorf(data.EInvalid, "Không đọc được tệp chứng chỉ CA %s%s. Hãy kiểm tra đường dẫn tệp (dạng .pem do tỉnh gửi) rồi thử lại.", caFile, data.FileProblem(err))
 		}
 		pool := x509.NewCertPool()
 		if !pool.AppendCertsFromPEM(pem) {

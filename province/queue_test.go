@@ -15,7 +15,7 @@ import (
 
 // queueRaw puts a change straight into a station's outbox, as a version
 // of the app without today's checks could have queued it.
-func (s *station) queueRaw(key, kind, subject, payload string) {
+func (s *station) queueRaw(key string, kind data.ChangeKind, subject, payload string) {
 	s.t.Helper()
 	db, err := sql.Open("sqlite3", "file:"+s.file+"?_busy_timeout=5000")
 	if err != nil {

@@ -339,7 +339,7 @@ func describe(err error) string {
 	case data.ErrorCode(err) != data.EInternal:
 		return data.ErrorMessage(err)
 	}
-	return "Không kết nối được máy chủ tỉnh (" + err.Error() + "); dữ liệu vẫn được giữ và sẽ gửi lại sau."
+	return Unreachable(err) + "; dữ liệu vẫn được giữ và sẽ gửi lại sau."
 }
 
 func (w *Worker) syncOnce(ctx context.Context, pull bool) (Report, error) {

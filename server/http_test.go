@@ -307,7 +307,7 @@ func TestPullIsOfficeScopedAndOrdered(t *testing.T) {
 	}
 	var kinds []string
 	for i, c := range all {
-		kinds = append(kinds, c.Kind+" "+c.Subject)
+		kinds = append(kinds, string(c.Kind)+" "+c.Subject)
 		if i > 0 && c.Seq <= all[i-1].Seq {
 			t.Errorf("not ordered: %v", all)
 		}

@@ -74,7 +74,7 @@ func newWorkstation(t *testing.T, srv *servertest.Server, n int, prefix string) 
 		t.Fatal(err)
 	}
 	desk := counter.New(db, dir)
-	if _, err := desk.Enroll(ctx, db, srv.URL, srv.Enrollment(t, agency, n), srv.CAFile); err != nil {
+	if _, err := desk.Enroll(ctx, srv.URL, srv.Enrollment(t, agency, n), srv.CAFile); err != nil {
 		t.Fatal(err)
 	}
 	settings, err := db.SyncSettings(ctx)

@@ -12,11 +12,14 @@ import (
 )
 
 // CheckPush validates a batch before anything is written: every change
-// must be well formed (EInvalid otherwise) and about a dossier of the
-// caller's office (EForbidden otherwise). Either refuses the whole batch.
-func CheckPush(ws Workstation, cs []data.OutboxChange) error {
+// must be of a kind a workstation sends, well formed (EInvalid otherwise)
+// and about a dossier of the caller's office (EForbidden otherwise).
+// Either refuses the whole batch. It returns each change's payload, read
+// once, for Push to apply.
+func CheckPush(ws Workstation, cs []data.OutboxChange) ([]data.Payload, error) {
 	var bad data.Fields
 	keys := make(map[string]bool, len(cs))
+	payloads := make([]data.Payload, len(cs))
 	for i, c := range cs {
 		field := fmt.Sprintf("changes[%d]", i)
 		switch {
@@ -29,66 +32,32 @@ func CheckPush(ws Workstation, cs []data.OutboxChange) error {
 		if c.CreatedAt.IsZero() {
 			bad.Add(field+".created_at", "thiếu thời điểm ghi")
 		}
-		var code string
-		switch c.Kind {
-		case data.ChangeDossierCreated:
-			var r data.DossierRecord
-			if err := json.Unmarshal(c.Payload, &r); err != nil {
-				bad.Add(field+".payload", "không đọc được hồ sơ: %v", err)
-				continue
-			}
-			if err := r.Validate(); err != nil {
-				bad.Add(field+".payload", "%s", err)
-			}
-			code = r.Code
-		case data.ChangeDossierStatus:
-			var sc data.StatusChange
-			if err := json.Unmarshal(c.Payload, &sc); err != nil {
-				bad.Add(field+".payload", "không đọc được thay đổi trạng thái: %v", err)
-				continue
-			}
-			if err := sc.Validate(); err != nil {
-				bad.Add(field+".payload", "%s", err)
-			}
-			code = sc.Code
-		case data.ChangeDossierUpdated:
-			var u data.DossierUpdate
-			if err := json.Unmarshal(c.Payload, &u); err != nil {
-				bad.Add(field+".payload", "không đọc được cập nhật hồ sơ: %v", err)
-				continue
-			}
-			if err := u.Validate(); err != nil {
-				bad.Add(field+".payload", "%s", err)
-			}
-			code = u.Code
-		case data.ChangeOfficeProfile:
-			var p data.OfficeProfile
-			if err := json.Unmarshal(c.Payload, &p); err != nil {
-				bad.Add(field+".payload", "không đọc được thông tin đơn vị: %v", err)
-				continue
-			}
-			if err := p.Validate(); err != nil {
-				bad.Add(field+".payload", "%s", err)
-			}
-			code = p.AgencyCode
-		default:
+		if !c.Kind.FromWorkstation() {
 			bad.Add(field+".kind", "loại thay đổi %q không có", c.Kind)
 			continue
 		}
-		if code != c.Subject {
+		p, err := data.DecodeChange(c.Kind, c.Payload)
+		if err != nil {
+			bad.Add(field+".payload", "%s", err)
+		}
+		if p == nil {
+			continue
+		}
+		payloads[i] = p
+		if code := p.Subject(); code != c.Subject {
 			bad.Add(field+".subject", "mã hồ sơ %q khác mã trong nội dung %q", c.Subject, code)
 		}
 	}
 	if err := bad.Err("Lô thay đổi gửi lên chưa hợp lệ, chưa ghi gì."); err != nil {
-		return err
+		return nil, err
 	}
 	for _, c := range cs {
 		if agency := data.AgencyOf(c.Subject); agency != ws.AgencyCode {
-			return data.Errorf(EForbidden, "Hồ sơ %s thuộc đơn vị %s; máy trạm %d của đơn vị %s chỉ được ghi hồ sơ của đơn vị mình. Chưa ghi gì.",
+			return nil, data.Errorf(EForbidden, "Hồ sơ %s thuộc đơn vị %s; máy trạm %d của đơn vị %s chỉ được ghi hồ sơ của đơn vị mình. Chưa ghi gì.",
 				c.Subject, agency, ws.Number, ws.AgencyCode)
 		}
 	}
-	return nil
+	return payloads, nil
 }
 
 // Push applies a checked batch of a workstation's changes in one
@@ -98,13 +67,14 @@ func CheckPush(ws Workstation, cs []data.OutboxChange) error {
 // apply (unknown dossier, transition the life cycle forbids, dossier
 // created twice) is rejected with a reason and its result kept.
 func (s *Store) Push(ctx context.Context, ws Workstation, cs []data.OutboxChange) ([]data.ChangeResult, error) {
-	if err := CheckPush(ws, cs); err != nil {
+	payloads, err := CheckPush(ws, cs)
+	if err != nil {
 		return nil, err
 	}
 	var results []data.ChangeResult
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		results = make([]data.ChangeResult, len(cs))
-		return s.push(ctx, tx, ws, cs, results)
+		return s.push(ctx, tx, ws, cs, payloads, results)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("server: push: %w", err)
@@ -112,7 +82,7 @@ func (s *Store) Push(ctx context.Context, ws Workstation, cs []data.OutboxChange
 	return results, nil
 }
 
-func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.OutboxChange, results []data.ChangeResult) error {
+func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.OutboxChange, payloads []data.Payload, results []data.ChangeResult) error {
 	if err := lockOffice(ctx, tx, ws.OfficeID); err != nil {
 		return err
 	}
@@ -167,10 +137,9 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 			continue
 		}
 		results[i] = data.ChangeResult{Key: c.Key, Result: data.ResultApplied}
-		switch c.Kind {
-		case data.ChangeDossierCreated:
-			var rec data.DossierRecord
-			json.Unmarshal(c.Payload, &rec) // checked
+		switch p := payloads[i].(type) {
+		case *data.DossierRecord:
+			rec := *p
 			if _, ok := status[rec.Code]; ok {
 				results[i] = rejected(c.Key, fmt.Sprintf("Hồ sơ %s đã có trên cơ sở dữ liệu của tỉnh; không ghi lần thứ hai.", rec.Code), "")
 				break
@@ -182,9 +151,8 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 				rec.Applicant.IDNumber, received, due, string(rec.Status), []byte(c.Payload), c.CreatedAt, c.CreatedAt})
 			events = append(events, []any{rec.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(rec.Officer), "intake", "",
 				string(data.StatusReceived), data.IntakeNote(data.Channel(rec.Channel), due)})
-		case data.ChangeDossierStatus:
-			var sc data.StatusChange
-			json.Unmarshal(c.Payload, &sc) // checked
+		case *data.StatusChange:
+			sc := *p
 			cur, ok := status[sc.Code]
 			switch {
 			case !ok:
@@ -196,9 +164,8 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 				events = append(events, []any{sc.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(sc.Actor), "status", string(cur),
 					string(sc.To), data.Clean(sc.Note)})
 			}
-		case data.ChangeDossierUpdated:
-			var u data.DossierUpdate
-			json.Unmarshal(c.Payload, &u) // checked
+		case *data.DossierUpdate:
+			u := *p
 			cur, ok := status[u.Code]
 			if !ok {
 				results[i] = rejected(c.Key, fmt.Sprintf("Cơ sở dữ liệu của tỉnh chưa có hồ sơ %s nên không cập nhật được.", u.Code), "")
@@ -207,10 +174,9 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 			changed = append(changed, u)
 			events = append(events, []any{u.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(u.Actor), u.Action, string(cur),
 				string(cur), data.Clean(u.Note)})
-		case data.ChangeOfficeProfile:
+		case *data.OfficeProfile:
 			// Not in the feed: each workstation keeps its own set-up.
-			profile = new(data.OfficeProfile)
-			json.Unmarshal(c.Payload, profile) // checked
+			profile = p
 			continue
 		}
 		if results[i].Result == data.ResultApplied {
@@ -224,7 +190,7 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 	for n, i := range feedAt {
 		c := cs[i]
 		results[i].Seq = seqs[n]
-		feed = append(feed, []any{seqs[n], ws.OfficeID, ws.ID, c.Key, c.Kind, c.Subject, []byte(c.Payload), c.CreatedAt})
+		feed = append(feed, []any{seqs[n], ws.OfficeID, ws.ID, c.Key, string(c.Kind), c.Subject, []byte(c.Payload), c.CreatedAt})
 	}
 	for i, r := range results {
 		if _, ok := prior[r.Key]; ok {
@@ -400,9 +366,9 @@ func (s *Store) SetOverride(ctx context.Context, o data.Override) error {
 	return nil
 }
 
-func provinceChange(ctx context.Context, tx pgx.Tx, kind, subject string, payload []byte) error {
+func provinceChange(ctx context.Context, tx pgx.Tx, kind data.ChangeKind, subject string, payload []byte) error {
 	_, err := tx.Exec(ctx, `INSERT INTO feed (office_id, workstation_id, key, kind, subject, payload, at)
-		VALUES (NULL, NULL, $1, $2, $3, $4, now())`, newKey(), kind, subject, payload)
+		VALUES (NULL, NULL, $1, $2, $3, $4, now())`, newKey(), string(kind), subject, payload)
 	return err
 }
 
@@ -442,7 +408,7 @@ func (s *Store) SetStatus(ctx context.Context, code string, to data.Status, agen
 			return err
 		}
 		_, err = tx.Exec(ctx, `INSERT INTO feed (office_id, workstation_id, key, kind, subject, payload, at)
-			VALUES ($1, NULL, $2, $3, $4, $5, $6)`, officeID, key, data.ChangeDossierStatus, code, payload, now)
+			VALUES ($1, NULL, $2, $3, $4, $5, $6)`, officeID, key, string(data.ChangeDossierStatus), code, payload, now)
 		return err
 	})
 	if err != nil && data.ErrorCode(err) == data.EInternal {

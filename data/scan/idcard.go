@@ -196,3 +196,35 @@ func CheckIDNumber(id string, birth time.Time) error {
 	}
 	return nil
 }
+
+// FindIDCard finds an ID card QR that a scanner typed into a field among
+// what the officer had typed there: twelve digits, a '|', and what
+// follows up to the issue date's eight digits. ok is false when text
+// holds none; complete is true when all seven fields have arrived and
+// end the text, so that the scan need not wait for its Enter.
+func FindIDCard(text string) (start, end int, complete, ok bool) {
+	for i := 0; i < len(text); i++ {
+		if text[i] != '|' {
+			continue
+		}
+		if i < 12 || !allDigits(text[i-12:i]) {
+			continue
+		}
+		start = i - 12
+		pipes, j := 0, i
+		for ; j < len(text) && pipes < len(idCardFields)-1; j++ {
+			if text[j] == '|' {
+				pipes++
+			}
+		}
+		if pipes < len(idCardFields)-1 {
+			return start, len(text), false, true
+		}
+		k := j // after the last '|': the issue date
+		for k < len(text) && k-j < 8 && '0' <= text[k] && text[k] <= '9' {
+			k++
+		}
+		return start, k, k-j == 8 && k == len(text), true
+	}
+	return 0, 0, false, false
+}

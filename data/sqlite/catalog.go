@@ -239,16 +239,7 @@ func (db *DB) Procedure(ctx context.Context, code string) (data.Procedure, error
 
 // SetTimeLimit records an administrator's time limit for a procedure.
 func (db *DB) SetTimeLimit(ctx context.Context, code string, tl data.TimeLimit) error {
-	var bad data.Fields
-	if d := tl.WorkingDays; d != nil && (*d < 0 || *d > data.MaxWorkingDays) {
-		bad.Add("working-days", "số ngày làm việc phải từ 0 đến %d", data.MaxWorkingDays)
-	}
-	if c := tl.SameDayCutoff; c != nil {
-		if _, err := data.ParseClock(*c); err != nil {
-			bad.Add("same-day-cutoff", "giờ %q không đúng dạng HH:MM", *c)
-		}
-	}
-	if err := bad.Err("Thời hạn chưa hợp lệ."); err != nil {
+	if err := tl.Validate(); err != nil {
 		return err
 	}
 	return db.inTx(ctx, func(tx *sql.Tx) error {

@@ -213,7 +213,7 @@ func (db *DB) audit(ctx context.Context, tx *sql.Tx, actor, action, subject, det
 
 // enqueue writes a change for the provincial sync, in the caller's
 // transaction, under a fresh idempotency key.
-func (db *DB) enqueue(ctx context.Context, tx *sql.Tx, kind, subject string, payload any) error {
+func (db *DB) enqueue(ctx context.Context, tx *sql.Tx, kind data.ChangeKind, subject string, payload data.Payload) error {
 	body, err := json.Marshal(payload)
 	if err != nil {
 		return err
@@ -408,7 +408,7 @@ func (db *DB) setStatusTx(ctx context.Context, tx *sql.Tx, code string, from, to
 	if err := db.audit(ctx, tx, actor, "dossier.status", code, string(from)+" → "+string(to)); err != nil {
 		return err
 	}
-	return db.enqueue(ctx, tx, "dossier.status", code, map[string]any{"code": code, "from": from, "to": to, "note": note, "actor": actor})
+	return db.enqueue(ctx, tx, data.ChangeDossierStatus, code, data.StatusChange{Code: code, From: from, To: to, Note: note, Actor: actor})
 }
 
 // AddKey records a public key that signs receipts.

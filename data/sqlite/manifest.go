@@ -15,12 +15,9 @@ var _ data.ManifestService = (*DB)(nil)
 
 // OpenManifest starts a manifest numbered YYMMDD-WNN.
 func (db *DB) OpenManifest(ctx context.Context, kind data.ManifestKind, carrier, agency, actor string) (data.Manifest, error) {
-	if !kind.Valid() {
-		return data.Manifest{}, data.Errorf(data.EInvalid, "Loại biên bản %q không có (from-post, to-agency, to-citizen).", kind)
-	}
 	carrier, agency = data.Clean(carrier), data.Clean(agency)
-	if kind == data.ManifestToAgency && agency == "" {
-		return data.Manifest{}, data.Errorf(data.EInvalid, "Biên bản chuyển hồ sơ phải ghi cơ quan nhận (--agency).")
+	if err := data.CheckOpening(kind, agency); err != nil {
+		return data.Manifest{}, err
 	}
 	office, err := db.Office(ctx)
 	if err != nil {
@@ -228,10 +225,10 @@ func allowedOn(kind data.ManifestKind, d data.Dossier) error {
 	return nil
 }
 
-// AddItem puts a dossier on an open manifest.
-func (db *DB) AddItem(ctx context.Context, number string, add data.ManifestAdd, actor string) (data.ManifestItem, error) {
+// AddItem puts a dossier on an open manifest and returns the manifest.
+func (db *DB) AddItem(ctx context.Context, number string, add data.ManifestAdd, actor string) (data.Manifest, error) {
 	code := data.Clean(add.DossierCode)
-	var item data.ManifestItem
+	var out data.Manifest
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		m, err := db.openManifest(ctx, tx, data.Clean(number))
 		if err != nil {
@@ -268,19 +265,18 @@ func (db *DB) AddItem(ctx context.Context, number string, add data.ManifestAdd, 
 		if err != nil {
 			return err
 		}
-		item = data.ManifestItem{DossierCode: code, Applicant: d.Applicant.Name, ProcedureName: d.ProcedureName,
-			Documents: len(d.Documents), PostalItem: postal, Fee: add.Fee}
-		for _, doc := range d.Documents {
-			item.Originals += doc.Originals
-			item.Copies += doc.Copies
+		if err := db.audit(ctx, tx, actor, "manifest.add", m.Number, code); err != nil {
+			return err
 		}
-		return db.audit(ctx, tx, actor, "manifest.add", m.Number, code)
+		out, err = db.manifest(ctx, tx, m.Number)
+		return err
 	})
-	return item, wrapErr("add manifest item", err)
+	return out, wrapErr("add manifest item", err)
 }
 
-// RemoveItem takes a dossier off an open manifest.
-func (db *DB) RemoveItem(ctx context.Context, number, code, actor string) error {
+// RemoveItem takes a dossier off an open manifest and returns the manifest.
+func (db *DB) RemoveItem(ctx context.Context, number, code, actor string) (data.Manifest, error) {
+	var out data.Manifest
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		m, err := db.openManifest(ctx, tx, data.Clean(number))
 		if err != nil {
@@ -293,23 +289,20 @@ func (db *DB) RemoveItem(ctx context.Context, number, code, actor string) error 
 		if n, _ := res.RowsAffected(); n == 0 {
 			return data.Errorf(data.ENotFound, "Hồ sơ %s không có trong biên bản %s.", code, m.Number)
 		}
-		return db.audit(ctx, tx, actor, "manifest.remove", m.Number, code)
+		if err := db.audit(ctx, tx, actor, "manifest.remove", m.Number, code); err != nil {
+			return err
+		}
+		out, err = db.manifest(ctx, tx, m.Number)
+		return err
 	})
-	return wrapErr("remove manifest item", err)
+	return out, wrapErr("remove manifest item", err)
 }
 
 // CloseManifest signs a manifest: it records both signers and the time,
 // and moves every dossier on it, all in one transaction.
 func (db *DB) CloseManifest(ctx context.Context, number, officer, postalStaff string) (data.Manifest, error) {
 	officer, postalStaff = data.Clean(officer), data.Clean(postalStaff)
-	var bad data.Fields
-	if officer == "" {
-		bad.Add("officer", "chưa ghi tên cán bộ một cửa ký biên bản")
-	}
-	if postalStaff == "" {
-		bad.Add("postal", "chưa ghi tên nhân viên bưu điện ký biên bản")
-	}
-	if err := bad.Err("Chưa ký được biên bản:"); err != nil {
+	if err := data.CheckSigners(officer, postalStaff); err != nil {
 		return data.Manifest{}, err
 	}
 	cal, err := db.Calendar(ctx)
@@ -385,12 +378,14 @@ func (db *DB) moveOnClose(ctx context.Context, tx *sql.Tx, m data.Manifest, it d
 	return nil
 }
 
-// SaveReconciliation stores the result of checking a manifest's items.
-func (db *DB) SaveReconciliation(ctx context.Context, number string, r data.Reconciliation) error {
+// SaveReconciliation stores the result of checking a manifest's items
+// and returns the manifest.
+func (db *DB) SaveReconciliation(ctx context.Context, number string, r data.Reconciliation) (data.Manifest, error) {
 	raw, err := json.Marshal(r)
 	if err != nil {
-		return err
+		return data.Manifest{}, err
 	}
+	var out data.Manifest
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE manifest SET reconciliation = ? WHERE number = ?`, string(raw), data.Clean(number))
 		if err != nil {
@@ -399,17 +394,24 @@ func (db *DB) SaveReconciliation(ctx context.Context, number string, r data.Reco
 		if n, _ := res.RowsAffected(); n == 0 {
 			return data.Errorf(data.ENotFound, "Không có biên bản số %q.", number)
 		}
-		return db.audit(ctx, tx, r.Actor, "manifest.reconcile", number,
-			fmt.Sprintf("thiếu %d, thừa %d", len(r.Missing), len(r.Unexpected)))
+		if err := db.audit(ctx, tx, r.Actor, "manifest.reconcile", number,
+			fmt.Sprintf("thiếu %d, thừa %d", len(r.Missing), len(r.Unexpected))); err != nil {
+			return err
+		}
+		out, err = db.manifest(ctx, tx, data.Clean(number))
+		return err
 	})
-	return wrapErr("save reconciliation", err)
+	return out, wrapErr("save reconciliation", err)
 }
 
 // RecordDelivery records a delivery attempt of a result sent by post:
 // delivered closes the dossier as returned; the second failure sends the
 // result back to the office.
-func (db *DB) RecordDelivery(ctx context.Context, number, code string, delivered bool, actor string) (data.ManifestItem, error) {
-	var item data.ManifestItem
+func (db *DB) RecordDelivery(ctx context.Context, number, code string, delivered bool, actor string) (data.Manifest, error) {
+	var (
+		item data.ManifestItem
+		out  data.Manifest
+	)
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		m, err := db.manifest(ctx, tx, data.Clean(number))
 		if err != nil {
@@ -466,9 +468,47 @@ func (db *DB) RecordDelivery(ctx context.Context, number, code string, delivered
 		item.OutcomeAt = now
 		_, err = tx.ExecContext(ctx, `UPDATE manifest_item SET attempts = ?, outcome = ?, outcome_at = ?
 			WHERE manifest_number = ? AND dossier_code = ?`, item.Attempts, item.Outcome, now.Format(time.RFC3339), m.Number, item.DossierCode)
+		if err != nil {
+			return err
+		}
+		out, err = db.manifest(ctx, tx, m.Number)
 		return err
 	})
-	return item, wrapErr("record delivery", err)
+	return out, wrapErr("record delivery", err)
+}
+
+// ResultsBack marks ready, in one transaction, the results of the
+// dossiers a signed to-agency manifest sent that are still at the agency,
+// and returns their codes.
+func (db *DB) ResultsBack(ctx context.Context, number, actor string) ([]string, error) {
+	var ready []string
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		m, err := db.manifest(ctx, tx, data.Clean(number))
+		if err != nil {
+			return err
+		}
+		if m.Kind != data.ManifestToAgency || m.Status != data.ManifestClosed {
+			return data.Errorf(data.EInvalid, "Biên bản %s không phải biên bản chuyển cơ quan giải quyết đã ký.", m.Number)
+		}
+		for _, it := range m.Items {
+			d, err := db.dossierTx(ctx, tx, it.DossierCode)
+			if err != nil {
+				return err
+			}
+			if d.Status != data.StatusTransferred {
+				continue
+			}
+			if err := db.setStatusTx(ctx, tx, d.Code, d.Status, data.StatusResultReady, actor, "Kết quả về theo biên bản "+m.Number); err != nil {
+				return err
+			}
+			ready = append(ready, d.Code)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, wrapErr("results back", err)
+	}
+	return ready, nil
 }
 
 // DossierByPostalItem finds the dossier that carries a postal item number.

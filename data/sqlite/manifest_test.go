@@ -83,7 +83,7 @@ func TestManifestFromPostSetsFilingTime(t *testing.T) {
 	if _, err := db.AddItem(ctx, m.Number, data.ManifestAdd{DossierCode: counterOnly.Code}, "Lan"); err == nil || !strings.Contains(err.Error(), "đã ký") {
 		t.Errorf("edit after close: %v", err)
 	}
-	if err := db.RemoveItem(ctx, m.Number, a.Code, "Lan"); err == nil {
+	if _, err := db.RemoveItem(ctx, m.Number, a.Code, "Lan"); err == nil {
 		t.Error("removed from a closed manifest")
 	}
 	// A dossier filed once is not filed again on a later manifest.
@@ -111,8 +111,8 @@ func TestManifestToAgencyAndToCitizen(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := db.RemoveItem(ctx, m.Number, b.Code, "Lan"); err != nil {
-		t.Fatal(err)
+	if left, err := db.RemoveItem(ctx, m.Number, b.Code, "Lan"); err != nil || len(left.Items) != 1 || left.Items[0].DossierCode != a.Code {
+		t.Fatalf("after removing b: %+v, %v", left.Items, err)
 	}
 	if _, err := db.CloseManifest(ctx, m.Number, "Lan", "Hùng"); err != nil {
 		t.Fatal(err)
@@ -142,17 +142,23 @@ func TestManifestToAgencyAndToCitizen(t *testing.T) {
 	if _, err := db.CloseManifest(ctx, c.Number, "Lan", "Hùng"); err != nil {
 		t.Fatal(err)
 	}
-	if it, err := db.RecordDelivery(ctx, c.Number, a.Code, true, "Hùng"); err != nil || it.Outcome != data.DeliveryDelivered {
-		t.Fatalf("delivered: %+v %v", it, err)
+	item := func(m data.Manifest, code string) data.ManifestItem {
+		it, _ := m.Item(code)
+		return it
+	}
+	if m, err := db.RecordDelivery(ctx, c.Number, a.Code, true, "Hùng"); err != nil || item(m, a.Code).Outcome != data.DeliveryDelivered {
+		t.Fatalf("delivered: %+v %v", m.Items, err)
 	}
 	if d, _ := db.Dossier(ctx, a.Code); d.Status != data.StatusReturned {
 		t.Errorf("delivered dossier %s", d.Status)
 	}
-	it, _ := db.RecordDelivery(ctx, c.Number, b.Code, false, "Hùng")
+	cm, _ := db.RecordDelivery(ctx, c.Number, b.Code, false, "Hùng")
+	it := item(cm, b.Code)
 	if it.Outcome != data.DeliveryFailed || it.Attempts != 1 {
 		t.Errorf("first failure %+v", it)
 	}
-	it, _ = db.RecordDelivery(ctx, c.Number, b.Code, false, "Hùng")
+	cm, _ = db.RecordDelivery(ctx, c.Number, b.Code, false, "Hùng")
+	it = item(cm, b.Code)
 	if it.Outcome != data.DeliveryReturning || it.Attempts != 2 {
 		t.Errorf("second failure %+v", it)
 	}
@@ -168,5 +174,40 @@ func TestManifestToAgencyAndToCitizen(t *testing.T) {
 	}
 	if p, _ := db.DossierByPostalItem(ctx, "EE000000014VN"); p.Code != b.Code {
 		t.Errorf("by postal item: %s", p.Code)
+	}
+}
+
+func TestResultsBackByManifest(t *testing.T) {
+	db := counterDB(t)
+	ctx := context.Background()
+	a := mustIntake(t, db, postalRequest("RR123456785VN"))
+	b := mustIntake(t, db, postalRequest("EE000000014VN"))
+	m, _ := db.OpenManifest(ctx, data.ManifestToAgency, "", "Sở Tư pháp", "Lan")
+	if _, err := db.ResultsBack(ctx, m.Number, "Lan"); data.ErrorCode(err) != data.EInvalid || !strings.Contains(err.Error(), "đã ký") {
+		t.Errorf("an open manifest: %v", err)
+	}
+	for _, d := range []data.Dossier{a, b} {
+		if _, err := db.AddItem(ctx, m.Number, data.ManifestAdd{DossierCode: d.Code}, "Lan"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.CloseManifest(ctx, m.Number, "Lan", "Hùng"); err != nil {
+		t.Fatal(err)
+	}
+	// b's result came back on its own already.
+	if _, err := db.SetStatus(ctx, b.Code, data.StatusResultReady, "Lan", ""); err != nil {
+		t.Fatal(err)
+	}
+	ready, err := db.ResultsBack(ctx, m.Number, "Bình")
+	if err != nil || len(ready) != 1 || ready[0] != a.Code {
+		t.Fatalf("ready %v, %v", ready, err)
+	}
+	d, _ := db.Dossier(ctx, a.Code)
+	hist, _ := db.History(ctx, a.Code)
+	if last := hist[len(hist)-1]; d.Status != data.StatusResultReady || last.Actor != "Bình" || !strings.Contains(last.Note, m.Number) {
+		t.Errorf("a: %s, last event %+v", d.Status, last)
+	}
+	if again, err := db.ResultsBack(ctx, m.Number, "Bình"); err != nil || len(again) != 0 {
+		t.Errorf("twice: %v, %v", again, err)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"motcua/data"
-	"motcua/data/scan"
+	"motcua/data/returns"
 )
 
 var _ data.ReturnService = (*DB)(nil)
@@ -32,7 +32,7 @@ func (db *DB) ReturnResult(ctx context.Context, code string, r data.Recipient, o
 		default:
 			return data.Errorf(data.EConflict, "Hồ sơ %s chưa có kết quả để trả (trạng thái: %s).", code, d.Status.Label())
 		}
-		if err := checkRecipient(d, r); err != nil {
+		if err := returns.CheckRecipient(d, r); err != nil {
 			return err
 		}
 		ret = data.Return{DossierCode: code, At: db.Now().In(data.Zone).Truncate(time.Second), Officer: officer,
@@ -52,36 +52,6 @@ func (db *DB) ReturnResult(ctx context.Context, code string, r data.Recipient, o
 		return db.setStatusTx(ctx, tx, code, d.Status, data.StatusReturned, officer, note)
 	})
 	return ret, wrapErr("return result", err)
-}
-
-// checkRecipient accepts the applicant by ID number, or an authorised
-// person with a name, a valid ID number and the authorisation paper.
-func checkRecipient(d data.Dossier, r data.Recipient) error {
-	var bad data.Fields
-	if r.IDNumber == "" {
-		bad.Add("recipient-id", "chưa nhập hoặc quét số định danh của người nhận")
-	} else if err := scan.CheckIDNumber(r.IDNumber, time.Time{}); err != nil {
-		bad.Add("recipient-id", "%s", data.ErrorMessage(err))
-	}
-	if r.Authorised() {
-		if r.Name == "" {
-			bad.Add("authorised-name", "chưa ghi họ tên người được ủy quyền")
-		}
-		if r.Authorisation == "" {
-			bad.Add("authorisation", "chưa ghi giấy ủy quyền (số, ngày, người ủy quyền)")
-		}
-	} else if len(bad) == 0 && r.IDNumber != d.Applicant.IDNumber {
-		bad.Add("recipient-id", "số định danh %s không khớp với người nộp hồ sơ (…%s); nếu là người được ủy quyền, hãy ghi họ tên và giấy ủy quyền",
-			r.IDNumber, last4(d.Applicant.IDNumber))
-	}
-	return bad.Err("Chưa trả được kết quả:")
-}
-
-func last4(s string) string {
-	if len(s) <= 4 {
-		return s
-	}
-	return s[len(s)-4:]
 }
 
 // Returned is the return record of a dossier.
@@ -135,19 +105,7 @@ func (db *DB) Apologise(ctx context.Context, code string, newDue time.Time, reas
 		default:
 			return data.Errorf(data.EConflict, "Hồ sơ %s đang ở trạng thái %q, không cần hẹn lại.", code, d.Status.Label())
 		}
-		var bad data.Fields
-		if !today.Before(d.DueDate) {
-			bad.Add("due", "phiếu xin lỗi phải lập chậm nhất 1 ngày làm việc trước ngày hẹn %s", d.DueDate.Format("02/01/2006"))
-		}
-		if !newDue.After(d.DueDate) {
-			bad.Add("new-due", "ngày hẹn mới phải sau ngày hẹn cũ %s", d.DueDate.Format("02/01/2006"))
-		} else if !cal.IsWorkingDay(newDue) {
-			bad.Add("new-due", "ngày hẹn mới %s là ngày nghỉ", newDue.Format("02/01/2006"))
-		}
-		if reason == "" {
-			bad.Add("reason", "chưa ghi lý do chậm")
-		}
-		if err := bad.Err("Chưa lập được phiếu xin lỗi (Mẫu 04):"); err != nil {
+		if err := returns.CheckApology(d, today, newDue, reason, cal); err != nil {
 			return err
 		}
 		a = data.Apology{DossierCode: code, IssuedAt: now.Truncate(time.Second), OldDue: d.DueDate, NewDue: newDue, Reason: reason, Officer: officer}

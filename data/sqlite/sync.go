@@ -104,7 +104,10 @@ func (db *DB) reject(ctx context.Context, tx *sql.Tx, r data.ChangeResult, stamp
 	if reason == "" {
 		reason = "Tỉnh từ chối thay đổi này nhưng không nêu lý do."
 	}
-	var kind, subject string
+	var (
+		kind    data.ChangeKind
+		subject string
+	)
 	err := tx.QueryRowContext(ctx, `UPDATE outbox SET rejected_at = ?, reject_reason = ?, attempts = attempts + 1, last_error = ?
 		WHERE key = ? AND `+queued+` RETURNING kind, subject`, stamp, reason, reason, r.Key).Scan(&kind, &subject)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -181,29 +184,29 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) (int, error) 
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE key = ?`, c.Key).Scan(&own); err != nil {
 				return err
 			}
-			if own > 0 {
-				continue
+			if own > 0 || !c.Kind.Known() {
+				continue // ours, or a kind a newer server knows: nothing to do here
 			}
 			if _, err := tx.ExecContext(ctx, `SAVEPOINT remote_change`); err != nil {
 				return err
 			}
-			known := true
-			switch c.Kind {
-			case data.ChangeDossierCreated:
-				err = db.applyCreated(ctx, tx, c, office, raised)
-			case data.ChangeDossierStatus:
-				err = db.applyStatus(ctx, tx, c)
-			case data.ChangeDossierUpdated:
-				err = db.applyUpdated(ctx, tx, c)
-			case data.ChangeProcedure:
-				err = db.applyProcedure(ctx, tx, c)
-			case data.ChangeOverride:
-				calendarChanged = true
-				err = db.applyOverride(ctx, tx, c)
-			case data.ChangeDossierRated:
-				err = db.applyRated(ctx, tx, c)
-			default:
-				known = false // a kind a newer server knows: nothing to do here
+			p, err := data.DecodeChange(c.Kind, c.Payload)
+			if err == nil {
+				switch p := p.(type) {
+				case *data.DossierRecord:
+					err = db.applyCreated(ctx, tx, c, *p, office, raised)
+				case *data.StatusChange:
+					err = db.applyStatus(ctx, tx, c, *p)
+				case *data.DossierUpdate:
+					err = db.applyUpdated(ctx, tx, c, *p)
+				case *data.ProcedureRecord:
+					err = db.applyProcedure(ctx, tx, *p)
+				case *data.OverrideRecord:
+					calendarChanged = true
+					err = db.applyOverride(ctx, tx, *p)
+				case *data.RatingRecord:
+					err = db.applyRated(ctx, tx, c, *p)
+				}
 			}
 			if err != nil {
 				if storeFault(ctx, err) {
@@ -215,7 +218,7 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) (int, error) 
 				if err := db.recordPullProblem(ctx, tx, c, err); err != nil {
 					return err
 				}
-			} else if known {
+			} else {
 				applied++
 			}
 			if _, err := tx.ExecContext(ctx, `RELEASE remote_change`); err != nil {
@@ -246,14 +249,7 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) (int, error) 
 	return applied, nil
 }
 
-func (db *DB) applyCreated(ctx context.Context, tx *sql.Tx, c data.RemoteChange, office data.Office, raised map[string]int) error {
-	var r data.DossierRecord
-	if err := json.Unmarshal(c.Payload, &r); err != nil {
-		return err
-	}
-	if err := r.Validate(); err != nil {
-		return err
-	}
+func (db *DB) applyCreated(ctx context.Context, tx *sql.Tx, c data.RemoteChange, r data.DossierRecord, office data.Office, raised map[string]int) error {
 	d := data.Dossier{Code: r.Code, ProcedureCode: r.ProcedureCode, ProcedureName: data.Clean(r.ProcedureName),
 		Applicant: data.Applicant{Name: data.Clean(r.Applicant.Name), IDNumber: r.Applicant.IDNumber, Phone: r.Applicant.Phone,
 			Email: r.Applicant.Email, Address: data.Clean(r.Applicant.Address)},
@@ -292,14 +288,7 @@ func (db *DB) applyCreated(ctx context.Context, tx *sql.Tx, c data.RemoteChange,
 	return db.remoteEvent(ctx, tx, c, d.Code, d.Officer, "intake", "", data.StatusReceived, data.IntakeNote(d.Channel, d.DueDate))
 }
 
-func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange) error {
-	var s data.StatusChange
-	if err := json.Unmarshal(c.Payload, &s); err != nil {
-		return err
-	}
-	if err := s.Validate(); err != nil {
-		return err
-	}
+func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange, s data.StatusChange) error {
 	var seen int64
 	err := tx.QueryRowContext(ctx, `SELECT sync_seq FROM dossier WHERE code = ?`, s.Code).Scan(&seen)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -327,14 +316,7 @@ func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange) 
 
 // applyUpdated records another workstation's change of a dossier's filing
 // time, due date or return method, with its history line.
-func (db *DB) applyUpdated(ctx context.Context, tx *sql.Tx, c data.RemoteChange) error {
-	var u data.DossierUpdate
-	if err := json.Unmarshal(c.Payload, &u); err != nil {
-		return err
-	}
-	if err := u.Validate(); err != nil {
-		return err
-	}
+func (db *DB) applyUpdated(ctx context.Context, tx *sql.Tx, c data.RemoteChange, u data.DossierUpdate) error {
 	var status data.Status
 	err := tx.QueryRowContext(ctx, `SELECT status FROM dossier WHERE code = ?`, u.Code).Scan(&status)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -367,11 +349,7 @@ func (db *DB) remoteEvent(ctx context.Context, tx *sql.Tx, c data.RemoteChange, 
 
 // applyProcedure adds or updates a procedure the province published,
 // keeping a time limit set here when the province gives none.
-func (db *DB) applyProcedure(ctx context.Context, tx *sql.Tx, c data.RemoteChange) error {
-	var r data.ProcedureRecord
-	if err := json.Unmarshal(c.Payload, &r); err != nil {
-		return err
-	}
+func (db *DB) applyProcedure(ctx context.Context, tx *sql.Tx, r data.ProcedureRecord) error {
 	p := r.Procedure()
 	var (
 		days   sql.NullInt64
@@ -395,16 +373,9 @@ func (db *DB) applyProcedure(ctx context.Context, tx *sql.Tx, c data.RemoteChang
 	return upsertProcedure(ctx, tx, p, db.stamp())
 }
 
-func (db *DB) applyOverride(ctx context.Context, tx *sql.Tx, c data.RemoteChange) error {
-	var r data.OverrideRecord
-	if err := json.Unmarshal(c.Payload, &r); err != nil {
-		return err
-	}
-	date, err := data.ParseDate(r.Date)
-	if err != nil {
-		return err
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO calendar_override (date, off, name, updated_at) VALUES (?, ?, ?, ?)
+func (db *DB) applyOverride(ctx context.Context, tx *sql.Tx, r data.OverrideRecord) error {
+	date, _ := data.ParseDate(r.Date) // validated
+	_, err := tx.ExecContext(ctx, `INSERT INTO calendar_override (date, off, name, updated_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (date) DO UPDATE SET off = excluded.off, name = excluded.name, updated_at = excluded.updated_at`,
 		date.Format(dateLayout), r.Off, data.Clean(r.Name), db.stamp())
 	return err

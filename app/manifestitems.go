@@ -1,0 +1,297 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
+)
+
+// Widths of the item rows' columns: number, dossier (the rest),
+// documents, postal item, fee, delivery or reconciliation.
+var itemColumns = columns{36, 0, 140, 140, 90, 120}
+
+// manifestItems is the manifest on show and its dossiers: the scanner
+// adds them one after another to an open manifest (with the postage
+// collected for dossiers from the post) or, once it is signed, collects
+// what arrived for the reconciliation; each scan says what it did.
+type manifestItems struct {
+	s *manifestsScreen
+
+	title     *widget.Label
+	number    *widget.Label
+	meta      *widget.Label
+	scanLabel *widget.Label
+	scan      *field
+	fee       *field
+	feeBox    *fyne.Container // the fee and its label
+	feedback  *scanLog
+	list      *keyList
+	selected  int // index in the manifest's items, -1 when none
+	totals    *widget.Label
+	remove    *widget.Button
+	scans     []string // reconciliation scans of the manifest on show
+	queue     []string // scans waiting to be added, in order
+	adding    bool
+
+	top fyne.CanvasObject
+}
+
+func newManifestItems(s *manifestsScreen) *manifestItems {
+	u := s.u
+	m := &manifestItems{s: s, selected: -1}
+	m.title = wrapped("", fyne.TextStyle{Bold: true})
+	m.number = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
+	m.number.SizeName = theme.SizeNameSubHeadingText
+	m.meta = note("")
+
+	m.scanLabel = heading("")
+	m.scan = newField(u, "")
+	m.scan.OnSubmitted = m.onScan
+	m.fee = newField(u, "0")
+	m.fee.OnSubmitted = func(string) { u.win.Canvas().Focus(m.scan) }
+	m.feeBox = container.NewHBox(widget.NewLabel(lang.L("manifest.fee")),
+		container.NewGridWrap(fyne.NewSize(120, m.fee.MinSize().Height), m.fee))
+	scanRow := container.NewBorder(nil, nil, m.scanLabel, m.feeBox, m.scan)
+	m.feedback = newScanLog(3)
+
+	header := container.New(itemColumns, bold("#"), bold(lang.L("manifest.col.dossier")), bold(lang.L("manifest.col.documents")),
+		bold(lang.L("manifest.col.postalItem")), bold(lang.L("manifest.col.fee")), bold(lang.L("manifest.col.state")))
+	m.list = newKeyList(u, func() int { return len(s.m.Items) }, m.createRow, m.updateRow)
+	m.list.OnSelected = func(id widget.ListItemID) { m.selected = id; s.showButtons() }
+	m.list.OnUnselected = func(widget.ListItemID) { m.selected = -1; s.showButtons() }
+	m.totals = wrapped("", fyne.TextStyle{Bold: true})
+	m.remove = widget.NewButtonWithIcon(lang.L("manifest.remove"), theme.DeleteIcon(), m.onRemove)
+	m.top = container.NewVBox(
+		container.NewBorder(nil, nil, nil, m.number, m.title), m.meta,
+		scanRow, m.feedback.box,
+		header,
+	)
+	return m
+}
+
+// An item row: position | applicant over code and procedure |
+// documents | postal item | fee | delivery or reconciliation.
+func (m *manifestItems) createRow() fyne.CanvasObject {
+	label := func() *widget.Label {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	name := label()
+	name.TextStyle = fyne.TextStyle{Bold: true}
+	what := label()
+	what.SizeName = theme.SizeNameCaptionText
+	main := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), name, what)
+	return container.New(itemColumns, label(), main, label(), label(), label(), label())
+}
+
+func (m *manifestItems) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	man := m.s.m
+	if id >= len(man.Items) {
+		return
+	}
+	it := man.Items[id]
+	cells := o.(*fyne.Container).Objects
+	cells[0].(*widget.Label).SetText(strconv.Itoa(id + 1))
+	main := cells[1].(*fyne.Container).Objects
+	main[0].(*widget.Label).SetText(it.Applicant)
+	main[1].(*widget.Label).SetText(it.DossierCode + " · " + it.ProcedureName)
+	cells[2].(*widget.Label).SetText(lang.L("manifest.documents", map[string]any{"Count": it.Documents, "Originals": it.Originals, "Copies": it.Copies}))
+	cells[3].(*widget.Label).SetText(it.PostalItem)
+	fee := money(it.Fee)
+	if it.Fee == 0 && man.Kind == data.ManifestToAgency {
+		fee = "" // the citizen pays no postage for these
+	}
+	cells[4].(*widget.Label).SetText(fee)
+	text, imp := itemState(man, it)
+	state := cells[5].(*widget.Label)
+	state.Importance = imp
+	state.SetText(text)
+}
+
+// itemState says where an item stands: its delivery for the results the
+// post took, else its reconciliation.
+func itemState(m data.Manifest, it data.ManifestItem) (string, widget.Importance) {
+	if m.Kind == data.ManifestToCitizen && m.Status == data.ManifestClosed {
+		switch it.Outcome {
+		case data.DeliveryDelivered:
+			return lang.L("manifest.outcome.delivered", map[string]any{"Date": it.OutcomeAt.Format("02/01")}), widget.SuccessImportance
+		case data.DeliveryFailed:
+			return lang.L("manifest.outcome.failed", map[string]any{"Count": it.Attempts}), widget.WarningImportance
+		case data.DeliveryReturning:
+			return lang.L("manifest.outcome.returning"), widget.DangerImportance
+		}
+		return lang.L("manifest.outcome.pending"), widget.MediumImportance
+	}
+	if r := m.Reconciled; r != nil {
+		switch {
+		case slices.Contains(r.Missing, it.DossierCode):
+			return lang.L("manifest.recon.missing"), widget.DangerImportance
+		case slices.Contains(r.Scanned, it.DossierCode):
+			return lang.L("manifest.recon.arrived"), widget.SuccessImportance
+		}
+	}
+	return "", widget.MediumImportance
+}
+
+// show puts a manifest's header, scan field, items and totals on show.
+func (m *manifestItems) show(man data.Manifest) {
+	m.title.SetText(man.Kind.Title())
+	m.number.SetText(man.Number)
+	m.meta.SetText(metaText(man))
+	open := man.Status == data.ManifestOpen
+	if open {
+		m.scanLabel.SetText(lang.L("manifest.scan.add"))
+		m.scan.SetPlaceHolder(lang.L("manifest.scan.placeholder"))
+	} else {
+		m.scanLabel.SetText(lang.L("manifest.scan.reconcile"))
+		m.scan.SetPlaceHolder(lang.L("manifest.scan.reconcile.placeholder"))
+	}
+	m.feeBox.Hidden = !open || man.Kind == data.ManifestToAgency
+	t := man.Totals()
+	m.totals.SetText(lang.L("manifest.totals", map[string]any{
+		"Items": t.Items, "Documents": t.Documents, "Originals": t.Originals, "Copies": t.Copies, "Fees": money(t.Fees)}))
+	m.remove.Hidden = !open
+	m.list.Refresh()
+}
+
+// forget drops what the scans of another manifest left.
+func (m *manifestItems) forget() {
+	m.scans, m.queue = nil, nil
+	m.feedback.clear()
+	m.list.UnselectAll()
+	m.selected = -1
+}
+
+// chosen is the item chosen in the list, nil when none.
+func (m *manifestItems) chosen() *data.ManifestItem {
+	if items := m.s.m.Items; m.selected >= 0 && m.selected < len(items) {
+		return &items[m.selected]
+	}
+	return nil
+}
+
+func metaText(m data.Manifest) string {
+	var parts []string
+	if m.Agency != "" {
+		parts = append(parts, lang.L("manifest.meta.agency", map[string]any{"Agency": m.Agency}))
+	}
+	if m.Carrier != "" {
+		parts = append(parts, lang.L("manifest.meta.carrier", map[string]any{"Carrier": m.Carrier}))
+	}
+	parts = append(parts, lang.L("manifest.meta.opened", map[string]any{"Time": m.OpenedAt.Format("15:04 02/01/2006")}))
+	if m.Status == data.ManifestClosed {
+		parts = append(parts, lang.L("manifest.meta.closed", map[string]any{
+			"Time": m.ClosedAt.Format("15:04 02/01/2006"), "Officer": m.Officer, "Postal": m.PostalStaff}))
+	} else {
+		parts = append(parts, lang.L("manifest.meta.open"))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// onScan takes what the scanner typed into the manifest's field: on an
+// open manifest it adds the dossier, on a signed one it is kept for the
+// reconciliation.
+func (m *manifestItems) onScan(text string) {
+	m.scan.SetText("")
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	man := m.s.m
+	if man.Number == "" {
+		m.feedback.add(lang.L("manifest.scan.noManifest"), widget.WarningImportance)
+		return
+	}
+	if man.Status == data.ManifestClosed {
+		m.scans = append(m.scans, text)
+		m.feedback.add(lang.L("manifest.scan.collected", map[string]any{"Count": len(m.scans)}), widget.MediumImportance)
+		m.s.showButtons()
+		return
+	}
+	m.queue = append(m.queue, text)
+	m.addNext()
+}
+
+// added is what adding one scan to a manifest did.
+type added struct {
+	item data.ManifestItem
+	m    data.Manifest
+}
+
+// addNext adds the oldest scan waiting, one at a time, so that the
+// items keep the order they were scanned in.
+func (m *manifestItems) addNext() {
+	if m.adding || len(m.queue) == 0 {
+		return
+	}
+	u := m.s.u
+	text := m.queue[0]
+	m.queue = m.queue[1:]
+	var fee int64
+	if m.feeBox.Visible() {
+		var ok bool
+		if fee, ok = parseMoney(m.fee.Text); !ok {
+			m.feedback.add(lang.L("manifest.fee.bad", map[string]any{"Fee": m.fee.Text}), widget.DangerImportance)
+			m.queue = nil
+			u.win.Canvas().Focus(m.fee)
+			return
+		}
+	}
+	number, actor := m.s.m.Number, deskOfficer(u)
+	m.adding = true
+	background(&u.jobs, u.ctx, func(ctx context.Context) (added, error) {
+		man, it, err := u.desk.AddToManifest(ctx, number, text, data.ManifestAdd{Fee: fee}, actor)
+		return added{item: it, m: man}, err
+	}, func(a added, err error) {
+		m.adding = false
+		defer m.addNext()
+		if err != nil {
+			m.feedback.add(lang.L("manifest.refused", map[string]any{"Reason": u.errorText(err)}), widget.DangerImportance)
+		} else {
+			n := len(a.m.Items)
+			m.feedback.add(lang.N("manifest.added", n, map[string]any{"Code": a.item.DossierCode, "Name": a.item.Applicant, "Count": n}), widget.SuccessImportance)
+			if m.s.m.Number == number {
+				m.s.show(a.m)
+				m.list.ScrollToBottom()
+			} else {
+				m.s.opener.update(a.m)
+			}
+		}
+		if m.s.m.Number == number {
+			m.s.focusScan()
+		}
+	})
+}
+
+// onRemove takes the chosen dossier off the open manifest.
+func (m *manifestItems) onRemove() {
+	it := m.chosen()
+	if it == nil {
+		return
+	}
+	u := m.s.u
+	number, code, actor := m.s.m.Number, it.DossierCode, deskOfficer(u)
+	background(&u.jobs, u.ctx, func(ctx context.Context) (data.Manifest, error) {
+		return u.desk.RemoveFromManifest(ctx, number, code, actor)
+	}, func(man data.Manifest, err error) {
+		defer m.s.focusScan()
+		if err != nil {
+			m.feedback.add(u.errorText(err), widget.DangerImportance)
+			return
+		}
+		m.feedback.add(lang.L("manifest.removed", map[string]any{"Code": code}), widget.MediumImportance)
+		m.list.UnselectAll()
+		m.s.show(man)
+	})
+}

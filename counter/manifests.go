@@ -1,0 +1,147 @@
+package counter
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"motcua/data"
+	"motcua/data/scan"
+)
+
+// This file holds the postal hand-over manifests' workflows. Each returns
+// the manifest as it stands after it.
+
+// OpenManifest starts a manifest of a kind.
+func (d *Desk) OpenManifest(ctx context.Context, kind data.ManifestKind, carrier, agency, actor string) (data.Manifest, error) {
+	return d.store.OpenManifest(ctx, kind, carrier, agency, actor)
+}
+
+// AddToManifest puts on an open manifest the dossier a scan or code
+// names, with the postal item number and fee of add; it returns the
+// manifest and the new item.
+func (d *Desk) AddToManifest(ctx context.Context, number, text string, add data.ManifestAdd, actor string) (data.Manifest, data.ManifestItem, error) {
+	dossier, err := d.DossierFor(ctx, text)
+	if err != nil {
+		return data.Manifest{}, data.ManifestItem{}, err
+	}
+	add.DossierCode = dossier.Code
+	m, err := d.store.AddItem(ctx, number, add, actor)
+	if err != nil {
+		return data.Manifest{}, data.ManifestItem{}, err
+	}
+	it, _ := m.Item(dossier.Code)
+	return m, it, nil
+}
+
+// RemoveFromManifest takes a dossier off an open manifest.
+func (d *Desk) RemoveFromManifest(ctx context.Context, number, code, actor string) (data.Manifest, error) {
+	return d.store.RemoveItem(ctx, number, code, actor)
+}
+
+// CloseManifest signs a manifest with both names and moves its dossiers.
+func (d *Desk) CloseManifest(ctx context.Context, number, officer, postalStaff string) (data.Manifest, error) {
+	return d.store.CloseManifest(ctx, number, officer, postalStaff)
+}
+
+// RecordDelivery records the outcome of a delivery attempt of a result
+// the post took; it returns the manifest and the item.
+func (d *Desk) RecordDelivery(ctx context.Context, number, code string, delivered bool, actor string) (data.Manifest, data.ManifestItem, error) {
+	m, err := d.store.RecordDelivery(ctx, number, code, delivered, actor)
+	if err != nil {
+		return data.Manifest{}, data.ManifestItem{}, err
+	}
+	it, _ := m.Item(data.Clean(code))
+	return m, it, nil
+}
+
+// Reconcile checks what arrived against a manifest: every scan is matched
+// to a listed dossier; listed dossiers not scanned are missing, scans that
+// match nothing listed are unexpected, unreadable ones with their reason.
+// The result is stored with the manifest, which comes back with it.
+func (d *Desk) Reconcile(ctx context.Context, number string, scans []string, actor string) (data.Manifest, error) {
+	m, err := d.store.Manifest(ctx, number)
+	if err != nil {
+		return data.Manifest{}, err
+	}
+	listed := map[string]bool{}
+	for _, it := range m.Items {
+		listed[it.DossierCode] = false
+	}
+	r := data.Reconciliation{At: d.now(), Actor: actor, Scanned: []string{}, Missing: []string{}, Unexpected: []string{}}
+	for _, text := range scans {
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		dossier, err := d.DossierFor(ctx, text)
+		if err != nil {
+			if data.ErrorCode(err) == data.EInternal {
+				return data.Manifest{}, err
+			}
+			r.Unexpected = append(r.Unexpected, fmt.Sprintf("%s (%s)", strings.TrimSpace(text), data.ErrorMessage(err)))
+			continue
+		}
+		r.Scanned = append(r.Scanned, dossier.Code)
+		if _, ok := listed[dossier.Code]; ok {
+			listed[dossier.Code] = true
+			continue
+		}
+		r.Unexpected = append(r.Unexpected, dossier.Code)
+	}
+	for _, it := range m.Items {
+		if !listed[it.DossierCode] {
+			r.Missing = append(r.Missing, it.DossierCode)
+		}
+	}
+	return d.store.SaveReconciliation(ctx, m.Number, r)
+}
+
+// ResultsBack marks ready, in one transaction, the results of the
+// dossiers a signed to-agency manifest sent that are still at the agency,
+// and returns their codes.
+func (d *Desk) ResultsBack(ctx context.Context, number, actor string) ([]string, error) {
+	return d.store.ResultsBack(ctx, number, actor)
+}
+
+// Results is what a result scanned in at the return desk marked ready.
+type Results struct {
+	Manifest string       // the manifest they came back by, "" for one dossier
+	Codes    []string     // the dossiers whose results are now ready
+	Dossier  data.Dossier // the one dossier, when a dossier was scanned
+}
+
+// ResultBack takes what a scanner typed at the return desk as results
+// that came back from the agency: a manifest QR marks ready every result
+// of its dossiers still at the agency, a receipt QR, code or postal item
+// number the result of its dossier.
+func (d *Desk) ResultBack(ctx context.Context, text, actor string) (Results, error) {
+	res, err := d.Scan(ctx, text)
+	if err != nil {
+		return Results{}, err
+	}
+	if res.Kind == scan.KindManifest {
+		if !res.Valid {
+			return Results{}, data.Errorf(data.EInvalid, "MÃ QR BIÊN BẢN KHÔNG HỢP LỆ — KHÔNG MỞ BIÊN BẢN. %s.", strings.TrimRight(res.Reason, ". "))
+		}
+		number := ManifestNumber(res.Code)
+		codes, err := d.store.ResultsBack(ctx, number, actor)
+		return Results{Manifest: number, Codes: codes}, err
+	}
+	dossier, err := d.DossierFor(ctx, text)
+	if err != nil {
+		return Results{}, err
+	}
+	if dossier, err = d.store.SetStatus(ctx, dossier.Code, data.StatusResultReady, actor, ""); err != nil {
+		return Results{}, err
+	}
+	return Results{Codes: []string{dossier.Code}, Dossier: dossier}, nil
+}
+
+// ManifestNumber is the manifest number in a manifest QR's identifier,
+// "<agency code>-<number>"; agency codes hold no dash.
+func ManifestNumber(id string) string {
+	if _, number, ok := strings.Cut(id, "-"); ok {
+		return number
+	}
+	return id
+}
