@@ -178,3 +178,24 @@ func TestParseVND(t *testing.T) {
 		})
 	}
 }
+
+func FuzzParseVND(f *testing.F) {
+	for _, s := range []string{"8000", "8.000 đồng", "1 500 000", "8,000", "-5", "8..000", "99999999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseVND(s)
+		if err != nil {
+			if ErrorCode(err) != EInvalid || v != 0 {
+				t.Fatalf("ParseVND(%q) = %d, %v", s, v, err)
+			}
+			return
+		}
+		if v < 0 {
+			t.Fatalf("ParseVND(%q) = %d", s, v)
+		}
+		if back, err := ParseVND(GroupThousands(v)); err != nil || back != v {
+			t.Fatalf("ParseVND(%q) = %d does not round-trip: %d, %v", s, v, back, err)
+		}
+	})
+}

@@ -253,3 +253,22 @@ func TestFeeReceiptValidate(t *testing.T) {
 		t.Errorf("postal receipt refused: %v", err)
 	}
 }
+
+func FuzzCheckIntakeFees(f *testing.F) {
+	for _, seed := range [][3]string{{"le-phi", "8000", "cash"}, {"phi", "8000.5", "transfer"}, {"Lệ phí", "1e3", "cash"}, {"x", "-1", "y"}, {"le-phi", "1e99", "cash"}} {
+		f.Add(seed[0], seed[1], seed[2], "")
+	}
+	charged := FeeSchedule{Known: true, Amounts: []FeeAmount{{Kind: FeeLePhi, Amount: 8000}}}
+	f.Fuzz(func(t *testing.T, kind, amount, method, exempt string) {
+		paid, reason, err := CheckIntakeFees(charged, []FeeEntry{{Kind: kind, Amount: json.Number(amount), Method: method}}, exempt)
+		if err != nil {
+			if ErrorCode(err) != EInvalid || paid != nil {
+				t.Fatalf("refusal %v with %v", err, paid)
+			}
+			return
+		}
+		if len(paid) != 1 || !paid[0].Kind.Valid() || !paid[0].Method.Valid() || paid[0].Amount <= 0 || paid[0].Amount > MaxFee || reason != Clean(exempt) {
+			t.Fatalf("accepted %+v %q", paid, reason)
+		}
+	})
+}
