@@ -125,7 +125,11 @@ func (s *sheet) continuation(label string) {
 func (s *sheet) title(title, code string, lines ...[]span) {
 	m := s.m
 	s.y += s.lineH(m.body) * 0.9
-	s.y, _ = s.block([]span{strong(title)}, m.title, s.contentL(), s.contentR(), s.y)
+	// A title on two lines is broken evenly, never leaving a word alone.
+	for _, l := range s.balanced([]span{strong(title)}, m.title, s.contentR()-s.contentL()) {
+		s.drawLine(l, s.contentL(), s.contentR(), s.y, m.title, alignCenter)
+		s.y += s.lineH(m.title)
+	}
 	s.y, _ = s.block([]span{plain("Mã hồ sơ: "), strong(code)}, m.body, s.contentL(), s.contentR(), s.y)
 	for _, l := range lines {
 		s.y, _ = s.block(l, m.body, s.contentL(), s.contentR(), s.y)
@@ -220,23 +224,48 @@ func (s *sheet) clearFloat() {
 type signer struct {
 	title string // upper case, bold
 	name  string // printed under the room for the signature; may be ""
+	hint  string // under the title; "" is "(Ký và ghi rõ họ tên)"
 }
 
 // signatures draws signature blocks side by side, kept on one page.
 func (s *sheet) signatures(blocks ...signer) {
 	m := s.m
 	h := s.lineH(m.body)
-	s.need(3*h + m.sign + m.gap)
-	s.y += m.gap
 	w := (s.contentR() - s.contentL()) / float64(len(blocks))
+	texts := func(sg signer) [][]span {
+		hint := sg.hint
+		if hint == "" {
+			hint = "(Ký và ghi rõ họ tên)"
+		}
+		t := [][]span{{strong(sg.title)}, {em(hint)}}
+		if sg.name != "" {
+			t = append(t, []span{strong(sg.name)})
+		}
+		return t
+	}
+	// Keep every block whole on one page: measure the tallest first.
+	tallest := 0.0
+	for _, sg := range blocks {
+		n := 0
+		for _, t := range texts(sg) {
+			n += len(s.wrap(s.words(t, m.body), m.body, func(int) float64 { return w }))
+		}
+		tallest = max(tallest, float64(n)*h+m.sign)
+	}
+	s.need(m.gap + tallest)
+	s.y += m.gap
 	var bottom float64
 	for k, sg := range blocks {
 		x0 := s.contentL() + float64(k)*w
-		y, _ := s.block([]span{strong(sg.title)}, m.body, x0, x0+w, s.y)
-		y, _ = s.block([]span{em("(Ký và ghi rõ họ tên)")}, m.body, x0, x0+w, y)
-		y += m.sign
-		if sg.name != "" {
-			y, _ = s.block([]span{strong(sg.name)}, m.body, x0, x0+w, y)
+		y := s.y
+		for j, t := range texts(sg) {
+			if j == 2 {
+				y += m.sign
+			}
+			y, _ = s.block(t, m.body, x0, x0+w, y)
+		}
+		if len(texts(sg)) == 2 {
+			y += m.sign
 		}
 		bottom = max(bottom, y)
 	}

@@ -200,21 +200,4 @@ func (s *sheet) reconciliation(m data.Manifest) {
 }
 
 // money writes đồng with dots between thousands: 1.250.000.
-func money(v int64) string {
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	digits := strconv.FormatInt(v, 10)
-	var out []byte
-	for i, c := range []byte(digits) {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			out = append(out, '.')
-		}
-		out = append(out, c)
-	}
-	if neg {
-		return "-" + string(out)
-	}
-	return string(out)
-}
+func money(v int64) string { return data.GroupThousands(v) }

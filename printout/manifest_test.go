@@ -101,7 +101,8 @@ func TestApologyText(t *testing.T) {
 		Reason: "Chờ kết quả xác minh của Công an phường", Officer: "Lê Văn Hùng"}
 	in := printout.ApologyInput{Office: office(printout.A4), Dossier: dossier(), Apology: a}
 	text := strings.Join(pages(t, render(t, func(b *bytes.Buffer) error { return printout.Apology(b, in) })), "\n")
-	for _, want := range []string{"PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", dossier().Code, "03/03/2026", "10/03/2026",
+	// Received in 2026: Mẫu số 04 of Circular 03/2025.
+	for _, want := range []string{"VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT", dossier().Code, "03/03/2026", "10/03/2026",
 		"Chờ kết quả", "Huỳnh Thị Phượng Tường Vy", "xin lỗi"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("apology text lacks %q", want)

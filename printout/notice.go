@@ -24,18 +24,22 @@ type NoticeInput struct {
 	// QRPayload is optional; when given, the QR code prints as on the
 	// receipt.
 	QRPayload string
+	// Forms is the form set to print with; zero picks the set in force
+	// when the dossier was received (data.FormSetFor).
+	Forms data.FormSet
 }
 
 // notice is the text of Form 02 or 03.
 type notice struct {
-	title, signer string
-	intro         func(unit string) string
-	closing       func(unit string) []string
+	kind    data.FormKind
+	signer  string
+	intro   func(unit string) string
+	closing func(unit string) []string
 }
 
-// Form 02 (Circular 01/2018).
+// Mẫu số 02 (the same in Circulars 01/2018 and 03/2025, as far as known).
 var supplement = notice{
-	title:  "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+	kind:   data.FormSupplement,
 	signer: "NGƯỜI HƯỚNG DẪN",
 	intro: func(unit string) string {
 		return "Sau khi xem xét, đối chiếu thành phần hồ sơ, " + unit +
@@ -50,9 +54,9 @@ var supplement = notice{
 	},
 }
 
-// Form 03 (Circular 01/2018).
+// Mẫu số 03 (the same in Circulars 01/2018 and 03/2025, as far as known).
 var refusal = notice{
-	title:  "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
+	kind:   data.FormRefusal,
 	signer: "NGƯỜI TIẾP NHẬN HỒ SƠ",
 	intro: func(unit string) string {
 		return "Qua xem xét, " + unit +
@@ -106,22 +110,27 @@ func writeNotice(w io.Writer, in NoticeInput, n notice) error {
 	case len(items) == 0:
 		return errors.New("no items")
 	}
-	texts := append(p.texts(), h.parent, h.unit, h.place, code, proc, officer)
+	_, form, err := formOf(in.Forms, n.kind, d.ReceivedAt, in.Issued)
+	if err != nil {
+		return err
+	}
+	texts := append(p.texts(), h.parent, h.unit, h.place, code, proc, officer, form.Title)
 	texts = append(texts, items...)
 	m, err := metricsFor(in.Office.PaperSize)
 	if err != nil {
 		return err
 	}
-	s, err := newSheet(m, titleCase(n.title)+" "+code, unit, texts)
+	s, err := newSheet(m, form.Title+" "+code, unit, texts)
 	if err != nil {
 		return err
 	}
 	s.page()
 	s.cont = func() {
-		s.continuation("Mã hồ sơ: " + code + " – " + titleCase(n.title) + " (tiếp theo)")
+		s.continuation("Mã hồ sơ: " + code + " – " + form.Title + " (tiếp theo)")
 	}
+	s.formNumber(form)
 	s.header(h)
-	s.title(n.title, code)
+	s.title(form.Heading(), code)
 	if in.QRPayload != "" {
 		sym, err := newQR(in.QRPayload)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"motcua/data"
@@ -24,10 +25,14 @@ type ReceiptInput struct {
 	QRPayload string
 	// Reprint is 0 for the first print; n > 0 prints "BẢN IN LẠI (lần n)".
 	Reprint int
+	// Forms is the form set to print with; zero picks the set in force
+	// when the dossier was received (data.FormSetFor).
+	Forms data.FormSet
+	// Fees and FeeExempt are what was collected at intake, printed after
+	// item 6; neither prints nothing.
+	Fees      []data.FeePaid
+	FeeExempt string
 }
-
-// receiptTitle is the title of Form 01 (Circular 01/2018).
-const receiptTitle = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 
 // copies are the two copies of a receipt, each on its own pages.
 var copies = [...]string{
@@ -37,6 +42,7 @@ var copies = [...]string{
 
 // receipt is a receipt's text, cleaned.
 type receipt struct {
+	form             data.FormSpec
 	h                header
 	unit, code, proc string
 	party            party
@@ -49,17 +55,21 @@ type receipt struct {
 	officer          string
 	qr               *qrSymbol
 	reprint          int
+	fees             []span // the fee line; nil for none
 }
 
 func (r receipt) texts() []string {
-	t := append(r.party.texts(), r.h.parent, r.h.unit, r.h.place, r.unit, r.code, r.proc, r.returnAddr, r.officer)
+	t := append(r.party.texts(), r.h.parent, r.h.unit, r.h.place, r.unit, r.code, r.proc, r.returnAddr, r.officer, r.form.Title)
+	for _, sp := range r.fees {
+		t = append(t, sp.text)
+	}
 	for _, d := range r.docs {
 		t = append(t, d.Name)
 	}
 	return t
 }
 
-// Receipt writes Form 01 "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" as a PDF
+// Receipt writes Mẫu số 01 "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" as a PDF
 // with two copies ("Liên 1: Giao người nộp hồ sơ", "Liên 2: Lưu tại bộ
 // phận tiếp nhận"), each starting on its own page. A copy takes one page
 // for a normal dossier; a long list of documents flows on to further pages
@@ -113,6 +123,10 @@ func writeReceipt(w io.Writer, in ReceiptInput) error {
 		return errors.New("no QR payload")
 	}
 	var err error
+	if _, rc.form, err = formOf(in.Forms, data.FormReceipt, d.ReceivedAt, d.ReceivedAt); err != nil {
+		return err
+	}
+	rc.fees = feeLine(in.Fees, in.FeeExempt)
 	if rc.qr, err = newQR(in.QRPayload); err != nil {
 		return err
 	}
@@ -120,7 +134,7 @@ func writeReceipt(w io.Writer, in ReceiptInput) error {
 	if err != nil {
 		return err
 	}
-	s, err := newSheet(m, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả "+rc.code, rc.unit, rc.texts())
+	s, err := newSheet(m, rc.form.Title+" "+rc.code, rc.unit, rc.texts())
 	if err != nil {
 		return err
 	}
@@ -136,8 +150,9 @@ func (s *sheet) receiptCopy(rc receipt, label string) {
 	s.cont = func() {
 		s.continuation(fmt.Sprintf("Mã hồ sơ: %s – %s (tiếp theo)", rc.code, label))
 	}
+	s.formNumber(rc.form)
 	s.header(rc.h)
-	s.title(receiptTitle, rc.code, []span{plain("(" + label + ")")})
+	s.title(rc.form.Heading(), rc.code, []span{plain("(" + label + ")")})
 	if rc.reprint > 0 {
 		s.reprintMark(rc.reprint)
 	}
@@ -171,8 +186,39 @@ func (s *sheet) receiptCopy(rc receipt, label string) {
 		where = "Qua dịch vụ bưu chính công ích đến địa chỉ: " + addr
 	}
 	s.text(para{spans: []span{plain("6. Đăng ký nhận kết quả tại: " + where)}, align: alignJustify})
+	if rc.fees != nil {
+		s.text(para{spans: rc.fees, align: alignJustify})
+	}
 	s.text(para{spans: []span{plain("Vào Sổ theo dõi hồ sơ, Quyển số: " + orDots(rc.book) + ", Số thứ tự: " + orDots(rc.regNo) + ".")}})
 	s.signatures(signer{title: "NGƯỜI NỘP HỒ SƠ"}, signer{title: "NGƯỜI TIẾP NHẬN HỒ SƠ", name: rc.officer})
+}
+
+// feeLine is what Form 01 says of the fees collected: "Phí, lệ phí đã
+// nộp: Lệ phí 8.000 đồng (tiền mặt)", and the exemption reason.
+func feeLine(fees []data.FeePaid, exempt string) []span {
+	exempt = strings.TrimRight(clean(exempt), ".;, ")
+	if len(fees) == 0 && exempt == "" {
+		return nil
+	}
+	var sp []span
+	if len(fees) > 0 {
+		sp = append(sp, plain("Phí, lệ phí đã nộp: "))
+		for k, f := range fees {
+			sep := "; "
+			if k == len(fees)-1 {
+				sep = "."
+			}
+			sp = append(sp, strong(f.Kind.Label()+" "+data.FormatVND(f.Amount)), plain(" ("+strings.ToLower(f.Method.Label())+")"+sep))
+		}
+	}
+	if exempt != "" {
+		lead := "Miễn phí, lệ phí: "
+		if len(fees) > 0 {
+			lead = " Miễn phần còn lại: "
+		}
+		sp = append(sp, plain(lead+exempt+"."))
+	}
+	return sp
 }
 
 func orDots(n int) string {

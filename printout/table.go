@@ -38,28 +38,11 @@ func (s *sheet) table(lead []span, cols []column, rows [][]string, size float64)
 	if flex >= 0 {
 		widths[flex] = rest
 	}
-	headLines := make([][]line, len(cols))
-	headN := 1
+	heads := make([][]span, len(cols))
 	for c, col := range cols {
-		avail := widths[c] - 2*tablePadX
-		headLines[c] = s.wrap(s.words([]span{strong(col.head)}, size), size, func(int) float64 { return avail })
-		headN = max(headN, len(headLines[c]))
+		heads[c] = []span{strong(col.head)}
 	}
-	headH := float64(headN)*h + 2*tablePadY
-
-	drawHead := func() {
-		x := x0
-		for c := range cols {
-			s.pdf.Rect(x, s.y, widths[c], headH, "D")
-			y := s.y + tablePadY + (headH-2*tablePadY-float64(len(headLines[c]))*h)/2
-			for _, l := range headLines[c] {
-				s.drawLine(l, x+tablePadX, x+widths[c]-tablePadX, y, size, alignCenter)
-				y += h
-			}
-			x += widths[c]
-		}
-		s.y += headH
-	}
+	headH, drawHead := s.tableHead(heads, widths, size)
 	cells := make([][]line, len(cols))
 	layout := func(row []string) float64 {
 		n := 1
@@ -103,4 +86,54 @@ func (s *sheet) table(lead []span, cols []column, rows [][]string, size float64)
 		s.y += rowH
 	}
 	s.y += s.m.gap + 0.8
+}
+
+// tableHead lays out a table's head, centred in columns of the given
+// widths, each cell's lines balanced rather than filled greedily, and
+// returns its height and a function that draws it at s.y and moves below
+// it.
+func (s *sheet) tableHead(heads [][]span, widths []float64, size float64) (float64, func()) {
+	h := s.lineH(size)
+	headLines := make([][]line, len(heads))
+	headN := 1
+	for c, head := range heads {
+		headLines[c] = s.balanced(head, size, widths[c]-2*tablePadX)
+		headN = max(headN, len(headLines[c]))
+	}
+	headH := float64(headN)*h + 2*tablePadY
+	return headH, func() {
+		x := s.contentL()
+		for c := range heads {
+			s.pdf.Rect(x, s.y, widths[c], headH, "D")
+			y := s.y + tablePadY + (headH-2*tablePadY-float64(len(headLines[c]))*h)/2
+			for _, l := range headLines[c] {
+				s.drawLine(l, x+tablePadX, x+widths[c]-tablePadX, y, size, alignCenter)
+				y += h
+			}
+			x += widths[c]
+		}
+		s.y += headH
+	}
+}
+
+// balanced wraps spans in at most w in as few lines as a greedy wrap, but
+// of even lengths: the narrowest width that keeps that many lines, so that
+// no word is left alone on the last line when it need not be.
+func (s *sheet) balanced(spans []span, size, w float64) []line {
+	ws := s.words(spans, size)
+	wrapAt := func(w float64) []line { return s.wrap(ws, size, func(int) float64 { return w }) }
+	best := wrapAt(w)
+	if len(best) < 2 {
+		return best
+	}
+	lo, hi := 0.0, w
+	for range 20 {
+		mid := (lo + hi) / 2
+		if ls := wrapAt(mid); len(ls) == len(best) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return wrapAt(hi)
 }
