@@ -22,7 +22,7 @@ func TestReturnDeskCommands(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "f04.pdf")
 	h.ok("apology", code, "--new-due", "2027-02-22", "--reason", "Chờ xác minh", "-o", out)
-	if text := pdfText(t, out); !strings.Contains(text, "PHIẾU XIN LỖI") || !strings.Contains(text, "22/02/2027") {
+	if text := pdfText(t, out); !strings.Contains(text, "VĂN BẢN XIN LỖI") || !strings.Contains(text, "22/02/2027") {
 		t.Errorf("Form 04:\n%s", text)
 	}
 	if c, _, errOut := h.run("apology", code, "--new-due", "2027-02-24", "--reason", "Lần nữa", "-o", out); c != 1 || !strings.Contains(errOut, "một lần") {
