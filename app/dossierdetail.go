@@ -45,6 +45,8 @@ type dossierDetail struct {
 	apology   *widget.Button
 	reprint   *widget.Button
 	actionMsg *banner
+	// roleNote says which actions need a role the officer lacks.
+	roleNote *widget.Label
 
 	header, info, actions fyne.CanvasObject
 }
@@ -74,6 +76,7 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 	d.apology = widget.NewButton(lang.L("returns.action.apology"), s.apology.open)
 	d.reprint = widget.NewButtonWithIcon(lang.L("returns.action.reprint"), theme.DocumentPrintIcon(), d.onReprint)
 	d.actionMsg = newBanner()
+	d.roleNote = roleNote(s.u, data.ActApology, data.ActRevealID)
 
 	d.header = container.NewBorder(nil, nil, nil, d.status, d.code)
 	d.info = container.New(layout.NewFormLayout(),
@@ -86,8 +89,8 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 		widget.NewLabel(lang.L("returns.documents")), d.docs,
 		widget.NewLabel(lang.L("returns.manifests")), d.travelled,
 	)
-	d.actions = container.NewGridWrap(fyne.NewSize(215, theme.InputBorderSize()*2+theme.TextSize()+theme.InnerPadding()*2),
-		d.handOver, d.ready, d.transfer, d.withdraw, d.apology, d.reprint)
+	d.actions = container.NewVBox(container.NewGridWrap(fyne.NewSize(215, theme.InputBorderSize()*2+theme.TextSize()+theme.InnerPadding()*2),
+		d.handOver, d.ready, d.transfer, d.withdraw, d.apology, d.reprint), d.roleNote)
 	return d
 }
 
@@ -149,6 +152,7 @@ func (d *dossierDetail) showIDNumber(a data.Applicant) {
 	}
 	d.idNumber.SetText(a.MaskedID())
 	d.showID.Show()
+	setEnabled(d.showID, d.s.u.desk.May(data.ActRevealID))
 }
 
 // showDue writes the due date, in amber when due soon and in red when
@@ -189,7 +193,7 @@ func (d *dossierDetail) showActions(v data.DossierView) {
 	setEnabled(d.ready, data.CanTransition(st, data.StatusResultReady))
 	setEnabled(d.withdraw, data.CanTransition(st, data.StatusWithdrawn))
 	setEnabled(d.handOver, st == data.StatusResultReady)
-	setEnabled(d.apology, canApologise(v))
+	setEnabled(d.apology, canApologise(v) && d.s.u.desk.May(data.ActApology))
 }
 
 // canApologise reports whether Form 04 may still be issued.
@@ -204,16 +208,16 @@ func (d *dossierDetail) onShowID() {
 	if code == "" {
 		return
 	}
-	actor := deskOfficer(u)
-	backgroundErr(&u.jobs, u.ctx, func(ctx context.Context) error {
-		return u.desk.ShowID(ctx, code, actor)
-	}, func(err error) {
+	background(&u.jobs, u.ctx, func(ctx context.Context) (string, error) {
+		return u.desk.ShowID(ctx, code)
+	}, func(id string, err error) {
 		if err != nil {
 			d.actionMsg.show(u.errorText(err), widget.DangerImportance)
 			return
 		}
 		if d.s.v.Dossier.Code == code {
 			d.idShown = true
+			d.s.v.Dossier.Applicant.IDNumber = id
 			d.showIDNumber(d.s.v.Dossier.Applicant)
 		}
 	})
@@ -225,9 +229,8 @@ func (d *dossierDetail) onStatus(to data.Status) {
 	if code == "" {
 		return
 	}
-	actor := deskOfficer(u)
 	background(&u.jobs, u.ctx, func(ctx context.Context) (data.DossierView, error) {
-		return u.desk.SetStatus(ctx, code, to, actor, "")
+		return u.desk.SetStatus(ctx, code, to, "")
 	}, func(v data.DossierView, err error) {
 		if err != nil {
 			d.actionMsg.show(u.errorText(err), widget.DangerImportance)
@@ -256,9 +259,8 @@ func (d *dossierDetail) onReprint() {
 	if code == "" {
 		return
 	}
-	actor := deskOfficer(u)
 	printKept(u, d.s.print, func(ctx context.Context) (string, error) {
-		return u.desk.Receipt(ctx, code, actor, true)
+		return u.desk.Receipt(ctx, code, true)
 	}, func(p printed, err error) {
 		u.showPrinted(d.actionMsg, lang.L("returns.reprinted", map[string]any{"Code": code}), p, err)
 	})

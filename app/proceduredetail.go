@@ -47,6 +47,9 @@ func newProcedureDetail(u *UI, saved func(data.Procedure)) *procedureDetail {
 			d.show(p)
 		}
 	})
+	// Only an administrator sets the office's time limit.
+	d.limit.content.Hidden = !u.desk.May(data.ActCatalog)
+
 	d.fees = wrapped("", fyne.TextStyle{})
 	d.postal = wrapped("", fyne.TextStyle{})
 	d.docs = container.NewVBox()

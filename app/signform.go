@@ -55,7 +55,7 @@ func newSignForm(s *manifestsScreen) *signForm {
 // offer offers the names that signed before, the officer at this
 // workstation first (and filled in).
 func (f *signForm) offer(officers, postal []string) {
-	if me := f.s.u.officerName(); me != "" {
+	if me := f.s.u.desk.Officer().FullName; me != "" {
 		officers = append([]string{me}, slices.DeleteFunc(officers, func(o string) bool { return o == me })...)
 		if f.officer.Text == "" {
 			f.officer.SetText(me)
@@ -85,7 +85,7 @@ func (f *signForm) onClose() {
 		if err != nil {
 			return signed{}, err
 		}
-		path, err := desk.ManifestPDF(ctx, number, m.Officer, false)
+		path, err := desk.ManifestPDF(ctx, number, false)
 		if err != nil {
 			return signed{m: m}, err
 		}

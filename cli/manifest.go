@@ -15,7 +15,8 @@ const usageManifest = `  manifest new --kind from-post|to-agency|to-citizen [--c
   manifest add SỐ CHỮ [--item S10] [--fee ĐỒNG]
                                        thêm hồ sơ (CHỮ: chuỗi máy quét gõ hoặc mã hồ sơ)
   manifest remove SỐ MÃ
-  manifest close SỐ --officer TÊN --postal TÊN
+  manifest close SỐ --postal TÊN [--officer TÊN]
+                                       ký giao nhận; cán bộ ký mặc định là người đang đăng nhập
   manifest pdf SỐ -o TỆP.pdf [--reconciliation]
   manifest show SỐ --json
   manifest reconcile SỐ CHỮ…             đối chiếu; mã thoát 0 chỉ khi không thiếu, không thừa
@@ -50,7 +51,7 @@ func manifestNew(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 || *kind == "" {
 		return usagef("Cần --kind from-post|to-agency|to-citizen.")
 	}
-	m, err := env.Desk.OpenManifest(ctx, data.ManifestKind(*kind), *carrier, *agency, env.Actor)
+	m, err := env.Desk.OpenManifest(ctx, data.ManifestKind(*kind), *carrier, *agency)
 	if err != nil {
 		return asFlags(err)
 	}
@@ -80,7 +81,7 @@ func manifestAdd(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return data.Errorf(data.ErrorCode(err), "Không thêm %q: %s", pos[1], data.ErrorMessage(err))
 	}
-	m, it, err := env.Desk.AddToManifest(ctx, pos[0], d.Code, add, env.Actor)
+	m, it, err := env.Desk.AddToManifest(ctx, pos[0], d.Code, add)
 	if data.ErrorCode(err) == data.EInternal {
 		return err
 	}
@@ -101,7 +102,7 @@ func manifestRemove(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 2 {
 		return usagef("Cần SỐ biên bản và MÃ hồ sơ.")
 	}
-	m, err := env.Desk.RemoveFromManifest(ctx, pos[0], pos[1], env.Actor)
+	m, err := env.Desk.RemoveFromManifest(ctx, pos[0], pos[1])
 	if err != nil {
 		return err
 	}
@@ -141,7 +142,7 @@ func manifestPDF(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 || *out == "" {
 		return usagef("Cần SỐ biên bản và -o TỆP.pdf.")
 	}
-	kept, err := env.Desk.ManifestPDF(ctx, pos[0], env.Actor, *recon)
+	kept, err := env.Desk.ManifestPDF(ctx, pos[0], *recon)
 	if err != nil {
 		return err
 	}
@@ -186,7 +187,7 @@ func manifestShow(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần SỐ biên bản.")
 	}
-	m, err := env.Desk.Manifest(ctx, pos[0])
+	m, err := env.Desk.ShowManifest(ctx, pos[0])
 	if err != nil {
 		return err
 	}
@@ -216,7 +217,7 @@ func manifestReconcile(ctx context.Context, env *Env, args []string) error {
 	if len(pos) < 1 {
 		return usagef("Cần SỐ biên bản và các chuỗi quét.")
 	}
-	m, err := env.Desk.Reconcile(ctx, pos[0], pos[1:], env.Actor)
+	m, err := env.Desk.Reconcile(ctx, pos[0], pos[1:])
 	if err != nil {
 		return err
 	}
@@ -239,7 +240,7 @@ func manifestDelivery(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 3 || (pos[2] != "delivered" && pos[2] != "failed") {
 		return usagef("Cần SỐ biên bản, MÃ hồ sơ và delivered|failed.")
 	}
-	_, it, err := env.Desk.RecordDelivery(ctx, pos[0], pos[1], pos[2] == "delivered", env.Actor)
+	_, it, err := env.Desk.RecordDelivery(ctx, pos[0], pos[1], pos[2] == "delivered")
 	if err != nil {
 		return err
 	}
@@ -262,7 +263,7 @@ func manifestResultsBack(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần SỐ biên bản.")
 	}
-	codes, err := env.Desk.ResultsBack(ctx, pos[0], env.Actor)
+	codes, err := env.Desk.ResultsBack(ctx, pos[0])
 	if err != nil {
 		return err
 	}

@@ -30,7 +30,12 @@ const (
 // Receipt renders Form 01 of a dossier and keeps it under the data folder
 // by date. The first print of a dossier is plain; later ones are marked
 // as reprints, and only when reprint is asked for.
-func (d *Desk) Receipt(ctx context.Context, code, actor string, reprint bool) (path string, err error) {
+func (d *Desk) Receipt(ctx context.Context, code string, reprint bool) (path string, err error) {
+	ctx, o, err := d.begin(ctx, data.ActIntake)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
 	dossier, err := d.store.Dossier(ctx, code)
 	if err != nil {
 		return "", err
@@ -71,8 +76,13 @@ func (d *Desk) issue(ctx context.Context, code, kind, actor string, render func(
 // Notice issues Form 02 (supplement) or Form 03 (refusal) for the dossier
 // a scan or code names: it moves the dossier's status and renders the
 // form. It returns the dossier as it now stands and where the form is kept.
-func (d *Desk) Notice(ctx context.Context, kind, text string, items []string, actor string) (data.Dossier, string, error) {
-	dossier, err := d.DossierFor(ctx, text)
+func (d *Desk) Notice(ctx context.Context, kind, text string, items []string) (data.Dossier, string, error) {
+	ctx, o, err := d.begin(ctx, data.ActNotice)
+	if err != nil {
+		return data.Dossier{}, "", err
+	}
+	actor := o.FullName
+	dossier, err := d.dossierFor(ctx, text)
 	if err != nil {
 		return data.Dossier{}, "", err
 	}
@@ -132,7 +142,12 @@ func (d *Desk) keep(code, kind string, reprint int, pdf []byte) (string, error) 
 // ManifestPDF renders a manifest (or, with reconciliation, its
 // reconciliation report) and keeps it under the data folder. Printouts
 // after the first are marked as reprints.
-func (d *Desk) ManifestPDF(ctx context.Context, number, actor string, reconciliation bool) (string, error) {
+func (d *Desk) ManifestPDF(ctx context.Context, number string, reconciliation bool) (string, error) {
+	ctx, o, err := d.begin(ctx, data.ActManifest)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
 	m, err := d.store.Manifest(ctx, number)
 	if err != nil {
 		return "", err
@@ -153,6 +168,8 @@ func (d *Desk) ManifestPDF(ctx context.Context, number, actor string, reconcilia
 		if n, err = d.store.RecordManifestPrint(ctx, m.Number, actor); err != nil {
 			return "", err
 		}
+	} else if err := d.store.Audit(ctx, "", "print."+map[bool]string{true: "reconciliation", false: "manifest"}[reconciliation], m.Number, "bản nháp hoặc đối chiếu"); err != nil {
+		return "", err
 	}
 	var buf bytes.Buffer
 	in := printout.ManifestInput{Office: office, Manifest: m, QRPayload: payload, Reprint: n, Reconciliation: reconciliation}
@@ -168,7 +185,12 @@ func (d *Desk) ManifestPDF(ctx context.Context, number, actor string, reconcilia
 
 // ReturnNote renders the confirmation of a returned result: to whom, by
 // whom and when. Printouts after the first are marked as reprints.
-func (d *Desk) ReturnNote(ctx context.Context, code, actor string) (string, error) {
+func (d *Desk) ReturnNote(ctx context.Context, code string) (string, error) {
+	ctx, o, err := d.begin(ctx, data.ActReturnDesk)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
 	office, err := d.store.Office(ctx)
 	if err != nil {
 		return "", err

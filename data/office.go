@@ -18,7 +18,14 @@ type Office struct {
 	// payload so that a phone camera opens the public tracking page.
 	TrackingPrefix string
 	PaperSize      string // "A4" (default) or "A5"
+	// LockMinutes is how long the window waits, with no key pressed and
+	// the mouse still, before it locks back to the login screen.
+	LockMinutes int
 }
+
+// DefaultLockMinutes is the idle time before the window locks, until an
+// administrator sets another.
+const DefaultLockMinutes = 15
 
 // agencyCodePattern matches electronic identifiers of administrative
 // units: 000.00.00.H30, 000.A0.01.H26, G01.xx.yy.Hnn.
@@ -34,6 +41,9 @@ func (o *Office) Normalize() {
 	if o.PaperSize == "" {
 		o.PaperSize = "A4"
 	}
+	if o.LockMinutes == 0 {
+		o.LockMinutes = DefaultLockMinutes
+	}
 }
 
 // Field names of the office set-up, as Validate names them: the set-up
@@ -46,6 +56,7 @@ const (
 	FieldWorkstation    = "workstation"
 	FieldTrackingPrefix = "tracking-prefix"
 	FieldPaper          = "paper"
+	FieldLockMinutes    = "lock-minutes"
 )
 
 // Validate names every field that is wrong.
@@ -70,6 +81,9 @@ func (o Office) Validate() error {
 	}
 	if o.PaperSize != "A4" && o.PaperSize != "A5" {
 		f.Add(FieldPaper, "khổ giấy phải là A4 hoặc A5")
+	}
+	if o.LockMinutes < 1 || o.LockMinutes > 240 {
+		f.Add(FieldLockMinutes, "thời gian tự khoá phải từ 1 đến 240 phút (đang là %d)", o.LockMinutes)
 	}
 	return f.Err("Cấu hình đơn vị chưa hợp lệ.")
 }
