@@ -7,6 +7,7 @@ require (
 	fyne.io/fyne/v2 v2.7.2
 	github.com/BurntSushi/toml v1.5.0
 	github.com/chromedp/chromedp v0.23.0
+	github.com/creack/pty v1.1.24
 	github.com/gofrs/flock v0.13.2
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/makiuchi-d/gozxing v0.1.1

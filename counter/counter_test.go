@@ -24,6 +24,13 @@ import (
 // on Wednesday 3 February 2027 at 09:00.
 func desk(t *testing.T) *counter.Desk {
 	t.Helper()
+	d, _ := deskOn(t)
+	return d
+}
+
+// deskOn is desk with its store, for a second officer's desk over it.
+func deskOn(t *testing.T) (*counter.Desk, *sqlite.DB) {
+	t.Helper()
 	dir := t.TempDir()
 	ctx := context.Background()
 	store, err := sqlite.Open(ctx, filepath.Join(dir, "motcua.db"))
@@ -57,7 +64,7 @@ func desk(t *testing.T) *counter.Desk {
 	if _, err := d.CreateFirstAdmin(ctx, "binh", "Trần Văn Bình", "mat-khau-1"); err != nil {
 		t.Fatal(err)
 	}
-	return d
+	return d, store
 }
 
 func intake(t *testing.T, d *counter.Desk, name string) data.Dossier {

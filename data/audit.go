@@ -216,14 +216,14 @@ func (c *ChainCheck) judge(e AuditEntry, next *AuditEntry) {
 	case e.Seq <= prev.Seq:
 		c.found = &AuditFinding{Kind: FindingInserted, Seq: e.Seq}
 	case intact && linked:
+	case next != nil && next.PrevHash == prev.Hash:
+		// the next one links over it: it was put in between
+		c.found = &AuditFinding{Kind: FindingInserted, Seq: e.Seq}
 	case linked: // its content changed after it was written
 		c.found = &AuditFinding{Kind: FindingEdited, Seq: e.Seq}
 	case len(c.win) > 1 && e.PrevHash == c.win[len(c.win)-2].Hash:
 		// it links over prev: prev was put in between
 		c.found = &AuditFinding{Kind: FindingInserted, Seq: prev.Seq}
-	case next != nil && next.PrevHash == prev.Hash:
-		// the next one links over it: it was put in between
-		c.found = &AuditFinding{Kind: FindingInserted, Seq: e.Seq}
 	case intact && e.PrevHash != "" && next != nil && next.PrevHash == e.Hash:
 		// a whole entry consistent with its followers whose link does not
 		// match prev: prev was rewritten with a new hash

@@ -100,7 +100,7 @@ func (r AuditHeadRecord) Validate() error {
 	if r.Head.Seq < 1 || !isHexHash(r.Head.Hash) {
 		f.Add("head", "đầu chuỗi nhật ký phải có số thứ tự và mã băm SHA-256")
 	}
-	if r.Anchor.Seq < 0 || r.Anchor.Seq > r.Head.Seq || (r.Anchor.Hash != "" && !isHexHash(r.Anchor.Hash)) {
+	if r.Anchor.Seq < 0 || (r.Anchor.Hash != "" && !isHexHash(r.Anchor.Hash)) {
 		f.Add("anchor", "mốc nhật ký không hợp lệ")
 	}
 	return f.Err("Đầu chuỗi nhật ký gửi lên chưa hợp lệ.")

@@ -58,6 +58,9 @@ func keepAuditHead(ctx context.Context, tx pgx.Tx, ws Workstation, r data.AuditH
 	case r.Head.Seq < held.Seq:
 		finding = fmt.Sprintf("Nhật ký của máy trạm %d lùi lại: tỉnh đã nhận đến mục số %d, nay máy gửi mục số %d; các mục từ số %d đến %d có thể đã bị xoá. Tỉnh giữ đầu chuỗi đã nhận; hãy chạy motcua audit verify và báo lãnh đạo.",
 			ws.Number, held.Seq, r.Head.Seq, r.Head.Seq+1, held.Seq)
+	case r.Anchor.Seq == held.Seq && r.Anchor.Hash == "":
+		finding = fmt.Sprintf("Nhật ký của máy trạm %d bị xoá: mục số %d tỉnh đã nhận không còn trên máy. Tỉnh giữ đầu chuỗi đã nhận; hãy chạy motcua audit verify và báo lãnh đạo.",
+			ws.Number, held.Seq)
 	case r.Anchor != held:
 		finding = fmt.Sprintf("Nhật ký của máy trạm %d không còn khớp với đầu chuỗi tỉnh đã nhận (mục số %d): nhật ký đã bị sửa hoặc xoá từ mục đó trở về trước. Tỉnh giữ đầu chuỗi đã nhận; hãy chạy motcua audit verify và báo lãnh đạo.",
 			ws.Number, held.Seq)
