@@ -125,7 +125,9 @@ func harnessAt(t *testing.T, from string) *harness {
 	t.Cleanup(func() { store.Close() })
 	h := &harness{t: t, store: store}
 	h.env = h.envOf(store, dir, func() time.Time { return time.Date(2027, 2, 3, 10, 0, 0, 0, data.Zone) })
-	h.env.Printers = func() ([]platform.Printer, error) { return []platform.Printer{{Name: "HP LaserJet 1020", Default: true}}, nil }
+	h.env.Printers = func() ([]platform.Printer, error) {
+		return []platform.Printer{{Name: "HP LaserJet 1020", Default: true}}, nil
+	}
 	return h
 }
 
@@ -229,7 +231,7 @@ func TestEveryCommandAgainstEveryRole(t *testing.T) {
 		{[]string{"lists", "--json"}, data.RoleCounter, "", true},
 		{[]string{"backup", "-o", filepath.Join(t.TempDir(), "b.db")}, data.RoleAdmin, "", true},
 		{[]string{"restore", s.backup}, data.RoleAdmin, "", false}, // the test holds the folder open
-		{[]string{"check"}, "", "", false},                          // the copied backup is elsewhere: "no backup"
+		{[]string{"check"}, "", "", false},                         // the copied backup is elsewhere: "no backup"
 		{[]string{"printer", "list"}, "", "", true},
 		{[]string{"printer", "set", "--name", ""}, data.RoleAdmin, "", true},
 		{[]string{"user", "add", "mai", "--name", "Đỗ Thị Mai", "--role", "counter"}, data.RoleAdmin, "", true},

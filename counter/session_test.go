@@ -128,7 +128,10 @@ func TestRolesAtTheDesk(t *testing.T) {
 		t.Errorf("a counter officer sees ID %q (%v)", v.Dossier.Applicant.IDNumber, err)
 	}
 	for name, call := range map[string]func() error{
-		"Form 04":      func() error { _, _, err := d.Apology(ctx, dossier.Code, time.Date(2027, 2, 20, 0, 0, 0, 0, data.Zone), "x"); return err },
+		"Form 04": func() error {
+			_, _, err := d.Apology(ctx, dossier.Code, time.Date(2027, 2, 20, 0, 0, 0, 0, data.Zone), "x")
+			return err
+		},
 		"full ID":      func() error { _, err := d.ShowID(ctx, dossier.Code); return err },
 		"set-up":       func() error { _, err := d.SaveOffice(ctx, data.Office{}); return err },
 		"accounts":     func() error { _, err := d.Accounts(ctx); return err },
