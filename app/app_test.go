@@ -147,6 +147,16 @@ func (h *harness) start(now time.Time) {
 
 func (h *harness) startOn(store counter.Store, now time.Time) {
 	h.t.Helper()
+	h.startLocked(store, now)
+	if !h.u.firstRun {
+		h.logIn(adminUser)
+	}
+}
+
+// startLocked opens the window, on the login screen of a configured
+// office.
+func (h *harness) startLocked(store counter.Store, now time.Time) {
+	h.t.Helper()
 	u, err := New(context.Background(), h.a, h.services(store, now))
 	if err != nil {
 		h.t.Fatal(err)
@@ -154,9 +164,6 @@ func (h *harness) startOn(store counter.Store, now time.Time) {
 	h.t.Cleanup(u.Window().Close)
 	h.u = u
 	h.wait()
-	if !u.firstRun {
-		h.logIn(adminUser)
-	}
 }
 
 // logIn logs an officer in on the login screen, by keyboard: the
