@@ -23,6 +23,6 @@ func newOfficerBar(u *UI) *officerBar {
 	b.officer = widget.NewLabelWithStyle(lang.L("session.officer", map[string]any{"Name": o.FullName, "Role": roleName(o.Role)}),
 		fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	b.change = widget.NewButtonWithIcon(lang.L("session.switch"), theme.AccountIcon(), u.lock)
-	b.content = container.NewHBox(widget.NewIcon(theme.AccountIcon()), b.officer, b.change)
+	b.content = container.NewHBox(b.officer, b.change)
 	return b
 }
