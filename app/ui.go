@@ -439,7 +439,9 @@ func (u *UI) onScanIDCard() {
 
 func (u *UI) onImportCatalog() {
 	u.show(sectionCatalog)
-	u.catalog.onImport()
+	if u.desk.May(data.ActCatalog) { // the others are told why on the screen
+		u.catalog.onImport()
+	}
 }
 
 // onLanguage switches the window's language and remembers the choice.

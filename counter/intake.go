@@ -65,8 +65,9 @@ func (d *Desk) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier
 	return d.store.Intake(ctx, req)
 }
 
-// Show returns a dossier with its history, full ID number included, and
-// records in the audit trail who saw it.
+// Show returns a dossier with its history, its full ID number for an
+// officer who may see it (masked for the others), and records in the
+// audit trail who saw it.
 func (d *Desk) Show(ctx context.Context, code, detail string) (data.Dossier, []data.Event, error) {
 	ctx, o, err := d.begin(ctx, data.ActView)
 	if err != nil {

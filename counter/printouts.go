@@ -163,22 +163,24 @@ func (d *Desk) ManifestPDF(ctx context.Context, number string, reconciliation bo
 	if err != nil {
 		return "", fmt.Errorf("counter: sign manifest %s: %w", m.Number, err)
 	}
+	kind := "manifest"
+	if reconciliation {
+		kind = "reconciliation"
+	}
+	// A signed manifest's prints are counted (and audited); a draft or a
+	// reconciliation report is audited only.
 	n := 0
 	if m.Status == data.ManifestClosed && !reconciliation {
 		if n, err = d.store.RecordManifestPrint(ctx, m.Number, actor); err != nil {
 			return "", err
 		}
-	} else if err := d.store.Audit(ctx, "", "print."+map[bool]string{true: "reconciliation", false: "manifest"}[reconciliation], m.Number, "bản nháp hoặc đối chiếu"); err != nil {
+	} else if err := d.store.Audit(ctx, "", "print."+kind, m.Number, ""); err != nil {
 		return "", err
 	}
 	var buf bytes.Buffer
 	in := printout.ManifestInput{Office: office, Manifest: m, QRPayload: payload, Reprint: n, Reconciliation: reconciliation}
 	if err := printout.Manifest(&buf, in); err != nil {
 		return "", fmt.Errorf("counter: manifest %s: %w", m.Number, err)
-	}
-	kind := "manifest"
-	if reconciliation {
-		kind = "reconciliation"
 	}
 	return d.keep("BB-"+m.Number, kind, n, buf.Bytes())
 }
