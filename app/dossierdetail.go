@@ -36,6 +36,7 @@ type dossierDetail struct {
 	delivery  *widget.Label
 	docs      *widget.Label
 	travelled *fyne.Container
+	rating    *widget.Label
 	timeline  *fyne.Container
 
 	transfer  *widget.Button
@@ -64,6 +65,7 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 	d.delivery = wrapped("", fyne.TextStyle{})
 	d.docs = wrapped("", fyne.TextStyle{})
 	d.travelled = container.NewHBox()
+	d.rating = wrapped("", fyne.TextStyle{})
 	d.timeline = container.NewVBox()
 
 	d.transfer = widget.NewButton(lang.L("returns.action.transferred"), func() { d.onStatus(data.StatusTransferred) })
@@ -85,6 +87,7 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 		widget.NewLabel(lang.L("returns.delivery")), d.delivery,
 		widget.NewLabel(lang.L("returns.documents")), d.docs,
 		widget.NewLabel(lang.L("returns.manifests")), d.travelled,
+		widget.NewLabel(lang.L("returns.rating")), d.rating,
 	)
 	d.actions = container.NewGridWrap(fyne.NewSize(215, theme.InputBorderSize()*2+theme.TextSize()+theme.InnerPadding()*2),
 		d.handOver, d.ready, d.transfer, d.withdraw, d.apology, d.reprint)
@@ -135,8 +138,26 @@ func (d *dossierDetail) show(v data.DossierView) {
 	if len(v.Manifests) == 0 {
 		d.travelled.Add(widget.NewLabel(lang.L("returns.noManifests")))
 	}
+	d.showRating(v.Rating)
 	d.showTimeline(v.History)
 	d.showActions(v)
+}
+
+// showRating writes what the citizen thought of the service, as the
+// public tracking page brought it through the province.
+func (d *dossierDetail) showRating(r *data.Rating) {
+	if r == nil {
+		d.rating.Importance = widget.LowImportance
+		d.rating.SetText(lang.L("returns.rating.none"))
+		return
+	}
+	text := lang.L("returns.rating.value", map[string]any{"Level": r.Level.Label(), "Time": r.RatedAt.In(data.Zone).Format("15:04 02/01/2006")})
+	if r.Comment != "" {
+		text += "\n“" + r.Comment + "”"
+	}
+	d.rating.Importance = map[data.RatingLevel]widget.Importance{data.RatingVerySatisfied: widget.SuccessImportance,
+		data.RatingUnsatisfied: widget.WarningImportance}[r.Level]
+	d.rating.SetText(text)
 }
 
 // showIDNumber shows the applicant's ID number masked but for its last

@@ -34,6 +34,12 @@ func (d *Desk) View(ctx context.Context, code string) (data.DossierView, error) 
 	if v.Manifests, err = d.store.ManifestsOf(ctx, code); err != nil {
 		return v, err
 	}
+	switch r, err := d.store.Rating(ctx, code); {
+	case err == nil:
+		v.Rating = &r
+	case data.ErrorCode(err) != data.ENotFound:
+		return v, err
+	}
 	switch v.Dossier.Status {
 	case data.StatusReceived, data.StatusTransferred: // the clock runs
 		cal, err := d.store.Calendar(ctx)
