@@ -17,6 +17,7 @@ import (
 	"motcua/data"
 	"motcua/data/sqlite"
 	"motcua/errlog"
+	"motcua/platform"
 )
 
 // testOffice is a valid configuration.
@@ -90,6 +91,10 @@ var results = make(chan func(), 1024)
 
 func TestMain(m *testing.M) {
 	deliver = func(f func()) { results <- f }
+	// The machine's own printers are not the tests' business.
+	installedPrinters = func() ([]platform.Printer, error) {
+		return []platform.Printer{{Name: "Canon LBP2900"}, {Name: "HP LaserJet M1005", Default: true}}, nil
+	}
 	os.Exit(m.Run())
 }
 

@@ -26,6 +26,7 @@ type setupScreen struct {
 	workstation    *widget.Select
 	trackingPrefix *field
 	paper          *widget.RadioGroup
+	printer        *printerChoice
 	save           *widget.Button
 
 	intro  *widget.Label
@@ -77,6 +78,10 @@ func newSetupScreen(u *UI) *setupScreen {
 	add(data.FieldWorkstation, lang.L("setup.workstation"), s.workstation, nil, s.workstation)
 	add(data.FieldTrackingPrefix, lang.L("setup.tracking"), s.trackingPrefix, s.trackingPrefix, nil)
 	add(data.FieldPaper, lang.L("setup.paper"), s.paper, nil, nil)
+	s.printer = newPrinterChoice(u, nil)
+	grid.Add(formLabel(lang.L("setup.printer")))
+	grid.Add(s.printer.sel)
+	s.printer.load()
 
 	s.page = container.NewVBox(title(lang.L("nav.setup")), s.intro, grid, container.NewHBox(s.save), s.status)
 	s.content = container.NewVScroll(container.New(maxWidth(760), s.page))
@@ -127,8 +132,13 @@ func (s *setupScreen) onSave() {
 	o := s.office()
 	s.clearErrors()
 	s.save.Disable()
+	printer, pick := s.printer.chosen()
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.Office, error) {
-		return s.u.desk.SaveOffice(ctx, o)
+		saved, err := s.u.desk.SaveOffice(ctx, o)
+		if err == nil && pick {
+			err = s.u.desk.SetPrinter(ctx, printer)
+		}
+		return saved, err
 	}, func(_ data.Office, err error) {
 		s.save.Enable()
 		if err != nil {
