@@ -52,11 +52,7 @@ func writeFeeReceipt(w io.Writer, in FeeReceiptInput) error {
 		clean(r.PayerName), clean(r.PayerID), clean(r.PayerAddress), clean(r.DossierCode), clean(r.ProcedureName),
 		clean(r.Content()), clean(r.EReceipt.Provider), clean(r.EReceipt.ID), clean(r.EReceipt.LookupCode),
 		data.AmountInWords(r.Amount)}
-	m, err := metricsFor(in.Office.PaperSize)
-	if err != nil {
-		return err
-	}
-	s, err := newSheet(m, "Biên lai thu phí, lệ phí số "+r.NumberText(), clean(c.Name), texts)
+	s, err := newFormSheet(in.Office, "Biên lai thu phí, lệ phí số "+r.NumberText(), clean(c.Name), texts)
 	if err != nil {
 		return err
 	}

@@ -130,11 +130,7 @@ func writeReceipt(w io.Writer, in ReceiptInput) error {
 	if rc.qr, err = newQR(in.QRPayload); err != nil {
 		return err
 	}
-	m, err := metricsFor(in.Office.PaperSize)
-	if err != nil {
-		return err
-	}
-	s, err := newSheet(m, rc.form.Title+" "+rc.code, rc.unit, rc.texts())
+	s, err := newFormSheet(in.Office, rc.form.Title+" "+rc.code, rc.unit, rc.texts())
 	if err != nil {
 		return err
 	}
