@@ -49,7 +49,13 @@ type Lists struct {
 	Waiting []Waiting
 	DueSoon []Dossier // open, due today or within the next working days
 	Overdue []Dossier // open and past the due date
+	// Stopped are the dossiers stopped (Mẫu số 05) in the last
+	// StoppedDays days, the latest first.
+	Stopped []Dossier
 }
+
+// StoppedDays is how far back the list of stopped dossiers looks.
+const StoppedDays = 30
 
 // DossierView is everything the return desk shows of one dossier.
 type DossierView struct {

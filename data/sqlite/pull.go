@@ -190,5 +190,34 @@ func (db *DB) adoptNumbers(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	rows.Close()
+	highs, err := receiptHighs(ctx, db.write, ws)
+	if err != nil {
+		return err
+	}
+	for k, n := range highs {
+		raised[k] = max(raised[k], n)
+	}
 	return db.seq.raise(raised)
+}
+
+// receiptHighs is the highest receipt number of each year workstation ws
+// issued, by journal key.
+func receiptHighs(ctx context.Context, q querier, ws int) (map[string]int, error) {
+	first, limit := data.ReceiptBlock(ws)
+	rows, err := q.QueryContext(ctx, `SELECT year, MAX(number) FROM fee_receipt WHERE workstation = ? AND number BETWEEN ? AND ?
+		GROUP BY year`, ws, first, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var year, n int
+		if err := rows.Scan(&year, &n); err != nil {
+			return nil, err
+		}
+		out[receiptKey(year, ws)] = n
+	}
+	return out, rows.Err()
 }
