@@ -123,6 +123,10 @@ func (d *Desk) Stop(ctx context.Context, text, reason, basis, actor string) (dat
 	if err != nil {
 		return data.DossierView{}, "", err
 	}
+	if _, _, ok := data.FormFor(data.FormStop, dossier.ReceivedAt, d.now()); !ok {
+		return data.DossierView{}, "", data.Errorf(data.EConflict, "Ngày %s chưa có mẫu thông báo dừng giải quyết hồ sơ (Mẫu số 05 của Thông tư 03/2025/TT-VPCP áp dụng từ %s).",
+			d.now().Format("02/01/2006"), data.FormSets()[len(data.FormSets())-1].Effective.Format("02/01/2006"))
+	}
 	st, err := d.store.StopDossier(ctx, data.Stop{DossierCode: dossier.Code, Reason: reason, Basis: basis, Officer: actor})
 	if err != nil {
 		return data.DossierView{}, "", err

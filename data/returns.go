@@ -64,6 +64,7 @@ type DossierView struct {
 	Return    *Return  // nil until the result is handed over
 	Manifests []string // the manifests it travelled on, oldest first
 	Rating    *Rating  // the citizen's rating from the public page; nil until one comes
+	Stop      *Stop    // the stop notice of a stopped dossier
 	// Late is how many days the dossier is past its due date while its
 	// clock runs; DueSoon is true when it is due within DueSoonDays
 	// working days.

@@ -122,3 +122,55 @@ func TestHandOvers(t *testing.T) {
 		}
 	}
 }
+
+// TestFormSetOfOldPrints opens a database of the schema before fees and
+// form sets (008) holding a dossier printed by that version and one not
+// printed: the first keeps Circular 01/2018's papers, whatever its date;
+// the other takes the set in force when received, at its first print.
+func TestFormSetOfOldPrints(t *testing.T) {
+	dir := t.TempDir()
+	file := dir + "/motcua.db"
+	ctx := context.Background()
+	db, err := Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	setUp(t, db)
+	printed, unprinted := mustIntake(t, db, birthRequest()), mustIntake(t, db, birthRequest())
+	if _, err := db.RecordPrint(ctx, printed.Code, "receipt", "Lan"); err != nil {
+		t.Fatal(err)
+	}
+	// Back to schema 008: what 009 added goes.
+	for _, q := range []string{
+		`DROP TABLE fee_receipt`, `DROP TABLE dossier_stop`,
+		`ALTER TABLE dossier DROP COLUMN form_set`, `ALTER TABLE dossier DROP COLUMN fee_exempt`,
+		`ALTER TABLE procedure DROP COLUMN fees_known`, `ALTER TABLE procedure DROP COLUMN fees`,
+		`ALTER TABLE procedure DROP COLUMN fees_exemptible`, `ALTER TABLE procedure DROP COLUMN local_fees`,
+		`ALTER TABLE office DROP COLUMN collector_name`, `ALTER TABLE office DROP COLUMN collector_tax_code`,
+		`ALTER TABLE office DROP COLUMN collector_address`, `ALTER TABLE office DROP COLUMN receipt_form`,
+		`ALTER TABLE office DROP COLUMN receipt_series`, `ALTER TABLE manifest_item DROP COLUMN fee_kind`,
+		`DELETE FROM schema_migration WHERE version = 9`,
+	} {
+		if _, err := db.write.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err = Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	old, _ := db.Dossier(ctx, printed.Code)
+	if old.FormSet != "01/2018/TT-VPCP" || old.Forms().Circular != "01/2018/TT-VPCP" {
+		t.Errorf("a dossier printed before: set %q (%s)", old.FormSet, old.Forms().Circular)
+	}
+	fresh, _ := db.Dossier(ctx, unprinted.Code)
+	if fresh.FormSet != "" || fresh.Forms().Circular != "03/2025/TT-VPCP" {
+		t.Errorf("a dossier never printed: set %q (%s)", fresh.FormSet, fresh.Forms().Circular)
+	}
+	db.RecordPrint(ctx, unprinted.Code, "receipt", "Lan")
+	if fresh, _ = db.Dossier(ctx, unprinted.Code); fresh.FormSet != "03/2025/TT-VPCP" {
+		t.Errorf("first print did not fix the set: %q", fresh.FormSet)
+	}
+}
