@@ -171,6 +171,10 @@ func (d *Desk) stopNotice(ctx context.Context, office data.Office, key ed25519.P
 	})
 }
 
+// controlRows is how many rows a control sheet has at least: as many as
+// fit on its first A4 page.
+const controlRows = 3
+
 // agencyOf is the agency a dossier was last sent to on a to-agency
 // manifest; "" when none.
 func (d *Desk) agencyOf(ctx context.Context, code string) (string, error) {
@@ -222,8 +226,10 @@ func (d *Desk) controlSheet(ctx context.Context, office data.Office, key ed25519
 		return "", err
 	}
 	return d.issue(ctx, dossier.Code, KindControl, actor, func(w io.Writer, _ int) error {
+		// Blank rows for the steps done on paper, as many as keep a new
+		// dossier's sheet on one page; always one for a note.
 		return printout.ControlSheet(w, printout.ControlInput{Office: office, Dossier: dossier, Steps: steps, Agency: agency,
-			QRPayload: payload, Forms: formsFor(dossier, data.FormControl)})
+			BlankRows: max(1, controlRows-len(steps)), QRPayload: payload, Forms: formsFor(dossier, data.FormControl)})
 	})
 }
 
