@@ -727,12 +727,14 @@ type EnrollResponse struct {
 }
 
 // NumberHigh is the highest number of a day's dossier codes (Day set,
-// YYMMDD) or of a register book (Book set, the year) that one workstation
-// has handed out.
+// YYMMDD), of a register book (Book set, the year) or of a year's fee
+// receipts (ReceiptYear set) that one workstation has handed out.
 type NumberHigh struct {
 	Day  string `json:"day,omitempty"`
 	Book int    `json:"book,omitempty"`
-	Last int    `json:"last"`
+	// ReceiptYear set: the highest fee receipt number of that year.
+	ReceiptYear int `json:"receipt_year,omitempty"`
+	Last        int `json:"last"`
 }
 
 // OfficeProfile is the payload of an office.profile change: the office's
