@@ -112,3 +112,29 @@ func TestFeeFormMarkup(t *testing.T) {
 	h.takeWithFee(s)
 	assertMarkup(t, "intake/fees.xml", s.fees.content, fyne.NewSize(620, 200))
 }
+
+func TestFeeFormAsksTheKindTheCatalogueDoesNotSay(t *testing.T) {
+	h, s, _ := openIntake(t)
+	h.pickProcedure(s, "2.000635") // "8,000 VNĐ": phí or lệ phí, it does not say
+	s.procedure.days.SetText("1")
+	test.Tap(s.papers.docs[0].check)
+	h.fillApplicant(s)
+	f := s.fees
+	if len(f.rows) != 1 || f.rows[0].kind.Selected != "" || f.rows[0].amount.Text != "8.000" {
+		t.Fatalf("rows %d, kind %q, amount %q", len(f.rows), f.rows[0].kind.Selected, f.rows[0].amount.Text)
+	}
+	h.save()
+	h.notSaved()
+	if m := s.form.message(intake.FeeField(0, "kind")); !strings.Contains(m, "chưa ghi loại") {
+		t.Errorf("kind message %q", m)
+	}
+	f.rows[0].kind.SetSelected("Phí")
+	if s.form.message(intake.FeeField(0, "kind")) != "" {
+		t.Error("choosing the kind left its message")
+	}
+	h.wait()
+	h.save()
+	if d, err := h.db.Dossier(context.Background(), firstCode); err != nil || len(d.Fees) != 1 || d.Fees[0].Kind != data.FeePhi {
+		t.Errorf("saved %+v, %v", d.Fees, err)
+	}
+}
