@@ -27,6 +27,7 @@ var testOffice = data.Office{
 	Parent:      "Ủy ban nhân dân phường Ninh Kiều",
 	Place:       "Cần Thơ",
 	Workstation: 1,
+	Collector:   data.FeeCollector{Name: "Ủy ban nhân dân phường Ninh Kiều", TaxCode: "1800123456"},
 }
 
 // harness is a window on a real store in a temporary directory.
@@ -258,6 +259,21 @@ func TestSetupSavesAndMovesToCatalog(t *testing.T) {
 	s.workstation.SetSelected("3")
 	test.Type(s.trackingPrefix, "https://dichvucong.cantho.gov.vn/tra-cuu?ma=")
 	s.paper.SetSelected("A5")
+	// The fee collector: a tax code of eight digits is refused under it.
+	test.Type(s.collector, testOffice.Collector.Name)
+	test.Type(s.taxCode, "18001234")
+	test.Tap(s.save)
+	h.wait()
+	if m := s.form.message(data.FieldTaxCode); !strings.Contains(m, "Mã số thuế \"18001234\" không đúng dạng") || h.focused() != s.taxCode {
+		t.Fatalf("tax code message %q", m)
+	}
+	if _, err := h.db.Office(context.Background()); data.ErrorCode(err) != data.ENotFound {
+		t.Fatal("saved with a bad tax code")
+	}
+	s.taxCode.SetText(testOffice.Collector.TaxCode)
+	if s.form.message(data.FieldTaxCode) != "" {
+		t.Error("the message stayed after the edit")
+	}
 	test.Tap(s.save)
 	h.wait()
 
@@ -269,6 +285,7 @@ func TestSetupSavesAndMovesToCatalog(t *testing.T) {
 	want.Workstation = 3
 	want.TrackingPrefix = "https://dichvucong.cantho.gov.vn/tra-cuu?ma="
 	want.PaperSize = "A5"
+	want.Collector.FormSymbol, want.Collector.SeriesLetters = data.EReceiptFormSymbol, data.DefaultSeriesLetters
 	if got != want {
 		t.Errorf("saved %+v\nwant %+v", got, want)
 	}

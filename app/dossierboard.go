@@ -20,13 +20,15 @@ const (
 	tabWaiting = iota
 	tabDueSoon
 	tabOverdue
+	tabStopped
 	tabPerson
 )
 
 // dossierBoard is the right of the return desk: results that came back
 // from the agencies are scanned in (one dossier, or every dossier of a
 // to-agency manifest), and the lists of results waiting to be collected,
-// dossiers due soon, overdue ones and an applicant's open a dossier.
+// dossiers due soon, overdue ones, those stopped lately and an
+// applicant's open a dossier.
 type dossierBoard struct {
 	s *returnsScreen
 
@@ -40,6 +42,7 @@ type dossierBoard struct {
 	waiting  *keyList
 	dueSoon  *keyList
 	overdue  *keyList
+	stopped  *keyList
 	ofPerson *keyList
 	loading  latest
 
@@ -69,6 +72,10 @@ func newDossierBoard(s *returnsScreen) *dossierBoard {
 	}
 	b.dueSoon = dueList(&b.lists.DueSoon, widget.WarningImportance)
 	b.overdue = dueList(&b.lists.Overdue, widget.DangerImportance)
+	b.stopped = b.newList(func() int { return len(b.lists.Stopped) }, func(i int) (data.Dossier, string, widget.Importance) {
+		d := b.lists.Stopped[i]
+		return d, statusName(d.Status), statusImportance(d.Status)
+	})
 	b.ofPerson = b.newList(func() int { return len(b.person) }, func(i int) (data.Dossier, string, widget.Importance) {
 		d := b.person[i]
 		return d, statusName(d.Status), statusImportance(d.Status)
@@ -77,6 +84,7 @@ func newDossierBoard(s *returnsScreen) *dossierBoard {
 		container.NewTabItem("", b.waiting),
 		container.NewTabItem("", b.dueSoon),
 		container.NewTabItem("", b.overdue),
+		container.NewTabItem("", b.stopped),
 		container.NewTabItem("", b.ofPerson),
 	)
 	b.updateTabTitles()
@@ -126,6 +134,7 @@ func (b *dossierBoard) updateTabTitles() {
 		lang.L("returns.tab.waiting", map[string]any{"Count": len(b.lists.Waiting)}),
 		lang.L("returns.tab.dueSoon", map[string]any{"Count": len(b.lists.DueSoon)}),
 		lang.L("returns.tab.overdue", map[string]any{"Count": len(b.lists.Overdue)}),
+		lang.L("returns.tab.stopped", map[string]any{"Count": len(b.lists.Stopped)}),
 		lang.L("returns.tab.person", map[string]any{"Count": len(b.person)}),
 	}
 	for i, t := range titles {
@@ -144,7 +153,7 @@ func (b *dossierBoard) reload() {
 		}
 		b.lists = l
 		b.updateTabTitles()
-		for _, l := range []*keyList{b.waiting, b.dueSoon, b.overdue} {
+		for _, l := range []*keyList{b.waiting, b.dueSoon, b.overdue, b.stopped} {
 			l.Refresh()
 		}
 	})

@@ -30,6 +30,7 @@ type returnsScreen struct {
 	apology  *apologyForm
 	handover *returnForm
 	board    *dossierBoard
+	stop     *stopDialog // open, or last open
 
 	scroll      *container.Scroll
 	placeholder *widget.Label

@@ -27,7 +27,13 @@ type setupScreen struct {
 	trackingPrefix *field
 	paper          *widget.RadioGroup
 	printer        *printerChoice
-	save           *widget.Button
+	// The fee collector (tổ chức thu phí, lệ phí), optional.
+	collector        *field
+	taxCode          *field
+	collectorAddress *field
+	receiptSeries    *field
+	receiptForm      string // set by init --receipt-form; kept as is
+	save             *widget.Button
 
 	intro  *widget.Label
 	status *widget.Label
@@ -49,6 +55,10 @@ func newSetupScreen(u *UI) *setupScreen {
 	s.parent = entry(lang.L("setup.parent.example"))
 	s.place = entry(lang.L("setup.place.example"))
 	s.trackingPrefix = entry(lang.L("setup.tracking.example"))
+	s.collector = entry(lang.L("setup.collector.example"))
+	s.taxCode = entry(lang.L("setup.taxCode.example"))
+	s.collectorAddress = entry("")
+	s.receiptSeries = entry(lang.L("setup.receiptSeries.example"))
 	s.workstation = widget.NewSelect([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, func(string) { s.edited(data.FieldWorkstation) })
 	s.workstation.PlaceHolder = lang.L("setup.workstation.choose")
 	s.paper = widget.NewRadioGroup([]string{"A4", "A5"}, func(string) { s.edited(data.FieldPaper) })
@@ -63,13 +73,15 @@ func newSetupScreen(u *UI) *setupScreen {
 
 	s.form = newForm(u, func() { s.page.Refresh() })
 	grid := container.New(layout.NewFormLayout())
+	fees := container.New(layout.NewFormLayout())
+	target := grid // where add puts the field: the office's, then the collector's
 	add := func(name, label string, input fyne.CanvasObject, e *field, focus fyne.Focusable) {
 		ff := s.form.add(name, label, e, focus)
 		if e != nil {
 			e.OnChanged = func(string) { s.edited(name) }
 		}
-		grid.Add(formLabel(label))
-		grid.Add(ff.under(input))
+		target.Add(formLabel(label))
+		target.Add(ff.under(input))
 	}
 	add(data.FieldAgencyCode, lang.L("setup.agencyCode"), s.agencyCode, s.agencyCode, nil)
 	add(data.FieldOfficeName, lang.L("setup.name"), s.name, s.name, nil)
@@ -82,8 +94,15 @@ func newSetupScreen(u *UI) *setupScreen {
 	grid.Add(formLabel(lang.L("setup.printer")))
 	grid.Add(s.printer.sel)
 	s.printer.load()
+	target = fees
+	add(data.FieldFeeCollector, lang.L("setup.collector"), s.collector, s.collector, nil)
+	add(data.FieldTaxCode, lang.L("setup.taxCode"), s.taxCode, s.taxCode, nil)
+	add(data.FieldCollectorAddress, lang.L("setup.collectorAddress"), s.collectorAddress, s.collectorAddress, nil)
+	add(data.FieldReceiptSeries, lang.L("setup.receiptSeries"), s.receiptSeries, s.receiptSeries, nil)
 
-	s.page = container.NewVBox(title(lang.L("nav.setup")), s.intro, grid, container.NewHBox(s.save), s.status)
+	s.page = container.NewVBox(title(lang.L("nav.setup")), s.intro, grid,
+		heading(lang.L("setup.collector.title")), note(lang.L("setup.collector.note")), fees,
+		container.NewHBox(s.save), s.status)
 	s.content = container.NewVScroll(container.New(maxWidth(760), s.page))
 	return s
 }
@@ -99,6 +118,8 @@ func (s *setupScreen) office() data.Office {
 		Workstation:    ws,
 		TrackingPrefix: s.trackingPrefix.Text,
 		PaperSize:      s.paper.Selected,
+		Collector: data.FeeCollector{Name: s.collector.Text, TaxCode: s.taxCode.Text, Address: s.collectorAddress.Text,
+			FormSymbol: s.receiptForm, SeriesLetters: s.receiptSeries.Text},
 	}
 }
 
@@ -109,6 +130,11 @@ func (s *setupScreen) fill(o data.Office) {
 	s.parent.SetText(o.Parent)
 	s.place.SetText(o.Place)
 	s.trackingPrefix.SetText(o.TrackingPrefix)
+	s.collector.SetText(o.Collector.Name)
+	s.taxCode.SetText(o.Collector.TaxCode)
+	s.collectorAddress.SetText(o.Collector.Address)
+	s.receiptSeries.SetText(o.Collector.SeriesLetters)
+	s.receiptForm = o.Collector.FormSymbol
 	if o.Workstation >= 1 && o.Workstation <= 9 {
 		s.workstation.SetSelected(strconv.Itoa(o.Workstation))
 	} else {

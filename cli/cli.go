@@ -80,6 +80,7 @@ func commands() map[string]command {
 		"check":    {usageMaintenance, runCheck},
 		"restore":  {usageMaintenance, runRestore},
 		"printer":  {usagePrinter, runPrinter},
+		"fees":     {usageFees, runFees},
 	}
 }
 

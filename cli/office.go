@@ -10,7 +10,8 @@ import (
 
 const usageInit = `  init --agency-code MÃ --office "TÊN" --parent "TÊN" --place "ĐỊA DANH" --workstation N
         [--tracking-prefix URL] [--paper A4|A5]
-        tạo hoặc sửa cấu hình đơn vị; chỉ đổi những gì được nêu
+        [--fee-collector "TÊN" --tax-code MST [--collector-address "…"] [--receipt-form EBL01] [--receipt-series AA]]
+        tạo hoặc sửa cấu hình đơn vị và tổ chức thu phí, lệ phí; chỉ đổi những gì được nêu
 `
 
 func runInit(ctx context.Context, env *Env, args []string) error {
@@ -22,6 +23,11 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 	ws := fs.Int("workstation", 0, "")
 	prefix := fs.String("tracking-prefix", "", "")
 	paper := fs.String("paper", "", "")
+	collector := fs.String(data.FieldFeeCollector, "", "")
+	taxCode := fs.String(data.FieldTaxCode, "", "")
+	collectorAddress := fs.String(data.FieldCollectorAddress, "", "")
+	receiptForm := fs.String(data.FieldReceiptForm, "", "")
+	receiptSeries := fs.String(data.FieldReceiptSeries, "", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -42,6 +48,12 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 		"workstation":     func() { o.Workstation = *ws },
 		"tracking-prefix": func() { o.TrackingPrefix = *prefix },
 		"paper":           func() { o.PaperSize = *paper },
+
+		data.FieldFeeCollector:     func() { o.Collector.Name = *collector },
+		data.FieldTaxCode:          func() { o.Collector.TaxCode = *taxCode },
+		data.FieldCollectorAddress: func() { o.Collector.Address = *collectorAddress },
+		data.FieldReceiptForm:      func() { o.Collector.FormSymbol = *receiptForm },
+		data.FieldReceiptSeries:    func() { o.Collector.SeriesLetters = *receiptSeries },
 	}
 	for name, f := range apply {
 		if set[name] {
@@ -60,6 +72,10 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 		o.AgencyCode, o.Name, o.Parent, o.Place, o.Workstation, o.PaperSize)
 	if o.TrackingPrefix != "" {
 		fmt.Fprintf(env.Stdout, "  Tiền tố tra cứu: %s\n", o.TrackingPrefix)
+	}
+	if c := o.Collector; c.Configured() {
+		fmt.Fprintf(env.Stdout, "  Tổ chức thu phí, lệ phí: %s (mã số thuế %s), biên lai mẫu %s, ký hiệu %s\n",
+			c.Name, c.TaxCode, c.FormSymbol, c.SeriesLetters)
 	}
 	return nil
 }

@@ -38,6 +38,10 @@ type Reader interface {
 	Rating(ctx context.Context, code string) (data.Rating, error)
 	RatingCounts(ctx context.Context, from, to time.Time) (data.RatingCounts, error)
 	Printer(ctx context.Context) (string, error)
+	FeeReceipts(ctx context.Context, code string) ([]data.FeeReceipt, error)
+	FeeReport(ctx context.Context, from, to time.Time) (data.FeeReport, error)
+	Stopped(ctx context.Context, code string) (data.Stop, error)
+	HandOvers(ctx context.Context, code string) ([]data.HandOver, error)
 }
 
 // Store is what the desk needs of the store.
@@ -53,6 +57,9 @@ type Store interface {
 	data.SyncStore
 	data.PrinterService
 	data.RatingService
+	data.FeeService
+	data.StopService
+	data.HandOverService
 }
 
 var _ Reader = Store(nil)

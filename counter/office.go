@@ -27,8 +27,9 @@ func (d *Desk) SaveOffice(ctx context.Context, o data.Office) (data.Office, erro
 // Imported is what importing a catalogue did.
 type Imported struct {
 	data.ImportReport
-	Total  int // procedures in the file
-	Review int // of them, without a working-day count
+	Total      int // procedures in the file
+	Review     int // of them, without a working-day count
+	FeesReview int // of them, whose fees the text does not state unambiguously
 }
 
 // ImportCatalog reads a catalogue file (JSON or CSV, by its name) and
@@ -47,6 +48,9 @@ func (d *Desk) ImportCatalog(ctx context.Context, name string, r io.Reader) (Imp
 	for _, p := range ps {
 		if p.NeedsReview() {
 			out.Review++
+		}
+		if p.Fees.NeedsReview() {
+			out.FeesReview++
 		}
 	}
 	return out, nil
@@ -69,6 +73,15 @@ func (d *Desk) ImportSample(ctx context.Context) (bool, error) {
 // returns the procedure.
 func (d *Desk) SetTimeLimit(ctx context.Context, code string, tl data.TimeLimit) (data.Procedure, error) {
 	if err := d.store.SetTimeLimit(ctx, code, tl); err != nil {
+		return data.Procedure{}, err
+	}
+	return d.store.Procedure(ctx, code)
+}
+
+// SetFees records the office's fees for a procedure (none: it charges
+// nothing) and returns the procedure.
+func (d *Desk) SetFees(ctx context.Context, code string, fees data.FeeSchedule) (data.Procedure, error) {
+	if err := d.store.SetFees(ctx, code, fees); err != nil {
 		return data.Procedure{}, err
 	}
 	return d.store.Procedure(ctx, code)

@@ -2,7 +2,9 @@ package data
 
 import (
 	"context"
+	"errors"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -18,6 +20,10 @@ type Office struct {
 	// payload so that a phone camera opens the public tracking page.
 	TrackingPrefix string
 	PaperSize      string // "A4" (default) or "A5"
+	// Collector is the organisation that collects fees and issues the
+	// receipts (tổ chức thu phí, lệ phí); zero until set up, and then an
+	// office takes no fee.
+	Collector FeeCollector
 }
 
 // agencyCodePattern matches electronic identifiers of administrative
@@ -34,6 +40,17 @@ func (o *Office) Normalize() {
 	if o.PaperSize == "" {
 		o.PaperSize = "A4"
 	}
+	c := &o.Collector
+	c.Name, c.TaxCode, c.Address = Clean(c.Name), Clean(c.TaxCode), Clean(c.Address)
+	c.FormSymbol, c.SeriesLetters = strings.ToUpper(Clean(c.FormSymbol)), strings.ToUpper(Clean(c.SeriesLetters))
+	if c.Configured() {
+		if c.FormSymbol == "" {
+			c.FormSymbol = EReceiptFormSymbol
+		}
+		if c.SeriesLetters == "" {
+			c.SeriesLetters = DefaultSeriesLetters
+		}
+	}
 }
 
 // Field names of the office set-up, as Validate names them: the set-up
@@ -46,6 +63,12 @@ const (
 	FieldWorkstation    = "workstation"
 	FieldTrackingPrefix = "tracking-prefix"
 	FieldPaper          = "paper"
+	// The fee collector's fields (FeeCollector.Validate).
+	FieldFeeCollector     = "fee-collector"
+	FieldTaxCode          = "tax-code"
+	FieldCollectorAddress = "collector-address"
+	FieldReceiptForm      = "receipt-form"
+	FieldReceiptSeries    = "receipt-series"
 )
 
 // Validate names every field that is wrong.
@@ -70,6 +93,13 @@ func (o Office) Validate() error {
 	}
 	if o.PaperSize != "A4" && o.PaperSize != "A5" {
 		f.Add(FieldPaper, "khổ giấy phải là A4 hoặc A5")
+	}
+	// The collector is optional; once named, it must be whole.
+	if c := o.Collector; c.Configured() || c.Address != "" {
+		var de *Error
+		if errors.As(c.Validate(), &de) {
+			f = append(f, de.Fields...)
+		}
 	}
 	return f.Err("Cấu hình đơn vị chưa hợp lệ.")
 }

@@ -30,6 +30,13 @@ func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier
 	if err := intake.Validate(&req, p, now); err != nil {
 		return data.Dossier{}, office, err
 	}
+	paid, exempt, err := intake.Fees(req, p)
+	if err != nil {
+		return data.Dossier{}, office, err
+	}
+	if len(paid) > 0 && !office.Collector.Configured() {
+		return data.Dossier{}, office, noCollector()
+	}
 	cal, err := db.Calendar(ctx)
 	if err != nil {
 		return data.Dossier{}, office, err
@@ -61,6 +68,9 @@ func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier
 		Book:          received.Year(),
 		Officer:       officer,
 		Workstation:   office.Workstation,
+		Fees:          paid,
+		FeeExempt:     exempt,
+		FormSet:       data.FormSetFor(received).Circular,
 	}
 	if d.ReturnMethod == data.ReturnCounter {
 		d.ReturnAddress = ""
@@ -75,8 +85,10 @@ func (db *DB) intakeProcedure(ctx context.Context, code string) (data.Procedure,
 		p    data.Procedure
 		days sql.NullInt64
 	)
-	err := db.read.QueryRowContext(ctx, `SELECT code, name, working_days, same_day_cutoff, postal_allowed FROM procedure WHERE code = ?`,
-		code).Scan(&p.Code, &p.Name, &days, &p.SameDayCutoff, &p.PostalAllowed)
+	var fees string
+	err := db.read.QueryRowContext(ctx, `SELECT code, name, working_days, same_day_cutoff, postal_allowed, fees_known, fees, fees_exemptible
+		FROM procedure WHERE code = ?`, code).Scan(&p.Code, &p.Name, &days, &p.SameDayCutoff, &p.PostalAllowed,
+		&p.Fees.Known, &fees, &p.Fees.Exemptible)
 	if errors.Is(err, sql.ErrNoRows) {
 		return data.Procedure{}, nil
 	}
@@ -86,6 +98,9 @@ func (db *DB) intakeProcedure(ctx context.Context, code string) (data.Procedure,
 	if days.Valid {
 		n := int(days.Int64)
 		p.WorkingDays = &n
+	}
+	if p.Fees.Amounts, err = feeAmounts(fees); err != nil {
+		return p, fmt.Errorf("sqlite: procedure %s: %w", code, err)
 	}
 	return p, nil
 }
@@ -152,13 +167,21 @@ func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier,
 		if err := insertDossier(ctx, tx, d, db.stamp()); err != nil {
 			return err
 		}
+		var receipts []data.FeeReceipt
+		for _, fee := range d.Fees {
+			r, err := db.issueReceipt(ctx, tx, office, d, fee, db.Now(), d.Officer, "")
+			if err != nil {
+				return err
+			}
+			receipts = append(receipts, r)
+		}
 		if err := db.event(ctx, tx, d.Code, d.Officer, "intake", "", data.StatusReceived, data.IntakeNote(d.Channel, d.DueDate)); err != nil {
 			return err
 		}
 		if err := db.audit(ctx, tx, d.Officer, "dossier.intake", d.Code, d.ProcedureCode); err != nil {
 			return err
 		}
-		return db.enqueue(ctx, tx, data.ChangeDossierCreated, d.Code, dossierPayload(d))
+		return db.enqueue(ctx, tx, data.ChangeDossierCreated, d.Code, dossierPayload(d, receipts))
 	})
 	if err != nil {
 		var de *data.Error
@@ -174,12 +197,12 @@ func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string
 	_, err := tx.ExecContext(ctx, `INSERT INTO dossier (code, procedure_code, procedure_name,
 			applicant_name, applicant_id, applicant_birth, applicant_phone, applicant_email, applicant_address,
 			sets, channel, return_method, return_address, postal_item, received_at, working_days, due_date,
-			status, book, register_no, officer, workstation, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			status, book, register_no, officer, workstation, fee_exempt, form_set, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.Code, d.ProcedureCode, d.ProcedureName,
 		d.Applicant.Name, d.Applicant.IDNumber, dateOrEmpty(d.Applicant.BirthDate), d.Applicant.Phone, d.Applicant.Email, d.Applicant.Address,
 		d.Sets, d.Channel, d.ReturnMethod, d.ReturnAddress, d.PostalItem, d.ReceivedAt.Format(time.RFC3339), d.WorkingDays,
-		d.DueDate.Format(dateLayout), d.Status, d.Book, d.RegisterNo, d.Officer, d.Workstation, stamp)
+		d.DueDate.Format(dateLayout), d.Status, d.Book, d.RegisterNo, d.Officer, d.Workstation, d.FeeExempt, d.FormSet, stamp)
 	if err != nil {
 		return err
 	}
@@ -227,8 +250,9 @@ func (db *DB) enqueue(ctx context.Context, tx *sql.Tx, kind data.ChangeKind, sub
 	return err
 }
 
-// dossierPayload is a dossier as the provincial sync carries it.
-func dossierPayload(d data.Dossier) data.DossierRecord {
+// dossierPayload is a dossier as the provincial sync carries it, with
+// the receipts of the fees collected at intake.
+func dossierPayload(d data.Dossier, receipts []data.FeeReceipt) data.DossierRecord {
 	r := data.DossierRecord{Code: d.Code, ProcedureCode: d.ProcedureCode, ProcedureName: d.ProcedureName,
 		Applicant: data.ApplicantRecord{Name: d.Applicant.Name, IDNumber: d.Applicant.IDNumber,
 			BirthDate: dateOrEmpty(d.Applicant.BirthDate), Phone: d.Applicant.Phone, Email: d.Applicant.Email,
@@ -236,9 +260,12 @@ func dossierPayload(d data.Dossier) data.DossierRecord {
 		Documents: []data.DocumentRecord{}, Sets: d.Sets, Channel: string(d.Channel), ReturnMethod: string(d.ReturnMethod),
 		ReturnAddress: d.ReturnAddress, PostalItem: d.PostalItem, ReceivedAt: d.ReceivedAt.Format(time.RFC3339),
 		WorkingDays: d.WorkingDays, DueDate: d.DueDate.Format(dateLayout), Status: d.Status, Book: d.Book,
-		RegisterNo: d.RegisterNo, Officer: d.Officer, Workstation: d.Workstation}
+		RegisterNo: d.RegisterNo, Officer: d.Officer, Workstation: d.Workstation, FeeExempt: d.FeeExempt, FormSet: d.FormSet}
 	for _, doc := range d.Documents {
 		r.Documents = append(r.Documents, data.DocumentRecord(doc))
+	}
+	for _, rc := range receipts {
+		r.Receipts = append(r.Receipts, data.NewFeeReceiptRecord(rc))
 	}
 	return r
 }
@@ -261,11 +288,12 @@ func (db *DB) dossier(ctx context.Context, q querier, code string) (data.Dossier
 	)
 	err := q.QueryRowContext(ctx, `SELECT code, procedure_code, procedure_name, applicant_name, applicant_id,
 			applicant_birth, applicant_phone, applicant_email, applicant_address, sets, channel, return_method,
-			return_address, postal_item, received_at, working_days, due_date, status, book, register_no, officer, workstation
+			return_address, postal_item, received_at, working_days, due_date, status, book, register_no, officer, workstation,
+			fee_exempt, form_set
 		FROM dossier WHERE code = ?`, data.Clean(code)).Scan(&d.Code, &d.ProcedureCode, &d.ProcedureName,
 		&d.Applicant.Name, &d.Applicant.IDNumber, &birth, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address,
 		&d.Sets, &channel, &method, &d.ReturnAddress, &d.PostalItem, &received, &d.WorkingDays, &due, &status,
-		&d.Book, &d.RegisterNo, &d.Officer, &d.Workstation)
+		&d.Book, &d.RegisterNo, &d.Officer, &d.Workstation, &d.FeeExempt, &d.FormSet)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
 	}
@@ -296,7 +324,14 @@ func (db *DB) dossier(ctx context.Context, q querier, code string) (data.Dossier
 		}
 		d.Documents = append(d.Documents, doc)
 	}
-	return d, rows.Err()
+	if err := rows.Err(); err != nil {
+		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
+	}
+	rows.Close()
+	if d.Fees, err = db.feesOf(ctx, q, d.Code); err != nil {
+		return d, err
+	}
+	return d, nil
 }
 
 // History returns a dossier's events, oldest first.
@@ -335,6 +370,18 @@ func (db *DB) RecordPrint(ctx context.Context, code, kind, actor string) (int, e
 		}
 		if n == 0 {
 			return data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
+		}
+		// The first paper fixes the form set the dossier's papers print
+		// with: the one in force when it was received.
+		var received, set string
+		if err := tx.QueryRowContext(ctx, `SELECT received_at, form_set FROM dossier WHERE code = ?`, code).Scan(&received, &set); err != nil {
+			return err
+		}
+		if set == "" {
+			if _, err := tx.ExecContext(ctx, `UPDATE dossier SET form_set = ? WHERE code = ?`,
+				data.FormSetFor(parseStamp(received)).Circular, code); err != nil {
+				return err
+			}
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM printout WHERE dossier_code = ? AND kind = ?`, code, kind).Scan(&n); err != nil {
 			return err

@@ -168,14 +168,21 @@ func (db *DB) Lists(ctx context.Context) (data.Lists, error) {
 		}
 		l.Waiting = append(l.Waiting, w)
 	}
-	// The clock stops while the applicant completes the dossier.
-	open := `status NOT IN ('returned', 'refused', 'withdrawn', 'supplement-requested')`
+	// The clock stops while the applicant completes the dossier, and for
+	// good once the dossier is stopped.
+	open := `status NOT IN ('returned', 'refused', 'withdrawn', 'supplement-requested', 'stopped')`
 	if l.Overdue, err = db.dossiersWhere(ctx, `SELECT code FROM dossier WHERE `+open+` AND due_date < ? ORDER BY due_date, code`,
 		today.Format(dateLayout)); err != nil {
 		return l, err
 	}
 	if l.DueSoon, err = db.dossiersWhere(ctx, `SELECT code FROM dossier WHERE status IN ('received', 'transferred')
 		AND due_date >= ? AND due_date <= ? ORDER BY due_date, code`, today.Format(dateLayout), horizon.Format(dateLayout)); err != nil {
+		return l, err
+	}
+	since := today.AddDate(0, 0, -data.StoppedDays).Format(time.RFC3339)
+	if l.Stopped, err = db.dossiersWhere(ctx, `SELECT d.code FROM dossier d
+		JOIN dossier_event e ON e.dossier_code = d.code AND e.to_status = 'stopped' AND e.from_status <> 'stopped'
+		WHERE d.status = 'stopped' AND e.at >= ? GROUP BY d.code ORDER BY MAX(e.at) DESC, d.code`, since); err != nil {
 		return l, err
 	}
 	return l, nil
