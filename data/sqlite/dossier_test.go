@@ -159,7 +159,8 @@ func TestIntakeStoresNFC(t *testing.T) {
 	}
 	var name, doc string
 	db.read.QueryRow(`SELECT applicant_name FROM dossier WHERE code = ?`, d.Code).Scan(&name)
-	db.read.QueryRow(`SELECT name FROM dossier_document WHERE dossier_code = ? AND position = 1`, d.Code).Scan(&doc)
+	db.read.QueryRow(`SELECT n.name FROM dossier_document x JOIN document_name n ON n.id = x.name_id
+		WHERE x.dossier_code = ? AND x.position = 1`, d.Code).Scan(&doc)
 	if name != "Nguyễn Thị Hồng" || doc != "Tờ khai" {
 		t.Errorf("stored %q, %q", name, doc)
 	}
