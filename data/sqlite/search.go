@@ -70,6 +70,7 @@ func (db *DB) Search(ctx context.Context, text string, limit int) ([]data.Search
 	upper := strings.ToUpper(text)
 	compact := strings.NewReplacer(" ", "", ".", "", "-", "").Replace(text)
 	var err error
+	exact := true
 	switch {
 	case data.IsDossierCode(upper):
 		err = add(data.MatchCode, `d.code = ?`, upper)
@@ -77,19 +78,23 @@ func (db *DB) Search(ctx context.Context, text string, limit int) ([]data.Search
 		err = add(data.MatchCode, `d.code = (SELECT agency_code FROM office WHERE id = 1) || '-' || ?`, text)
 	case len(compact) == 12 && allDigits(compact):
 		err = add(data.MatchID, `d.applicant_id = ? ORDER BY d.received_at DESC`, compact)
+	default:
+		exact = false
 	}
 	if err == nil {
 		if phone, perr := scan.CheckPhone(text); perr == nil {
+			exact = true
 			err = add(data.MatchPhone, `d.rowid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)
 				ORDER BY d.received_at DESC`, `"`+phone+`"`)
 		}
 	}
 	if err == nil {
 		if item, perr := scan.CheckS10(text); perr == nil {
-			err = add(data.MatchPostal, `d.postal_item = ?`, item)
+			exact = true
+			err = add(data.MatchPostal, `d.postal_item = ? AND d.postal_item <> ''`, item)
 		}
 	}
-	if match := nameMatch(text); err == nil && match != "" && len(hits) < limit {
+	if match := nameMatch(text); err == nil && !exact && match != "" {
 		// The newest dossiers have the highest rowids: the index walks
 		// them from the top and stops at the limit.
 		err = add(data.MatchName, `d.rowid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?
@@ -121,9 +126,9 @@ func nameMatch(text string) string {
 
 func scanHit(rows *sql.Rows) (data.SearchHit, error) {
 	var (
-		h                data.SearchHit
-		id, status       string
-		received, due    string
+		h             data.SearchHit
+		id, status    string
+		received, due string
 	)
 	if err := rows.Scan(&h.Code, &h.ApplicantName, &id, &h.ProcedureCode, &h.ProcedureName, &status, &received, &due); err != nil {
 		return h, err

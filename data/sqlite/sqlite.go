@@ -227,3 +227,12 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 func (db *DB) stamp() string {
 	return db.Now().In(data.Zone).Format(time.RFC3339)
 }
+
+// SchemaVersion is the schema this version of the app migrates to.
+func SchemaVersion() int {
+	ms, err := loadMigrations()
+	if err != nil || len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
+}
