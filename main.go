@@ -20,6 +20,7 @@ import (
 	"motcua/cli"
 	"motcua/counter"
 	"motcua/data/sqlite"
+	"motcua/data/sqlite/seedstore"
 	"motcua/errlog"
 	"motcua/platform"
 )
@@ -75,7 +76,8 @@ func run() int {
 	// Every print goes to the printer and paper chosen for this workstation.
 	platform.Remember(func() (platform.PrintOptions, error) { return desk.PrintChoice(ctx) })
 	if fs.NArg() > 0 {
-		env := &cli.Env{Desk: desk, Sync: sync, Reporter: reporter, DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}
+		env := &cli.Env{Desk: desk, Sync: sync, Reporter: reporter, DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName(),
+			Seeder: seedstore.Tool{DB: store}}
 		return cli.Run(ctx, env, fs.Args())
 	}
 	a := fyneapp.NewWithID(app.ID)

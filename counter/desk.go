@@ -53,6 +53,7 @@ type Store interface {
 	data.SyncStore
 	data.PrinterService
 	data.RatingService
+	data.SearchService
 }
 
 var _ Reader = Store(nil)

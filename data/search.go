@@ -1,6 +1,9 @@
 package data
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // How a dossier matched a search, best first: what the officer typed is
 // the dossier's code, the applicant's ID or phone number, the postal item
@@ -28,4 +31,11 @@ type SearchHit struct {
 	Status        Status
 	ReceivedAt    time.Time
 	DueDate       time.Time
+}
+
+// SearchService finds dossiers by what an officer types.
+type SearchService interface {
+	// Search lists at most limit dossiers matching text: exact codes, ID,
+	// phone and postal item numbers first, then names, newest first.
+	Search(ctx context.Context, text string, limit int) ([]SearchHit, error)
 }

@@ -16,7 +16,7 @@ import (
 
 // SeedVersion changes whenever Seed makes different stores: caches of
 // generated stores are keyed by it.
-const SeedVersion = 1
+const SeedVersion = 2
 
 // SeedOptions say what Seed generates.
 type SeedOptions struct {
@@ -197,8 +197,8 @@ func (g *seeder) personName(male bool) string {
 		middle, given = maleMiddle, maleGiven
 	}
 	parts := []string{g.pick(familyNames), g.pick(middle)}
-	if g.r.IntN(5) == 0 { // a second middle name
-		parts = append(parts, g.pick(middle))
+	if second := g.pick(middle); g.r.IntN(5) == 0 && second != parts[1] { // a second middle name
+		parts = append(parts, second)
 	}
 	return strings.Join(append(parts, g.pick(given)), " ")
 }

@@ -171,3 +171,12 @@ func copyFile(from, to string) error {
 	}
 	return out.Close()
 }
+
+// Tool is a store as motcua dev seed fills it, at the store's own clock.
+type Tool struct{ DB *sqlite.DB }
+
+// SetUp sets up the store if it is not yet (see SetUp).
+func (t Tool) SetUp(ctx context.Context) error { return SetUp(ctx, t.DB) }
+
+// Seed adds generated dossiers (sqlite.DB.Seed).
+func (t Tool) Seed(ctx context.Context, o sqlite.SeedOptions) error { return t.DB.Seed(ctx, o) }
