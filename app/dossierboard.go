@@ -21,6 +21,7 @@ const (
 	tabDueSoon
 	tabOverdue
 	tabPerson
+	tabSearch
 )
 
 // dossierBoard is the right of the return desk: results that came back
@@ -41,6 +42,7 @@ type dossierBoard struct {
 	dueSoon  *keyList
 	overdue  *keyList
 	ofPerson *keyList
+	found    *searchResults
 	loading  latest
 
 	content fyne.CanvasObject
@@ -73,11 +75,13 @@ func newDossierBoard(s *returnsScreen) *dossierBoard {
 		d := b.person[i]
 		return d, statusName(d.Status), statusImportance(d.Status)
 	})
+	b.found = newSearchResults(s.u, s.open)
 	b.tabs = container.NewAppTabs(
 		container.NewTabItem("", b.waiting),
 		container.NewTabItem("", b.dueSoon),
 		container.NewTabItem("", b.overdue),
 		container.NewTabItem("", b.ofPerson),
+		container.NewTabItem("", b.found.list),
 	)
 	b.updateTabTitles()
 	top := container.NewVBox(results, widget.NewSeparator(), heading(lang.L("returns.lists")))
@@ -127,6 +131,7 @@ func (b *dossierBoard) updateTabTitles() {
 		lang.L("returns.tab.dueSoon", map[string]any{"Count": len(b.lists.DueSoon)}),
 		lang.L("returns.tab.overdue", map[string]any{"Count": len(b.lists.Overdue)}),
 		lang.L("returns.tab.person", map[string]any{"Count": len(b.person)}),
+		lang.L("returns.tab.search", map[string]any{"Count": len(b.found.hits)}),
 	}
 	for i, t := range titles {
 		b.tabs.Items[i].Text = t
@@ -156,6 +161,13 @@ func (b *dossierBoard) showPerson(maskedID string, ds []data.Dossier) {
 	b.updateTabTitles()
 	b.ofPerson.Refresh()
 	b.tabs.SelectIndex(tabPerson)
+}
+
+// showSearch lists the dossiers a search found.
+func (b *dossierBoard) showSearch(text string, hits []data.SearchHit) {
+	b.found.show(text, hits)
+	b.updateTabTitles()
+	b.tabs.SelectIndex(tabSearch)
 }
 
 // onResultScan marks ready the result of a dossier that came back from

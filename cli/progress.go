@@ -51,6 +51,9 @@ func (p *progressLine) update(done, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.lastNs = [2]int{done, total}
+	if !p.shown && total > 0 && done >= total {
+		return // done at once: no line needed
+	}
 	if time.Since(p.last) < 200*time.Millisecond && done < total {
 		return
 	}
