@@ -21,9 +21,60 @@ func indexApplicant(ctx context.Context, tx *sql.Tx, d data.Dossier) error {
 	return err
 }
 
-// searchWords is what the search index holds of an applicant.
+// searchWords is what the search index holds of an applicant: the words
+// of the folded name, each pair of adjacent words joined by "_", and the
+// phone number.
 func searchWords(a data.Applicant) string {
-	return data.Fold(a.Name) + " " + a.Phone
+	words := nameWords(a.Name)
+	out := append([]string{}, words...)
+	for i := 0; i+1 < len(words); i++ {
+		out = append(out, words[i]+"_"+words[i+1])
+	}
+	return strings.Join(append(out, a.Phone), " ")
+}
+
+// nameWords are the words of a name folded as the index folds them.
+func nameWords(s string) []string {
+	return strings.FieldsFunc(data.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// indexApplicants fills the search index with the dossiers a store had
+// before it (schema 10), in batches.
+func (db *DB) indexApplicants(ctx context.Context) error {
+	rows, err := db.write.QueryContext(ctx, `SELECT rowid, applicant_name, applicant_phone FROM dossier`)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		id          int64
+		name, phone string
+	}
+	var all []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.name, &r.phone); err != nil {
+			rows.Close()
+			return err
+		}
+		all = append(all, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		st, err := tx.PrepareContext(ctx, `INSERT INTO dossier_search (rowid, words) VALUES (?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		for _, r := range all {
+			if _, err := st.ExecContext(ctx, r.id, searchWords(data.Applicant{Name: r.name, Phone: r.phone})); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // dayCode is the end of a dossier code an officer may type alone: the
@@ -94,11 +145,20 @@ func (db *DB) Search(ctx context.Context, text string, limit int) ([]data.Search
 			err = add(data.MatchPostal, `d.postal_item = ? AND d.postal_item <> ''`, item)
 		}
 	}
-	if match := nameMatch(text); err == nil && !exact && match != "" {
+	if pairs, words := nameMatch(text); err == nil && !exact && words != "" {
 		// The newest dossiers have the highest rowids: the index walks
-		// them from the top and stops at the limit.
-		err = add(data.MatchName, `d.rowid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?
-			ORDER BY rowid DESC LIMIT ?) ORDER BY d.rowid DESC`, match, limit)
+		// them from the top and stops at the limit. Words typed in the
+		// name's order are found by their pairs; others, in any order,
+		// by every word, more slowly.
+		byName := `d.rowid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?
+			ORDER BY rowid DESC LIMIT ?) ORDER BY d.rowid DESC`
+		before := len(hits)
+		if pairs != "" {
+			err = add(data.MatchName, byName, pairs, limit)
+		}
+		if err == nil && len(hits) == before {
+			err = add(data.MatchName, byName, words, limit)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: search: %w", err)
@@ -106,22 +166,29 @@ func (db *DB) Search(ctx context.Context, text string, limit int) ([]data.Search
 	return hits, nil
 }
 
-// nameMatch turns typed words into an FTS5 query: every word folded as
-// the index folds names, the last one a prefix, all of them required. ""
-// when the text has no letter.
-func nameMatch(text string) string {
-	words := strings.FieldsFunc(data.Fold(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	letters := false
-	for _, w := range words {
-		letters = letters || strings.IndexFunc(w, unicode.IsLetter) >= 0
+// nameMatch turns typed words into FTS5 queries, the last word a
+// prefix: pairs requires each pair of adjacent words (as the index holds
+// them, "" for a single word), words every word. Both "" when the text
+// has no letter.
+func nameMatch(text string) (pairs, words string) {
+	ws := nameWords(text)
+	if strings.IndexFunc(strings.Join(ws, ""), unicode.IsLetter) < 0 {
+		return "", ""
 	}
-	if !letters {
-		return ""
+	quote := func(ts []string) string {
+		for i, t := range ts {
+			ts[i] = `"` + t + `"`
+		}
+		return strings.Join(ts, " ") + "*"
 	}
-	for i, w := range words {
-		words[i] = `"` + w + `"`
+	var ps []string
+	for i := 0; i+1 < len(ws); i++ {
+		ps = append(ps, ws[i]+"_"+ws[i+1])
 	}
-	return strings.Join(words, " ") + "*"
+	if len(ps) > 0 {
+		pairs = quote(ps)
+	}
+	return pairs, quote(ws)
 }
 
 func scanHit(rows *sql.Rows) (data.SearchHit, error) {

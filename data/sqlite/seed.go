@@ -16,7 +16,7 @@ import (
 
 // SeedVersion changes whenever Seed makes different stores: caches of
 // generated stores are keyed by it.
-const SeedVersion = 2
+const SeedVersion = 3
 
 // SeedOptions say what Seed generates.
 type SeedOptions struct {
@@ -143,7 +143,7 @@ func (db *DB) newSeeder(ctx context.Context, o SeedOptions) (*seeder, error) {
 		g.officers[w] = g.personName(g.r.IntN(2) == 0)
 	}
 	days := o.Days
-	perStationDay := 400 // a busy counter's day
+	perStationDay := 160 // a busy counter's day
 	if days <= 0 {
 		days = o.Dossiers/(perStationDay*len(g.stations))*7/5 + 2
 	}
@@ -285,14 +285,14 @@ func (g *seeder) life(d *data.Dossier, toAgency bool) []step {
 		ready = soon(6)
 	}
 	switch {
-	case late < 0 && g.r.IntN(100) < 70, late >= 0 && late <= 20 && g.r.IntN(100) < 2:
+	case late < 0 && g.r.IntN(100) < 50, late >= 0 && late <= 20 && g.r.IntN(100) < 2:
 		return steps // still being processed: due soon, or overdue
 	case ready.After(g.now):
 		return steps
 	}
 	steps = append(steps, step{ready, status, data.StatusResultReady, ""})
-	back := ready.Add(time.Duration(1+g.r.IntN(8*24)) * time.Hour)
-	if back.After(g.now) || late <= 20 && g.r.IntN(100) < 4 {
+	back := ready.Add(time.Duration(1+g.r.IntN(72)) * time.Hour)
+	if back.After(g.now) || late <= 20 && g.r.IntN(100) < 2 {
 		return steps // waiting to be collected
 	}
 	return append(steps, step{back, data.StatusResultReady, data.StatusReturned, ""})
