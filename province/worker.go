@@ -404,10 +404,12 @@ func (w *Worker) syncOnce(ctx context.Context, pull bool) (Report, error) {
 			return rep, storeErr("ghi thay đổi nhận từ tỉnh", err)
 		}
 		rep.Received += n
-		pulled += len(page.Changes)
-		total := pulled + int(page.Remaining)
-		data.ReportProgress(ctx, pulled, total)
-		w.update(func(s *Status) { s.Pulled, s.ToPull = pulled, total })
+		if len(page.Changes) > 0 {
+			pulled += len(page.Changes)
+			total := pulled + int(page.Remaining)
+			data.ReportProgress(ctx, pulled, total)
+			w.update(func(s *Status) { s.Pulled, s.ToPull = pulled, total })
+		}
 		if !page.More || page.Next <= after {
 			break
 		}

@@ -167,9 +167,10 @@ func (db *DB) Search(ctx context.Context, text string, limit int) ([]data.Search
 }
 
 // nameMatch turns typed words into FTS5 queries, the last word a
-// prefix: pairs requires each pair of adjacent words (as the index holds
-// them, "" for a single word), words every word. Both "" when the text
-// has no letter.
+// prefix. pairs asks for each pair of adjacent whole words, as the index
+// holds them (rare, so fast to find even when each word is common), and
+// the last word; "" for a single word. words asks for every word, in any
+// order. Both "" when the text has no letter.
 func nameMatch(text string) (pairs, words string) {
 	ws := nameWords(text)
 	if strings.IndexFunc(strings.Join(ws, ""), unicode.IsLetter) < 0 {
@@ -181,12 +182,16 @@ func nameMatch(text string) (pairs, words string) {
 		}
 		return strings.Join(ts, " ") + "*"
 	}
+	whole, last := ws[:len(ws)-1], ws[len(ws)-1]
 	var ps []string
-	for i := 0; i+1 < len(ws); i++ {
-		ps = append(ps, ws[i]+"_"+ws[i+1])
+	for i := 0; i+1 < len(whole); i++ {
+		ps = append(ps, whole[i]+"_"+whole[i+1])
 	}
-	if len(ps) > 0 {
-		pairs = quote(ps)
+	switch {
+	case len(ps) > 0:
+		pairs = quote(append(ps, last))
+	case len(whole) == 1:
+		pairs = quote([]string{whole[0], last})
 	}
 	return pairs, quote(ws)
 }
