@@ -147,4 +147,3 @@ func BenchmarkFirstPull(b *testing.B) {
 	b.ReportMetric(float64(n*b.N)/took.Seconds(), "changes/s")
 	b.ReportMetric(float64(n*b.N)/fetch.Seconds(), "server-only-changes/s")
 }
-
