@@ -53,8 +53,11 @@ func TestDevSeed(t *testing.T) {
 	if _, health, _ := h.run("check", "--json"); !strings.Contains(health, `"journal_ok": true`) || !strings.Contains(health, `"integrity": "ok"`) {
 		t.Errorf("check after seeding: %s", health)
 	}
-	// Intake goes on above the seeded numbers.
+	// Intake goes on above the seeded numbers; a second seed is refused.
 	h.intake(intakeDoc)
+	if code, _, errOut := h.run("dev", "seed", "--dossiers", "10"); code != 1 || !strings.Contains(errOut, "đã có hồ sơ") {
+		t.Errorf("second seed: exit %d, %q", code, errOut)
+	}
 }
 
 func TestProgressText(t *testing.T) {

@@ -167,12 +167,15 @@ func (db *DB) newSeeder(ctx context.Context, o SeedOptions) (*seeder, error) {
 		return nil, data.Errorf(data.EInvalid, "%d hồ sơ trong %d ngày làm việc là quá %d hồ sơ một ngày của %d máy trạm: hãy chọn --days lớn hơn.",
 			o.Dossiers, len(g.days), 999*len(g.stations), len(g.stations))
 	}
-	// Continue above what the store already holds.
-	var last sql.NullInt64
-	if err := db.read.QueryRowContext(ctx, `SELECT MAX(sync_seq) FROM dossier`).Scan(&last); err != nil {
+	// Generated numbers start at each day's and book's first: only a
+	// store without dossiers takes them.
+	var held int
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM dossier LIMIT 1)`).Scan(&held); err != nil {
 		return nil, err
 	}
-	g.feed = last.Int64
+	if held > 0 {
+		return nil, data.Errorf(data.EConflict, "Cơ sở dữ liệu này đã có hồ sơ: hồ sơ mẫu chỉ tạo được trong một thư mục dữ liệu mới (--data THƯ_MỤC_MỚI).")
+	}
 	return g, nil
 }
 
