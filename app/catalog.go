@@ -28,6 +28,7 @@ type catalogScreen struct {
 	importBtn *widget.Button
 	progress  *widget.ProgressBarInfinite
 	busy      *widget.Label
+	importBar *progressBar // a large file's procedures stored so far
 	detail    *procedureDetail
 
 	content fyne.CanvasObject
@@ -56,7 +57,8 @@ func newCatalogScreen(u *UI) *catalogScreen {
 	left := container.New(layout.NewBorderLayout(top, nil, nil, nil), top, s.picker.list)
 	split := container.NewHSplit(left, s.detail.content)
 	split.Offset = 0.5
-	bar := container.NewBorder(nil, nil, nil, s.importBtn, container.NewVBox(s.busy, s.progress))
+	s.importBar = newProgressBar(countsText("progress.import"))
+	bar := container.NewBorder(nil, nil, nil, s.importBtn, container.NewVBox(s.busy, s.progress, s.importBar.content))
 	s.content = container.New(layout.NewBorderLayout(nil, bar, nil, nil), split, bar)
 	return s
 }
@@ -172,7 +174,7 @@ func (s *catalogScreen) importFile(name string, r io.ReadCloser) {
 	s.setBusy(lang.L("catalog.importing", map[string]any{"Name": name}))
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (counter.Imported, error) {
 		defer r.Close()
-		return s.u.desk.ImportCatalog(ctx, name, r)
+		return s.u.desk.ImportCatalog(data.WithProgress(ctx, s.importBar.report()), name, r)
 	}, func(rep counter.Imported, err error) {
 		s.importBtn.Enable()
 		s.setBusy("")

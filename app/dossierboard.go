@@ -22,6 +22,7 @@ const (
 	tabOverdue
 	tabStopped
 	tabPerson
+	tabSearch
 )
 
 // dossierBoard is the right of the return desk: results that came back
@@ -44,6 +45,7 @@ type dossierBoard struct {
 	overdue  *keyList
 	stopped  *keyList
 	ofPerson *keyList
+	found    *searchResults
 	loading  latest
 
 	content fyne.CanvasObject
@@ -80,12 +82,14 @@ func newDossierBoard(s *returnsScreen) *dossierBoard {
 		d := b.person[i]
 		return d, statusName(d.Status), statusImportance(d.Status)
 	})
+	b.found = newSearchResults(s.u, s.open)
 	b.tabs = container.NewAppTabs(
 		container.NewTabItem("", b.waiting),
 		container.NewTabItem("", b.dueSoon),
 		container.NewTabItem("", b.overdue),
 		container.NewTabItem("", b.stopped),
 		container.NewTabItem("", b.ofPerson),
+		container.NewTabItem("", b.found.list),
 	)
 	b.updateTabTitles()
 	top := container.NewVBox(results, widget.NewSeparator(), heading(lang.L("returns.lists")))
@@ -136,6 +140,7 @@ func (b *dossierBoard) updateTabTitles() {
 		lang.L("returns.tab.overdue", map[string]any{"Count": len(b.lists.Overdue)}),
 		lang.L("returns.tab.stopped", map[string]any{"Count": len(b.lists.Stopped)}),
 		lang.L("returns.tab.person", map[string]any{"Count": len(b.person)}),
+		lang.L("returns.tab.search", map[string]any{"Count": len(b.found.hits)}),
 	}
 	for i, t := range titles {
 		b.tabs.Items[i].Text = t
@@ -165,6 +170,13 @@ func (b *dossierBoard) showPerson(maskedID string, ds []data.Dossier) {
 	b.updateTabTitles()
 	b.ofPerson.Refresh()
 	b.tabs.SelectIndex(tabPerson)
+}
+
+// showSearch lists the dossiers a search found.
+func (b *dossierBoard) showSearch(text string, hits []data.SearchHit) {
+	b.found.show(text, hits)
+	b.updateTabTitles()
+	b.tabs.SelectIndex(tabSearch)
 }
 
 // onResultScan marks ready the result of a dossier that came back from

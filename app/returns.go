@@ -93,6 +93,14 @@ func (s *returnsScreen) showPerson(maskedID string, ds []data.Dossier) {
 	}
 }
 
+// showSearch lists the dossiers a search found and opens the only one.
+func (s *returnsScreen) showSearch(text string, hits []data.SearchHit) {
+	s.board.showSearch(text, hits)
+	if len(hits) == 1 {
+		s.open(hits[0].Code)
+	}
+}
+
 // open loads a dossier as the return desk shows it.
 func (s *returnsScreen) open(code string) {
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.DossierView, error) {

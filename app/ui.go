@@ -47,6 +47,9 @@ type Services struct {
 	// Reporter logs internal errors under the id the officer is shown;
 	// nil logs to the data folder's errlog.
 	Reporter Reporter
+	// DailyBackup takes the day's automatic backup once the window is
+	// open, in the background (Desk.DailyBackup).
+	DailyBackup bool
 }
 
 // Reporter logs an internal error and returns its id.
@@ -95,6 +98,7 @@ type UI struct {
 	manifests *manifestsScreen
 	intake    *intakeScreen
 	syncScr   *syncScreen
+	backup    *dailyBackup
 
 	// syncWorker sends the outbox to the province and brings its changes;
 	// nil until the workstation is enrolled.
@@ -140,6 +144,9 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	u.catalog.start(true)
 	u.calendar.reload()
 	u.syncScr.reload()
+	if s.DailyBackup && u.configured {
+		u.backup.start()
+	}
 	return u, nil
 }
 
@@ -157,6 +164,9 @@ func (u *UI) build() {
 	u.manifests = newManifestsScreen(u)
 	u.intake = newIntakeScreen(u)
 	u.syncScr = newSyncScreen(u)
+	if u.backup == nil {
+		u.backup = newDailyBackup(u)
+	}
 	// Tabs in section order: the counter's daily work first.
 	u.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
@@ -169,7 +179,7 @@ func (u *UI) build() {
 	)
 	u.tabs.SetTabLocation(container.TabLocationLeading)
 	u.tabs.OnSelected = func(*container.TabItem) { u.focusSection(section(u.tabs.SelectedIndex())) }
-	u.win.SetContent(container.NewBorder(u.scan.content, nil, nil, nil, u.tabs))
+	u.win.SetContent(container.NewBorder(u.scan.content, u.backup.content, nil, nil, u.tabs))
 
 	find := shortcut(fyne.KeyF)
 	open := shortcut(fyne.KeyO)

@@ -46,7 +46,9 @@ func catalogImport(ctx context.Context, env *Env, args []string) error {
 		return data.Errorf(data.EInvalid, "Không mở được tệp danh mục %s: %v", pos[0], err)
 	}
 	defer f.Close()
-	rep, err := env.Desk.ImportCatalog(ctx, pos[0], f)
+	line := newProgress(env.Stdout, "Đang nhập danh mục", "thủ tục")
+	rep, err := env.Desk.ImportCatalog(data.WithProgress(ctx, line.report()), pos[0], f)
+	line.done()
 	if err != nil {
 		return err
 	}

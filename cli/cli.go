@@ -35,6 +35,8 @@ type Env struct {
 	// Reporter logs an internal error and returns the id the message
 	// gives; nil logs to the data folder's errlog.
 	Reporter Reporter
+	// Seeder fills the store with generated dossiers, for dev seed.
+	Seeder Seeder
 	// DataDir is the data folder, for the commands that run with no
 	// store open (restore); the others use the desk's.
 	DataDir string
@@ -81,6 +83,8 @@ func commands() map[string]command {
 		"restore":  {usageMaintenance, runRestore},
 		"printer":  {usagePrinter, runPrinter},
 		"fees":     {usageFees, runFees},
+		"search":   {usageSearch, runSearch},
+		"dev":      {usageDev, runDev},
 	}
 }
 

@@ -60,6 +60,7 @@ type Store interface {
 	data.FeeService
 	data.StopService
 	data.HandOverService
+	data.SearchService
 }
 
 var _ Reader = Store(nil)

@@ -157,6 +157,9 @@ type PullPage struct {
 	Next int64 `json:"next"`
 	// More is true when the feed has changes after Next already.
 	More bool `json:"more"`
+	// Remaining is how many changes the feed holds after Next for this
+	// workstation: a first pull shows its progress with it.
+	Remaining int64 `json:"remaining"`
 	// Keys are the public keys of every workstation of the office.
 	Keys       []KeyJSON `json:"keys"`
 	ServerTime time.Time `json:"server_time"`

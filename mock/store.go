@@ -67,6 +67,7 @@ type Store struct {
 	ApologiseFn           func(ctx context.Context, code string, newDue time.Time, reason, officer string) (data.Apology, error)
 	ListsFn               func(ctx context.Context) (data.Lists, error)
 	DossiersOfFn          func(ctx context.Context, idNumber string) ([]data.Dossier, error)
+	SearchFn              func(ctx context.Context, text string, limit int) ([]data.SearchHit, error)
 	ReturnedFn            func(ctx context.Context, code string) (data.Return, error)
 	ManifestsOfFn         func(ctx context.Context, code string) ([]string, error)
 	OutboxFn              func(ctx context.Context, limit int) ([]data.OutboxChange, error)
@@ -367,6 +368,14 @@ func (s *Store) DossiersOf(ctx context.Context, idNumber string) ([]data.Dossier
 		return s.DossiersOfFn(ctx, idNumber)
 	}
 	return s.Next.DossiersOf(ctx, idNumber)
+}
+
+// Search calls SearchFn, or Next when it is nil.
+func (s *Store) Search(ctx context.Context, text string, limit int) ([]data.SearchHit, error) {
+	if s.SearchFn != nil {
+		return s.SearchFn(ctx, text, limit)
+	}
+	return s.Next.Search(ctx, text, limit)
 }
 
 // Returned calls ReturnedFn, or Next when it is nil.

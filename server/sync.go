@@ -326,6 +326,13 @@ func (s *Store) Pull(ctx context.Context, ws Workstation, after int64, limit int
 		return page, fmt.Errorf("server: pull: %w", err)
 	}
 	page.More = n == limit
+	if page.More {
+		err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM feed WHERE office_id = $1 AND seq > $2)
+			+ (SELECT count(*) FROM feed WHERE office_id IS NULL AND seq > $2)`, ws.OfficeID, page.Next).Scan(&page.Remaining)
+		if err != nil {
+			return page, fmt.Errorf("server: pull: count remaining: %w", err)
+		}
+	}
 	rows, _ = s.pool.Query(ctx, `SELECT o.agency_code, w.number, k.public_key FROM workstation_key k
 		JOIN workstation w ON w.id = k.workstation_id JOIN office o ON o.id = w.office_id
 		WHERE w.office_id = $1 ORDER BY w.number, k.created_at`, ws.OfficeID)

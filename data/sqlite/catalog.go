@@ -19,7 +19,10 @@ import (
 func (db *DB) ImportProcedures(ctx context.Context, ps []data.Procedure) (data.ImportReport, error) {
 	var rep data.ImportReport
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		for _, p := range ps {
+		for i, p := range ps {
+			if i%100 == 0 {
+				data.ReportProgress(ctx, i, len(ps))
+			}
 			var (
 				localDays   sql.NullInt64
 				localCutoff string
@@ -54,6 +57,7 @@ func (db *DB) ImportProcedures(ctx context.Context, ps []data.Procedure) (data.I
 				rep.Added++
 			}
 		}
+		data.ReportProgress(ctx, len(ps), len(ps))
 		return nil
 	})
 	if err != nil {

@@ -207,12 +207,15 @@ func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string
 		return err
 	}
 	for i, doc := range d.Documents {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_document (dossier_code, position, name, originals, copies)
-			VALUES (?, ?, ?, ?, ?)`, d.Code, i+1, doc.Name, doc.Originals, doc.Copies); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO document_name (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, doc.Name); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_document (dossier_code, position, name_id, originals, copies)
+			VALUES (?, ?, (SELECT id FROM document_name WHERE name = ?), ?, ?)`, d.Code, i+1, doc.Name, doc.Originals, doc.Copies); err != nil {
 			return err
 		}
 	}
-	return nil
+	return indexApplicant(ctx, tx, d)
 }
 
 func dateOrEmpty(t time.Time) string {
@@ -281,38 +284,15 @@ func (db *DB) dossierTx(ctx context.Context, tx *sql.Tx, code string) (data.Doss
 }
 
 func (db *DB) dossier(ctx context.Context, q querier, code string) (data.Dossier, error) {
-	var (
-		d                       data.Dossier
-		birth, received, due    string
-		channel, method, status string
-	)
-	err := q.QueryRowContext(ctx, `SELECT code, procedure_code, procedure_name, applicant_name, applicant_id,
-			applicant_birth, applicant_phone, applicant_email, applicant_address, sets, channel, return_method,
-			return_address, postal_item, received_at, working_days, due_date, status, book, register_no, officer, workstation,
-			fee_exempt, form_set
-		FROM dossier WHERE code = ?`, data.Clean(code)).Scan(&d.Code, &d.ProcedureCode, &d.ProcedureName,
-		&d.Applicant.Name, &d.Applicant.IDNumber, &birth, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address,
-		&d.Sets, &channel, &method, &d.ReturnAddress, &d.PostalItem, &received, &d.WorkingDays, &due, &status,
-		&d.Book, &d.RegisterNo, &d.Officer, &d.Workstation, &d.FeeExempt, &d.FormSet)
+	d, err := scanDossier(q.QueryRowContext(ctx, `SELECT `+dossierColumns+` FROM dossier WHERE code = ?`, data.Clean(code)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
 	}
 	if err != nil {
 		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
 	}
-	d.Channel, d.ReturnMethod, d.Status = data.Channel(channel), data.ReturnMethod(method), data.Status(status)
-	if birth != "" {
-		d.Applicant.BirthDate, _ = data.ParseDate(birth)
-	}
-	if d.ReceivedAt, err = time.Parse(time.RFC3339, received); err != nil {
-		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
-	}
-	d.ReceivedAt = d.ReceivedAt.In(data.Zone)
-	if d.DueDate, err = data.ParseDate(due); err != nil {
-		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
-	}
-	rows, err := q.QueryContext(ctx, `SELECT name, originals, copies FROM dossier_document
-		WHERE dossier_code = ? ORDER BY position`, d.Code)
+	rows, err := q.QueryContext(ctx, `SELECT n.name, x.originals, x.copies FROM dossier_document x
+		JOIN document_name n ON n.id = x.name_id WHERE x.dossier_code = ? ORDER BY x.position`, d.Code)
 	if err != nil {
 		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
 	}
@@ -332,6 +312,39 @@ func (db *DB) dossier(ctx context.Context, q querier, code string) (data.Dossier
 		return d, err
 	}
 	return d, nil
+}
+
+// dossierColumns are the columns scanDossier reads, in its order.
+const dossierColumns = `code, procedure_code, procedure_name, applicant_name, applicant_id,
+	applicant_birth, applicant_phone, applicant_email, applicant_address, sets, channel, return_method,
+	return_address, postal_item, received_at, working_days, due_date, status, book, register_no, officer, workstation,
+	fee_exempt, form_set`
+
+// scanDossier reads a dossier, without its documents, from a row of
+// dossierColumns.
+func scanDossier(row interface{ Scan(...any) error }) (data.Dossier, error) {
+	var (
+		d                       data.Dossier
+		birth, received, due    string
+		channel, method, status string
+	)
+	err := row.Scan(&d.Code, &d.ProcedureCode, &d.ProcedureName,
+		&d.Applicant.Name, &d.Applicant.IDNumber, &birth, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address,
+		&d.Sets, &channel, &method, &d.ReturnAddress, &d.PostalItem, &received, &d.WorkingDays, &due, &status,
+		&d.Book, &d.RegisterNo, &d.Officer, &d.Workstation, &d.FeeExempt, &d.FormSet)
+	if err != nil {
+		return d, err
+	}
+	d.Channel, d.ReturnMethod, d.Status = data.Channel(channel), data.ReturnMethod(method), data.Status(status)
+	if birth != "" {
+		d.Applicant.BirthDate, _ = data.ParseDate(birth)
+	}
+	if d.ReceivedAt, err = time.Parse(time.RFC3339, received); err != nil {
+		return d, err
+	}
+	d.ReceivedAt = d.ReceivedAt.In(data.Zone)
+	d.DueDate, err = data.ParseDate(due)
+	return d, err
 }
 
 // History returns a dossier's events, oldest first.

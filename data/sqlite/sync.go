@@ -60,12 +60,19 @@ func (db *DB) QueueLength(ctx context.Context) (int, error) {
 func (db *DB) RecordResults(ctx context.Context, results []data.ChangeResult) error {
 	stamp := db.stamp()
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		sent, err := tx.PrepareContext(ctx, `UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = ''
-			WHERE key = ? AND sent_at IS NULL RETURNING kind, subject`)
+		// What the province holds leaves the outbox: only its key stays,
+		// for the pull to know this workstation's own changes.
+		sent, err := tx.PrepareContext(ctx, `DELETE FROM outbox WHERE key = ? AND sent_at IS NULL AND rejected_at IS NULL
+			RETURNING kind, subject`)
 		if err != nil {
 			return err
 		}
 		defer sent.Close()
+		kept, err := tx.PrepareContext(ctx, `INSERT INTO outbox_sent (key) VALUES (?) ON CONFLICT DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		defer kept.Close()
 		seen, err := tx.PrepareContext(ctx, `UPDATE dossier SET sync_seq = ? WHERE code = ? AND sync_seq < ?`)
 		if err != nil {
 			return err
@@ -74,11 +81,14 @@ func (db *DB) RecordResults(ctx context.Context, results []data.ChangeResult) er
 		for _, r := range results {
 			if r.Accepted() {
 				var kind, subject string
-				err := sent.QueryRowContext(ctx, stamp, r.Key).Scan(&kind, &subject)
+				err := sent.QueryRowContext(ctx, r.Key).Scan(&kind, &subject)
 				if errors.Is(err, sql.ErrNoRows) {
 					continue // recorded before
 				}
 				if err != nil {
+					return err
+				}
+				if _, err := kept.ExecContext(ctx, r.Key); err != nil {
 					return err
 				}
 				if r.Seq > 0 && strings.HasPrefix(kind, "dossier.") {
@@ -182,7 +192,8 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) (int, error) 
 		raised := map[string]int{}
 		for _, c := range page.Changes {
 			var own int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE key = ?`, c.Key).Scan(&own); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM outbox WHERE key = ?1)
+				OR EXISTS (SELECT 1 FROM outbox_sent WHERE key = ?1)`, c.Key).Scan(&own); err != nil {
 				return err
 			}
 			if own > 0 || !c.Kind.Known() {
