@@ -20,6 +20,7 @@ import (
 	"motcua/cli"
 	"motcua/counter"
 	"motcua/data/sqlite"
+	"motcua/data/sqlite/seedstore"
 	"motcua/errlog"
 	"motcua/platform"
 )
@@ -77,9 +78,12 @@ func run() int {
 		return err
 	}
 	defer closeStore()
-	// The first start of each day, window or command, takes a backup.
-	if _, err := store.DailyBackup(ctx, dir); err != nil {
-		fmt.Fprintln(os.Stderr, "Cảnh báo: chưa sao lưu tự động được hôm nay: "+reporter.Message(err))
+	// The first start of each day takes a backup: a command before it
+	// runs, the window in the background once an officer is in.
+	if fs.NArg() > 0 {
+		if _, err := store.DailyBackup(ctx, dir); err != nil {
+			fmt.Fprintln(os.Stderr, "Cảnh báo: chưa sao lưu tự động được hôm nay: "+reporter.Message(err))
+		}
 	}
 
 	// Every service is built once, here, and handed to the commands or
@@ -89,11 +93,11 @@ func run() int {
 	// Every print goes to the printer and paper chosen for this workstation.
 	platform.Remember(func() (platform.PrintOptions, error) { return desk.PrintChoice(ctx) })
 	if fs.NArg() > 0 {
-		env.Desk, env.Sync, env.CloseStore = desk, provinceSync, closeStore
+		env.Desk, env.Sync, env.CloseStore, env.Seeder = desk, provinceSync, closeStore, seedstore.Tool{DB: store}
 		return cli.Run(ctx, env, fs.Args())
 	}
 	a := fyneapp.NewWithID(app.ID)
-	ui, err := app.New(ctx, a, app.Services{Desk: desk, Sync: provinceSync, Reporter: reporter})
+	ui, err := app.New(ctx, a, app.Services{Desk: desk, Sync: provinceSync, Reporter: reporter, DailyBackup: true})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, reporter.Message(err))
 		return 1

@@ -102,7 +102,7 @@ func TestWindowShows(t *testing.T) {
 }
 
 // distinctColours counts the colours of a PNG image, up to a few thousand.
-func distinctColours(t *testing.T, file string) int {
+func distinctColours(t testing.TB, file string) int {
 	t.Helper()
 	f, err := os.Open(file)
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"motcua/data/password"
 	"motcua/data/sqlite"
 	"motcua/errlog"
+	"motcua/platform"
 )
 
 // testOffice is a valid configuration.
@@ -27,6 +28,7 @@ var testOffice = data.Office{
 	Parent:      "Ủy ban nhân dân phường Ninh Kiều",
 	Place:       "Cần Thơ",
 	Workstation: 1,
+	Collector:   data.FeeCollector{Name: "Ủy ban nhân dân phường Ninh Kiều", TaxCode: "1800123456"},
 }
 
 // harness is a window on a real store in a temporary directory, on a
@@ -195,6 +197,10 @@ var results = make(chan func(), 1024)
 
 func TestMain(m *testing.M) {
 	deliver = func(f func()) { results <- f }
+	// The machine's own printers are not the tests' business.
+	installedPrinters = func() ([]platform.Printer, error) {
+		return []platform.Printer{{Name: "Canon LBP2900"}, {Name: "HP LaserJet M1005", Default: true}}, nil
+	}
 	os.Exit(m.Run())
 }
 
@@ -360,6 +366,21 @@ func TestSetupSavesAndMovesToCatalog(t *testing.T) {
 	s.paper.SetSelected("A5")
 	s.lockMinutes.SetText("20")
 	h.typeFirstAdmin()
+	// The fee collector: a tax code of eight digits is refused under it.
+	test.Type(s.collector, testOffice.Collector.Name)
+	test.Type(s.taxCode, "18001234")
+	test.Tap(s.save)
+	h.wait()
+	if m := s.form.message(data.FieldTaxCode); !strings.Contains(m, "Mã số thuế \"18001234\" không đúng dạng") || h.focused() != s.taxCode {
+		t.Fatalf("tax code message %q", m)
+	}
+	if _, err := h.db.Office(context.Background()); data.ErrorCode(err) != data.ENotFound {
+		t.Fatal("saved with a bad tax code")
+	}
+	s.taxCode.SetText(testOffice.Collector.TaxCode)
+	if s.form.message(data.FieldTaxCode) != "" {
+		t.Error("the message stayed after the edit")
+	}
 	test.Tap(s.save)
 	h.wait()
 
@@ -372,6 +393,7 @@ func TestSetupSavesAndMovesToCatalog(t *testing.T) {
 	want.TrackingPrefix = "https://dichvucong.cantho.gov.vn/tra-cuu?ma="
 	want.PaperSize = "A5"
 	want.LockMinutes = 20
+	want.Collector.FormSymbol, want.Collector.SeriesLetters = data.EReceiptFormSymbol, data.DefaultSeriesLetters
 	if got != want {
 		t.Errorf("saved %+v\nwant %+v", got, want)
 	}

@@ -28,6 +28,7 @@ type catalogScreen struct {
 	importBtn *widget.Button
 	progress  *widget.ProgressBarInfinite
 	busy      *widget.Label
+	importBar *progressBar // a large file's procedures stored so far
 	detail    *procedureDetail
 
 	content fyne.CanvasObject
@@ -58,7 +59,8 @@ func newCatalogScreen(u *UI) *catalogScreen {
 	split.Offset = 0.5
 	// Only an administrator changes the catalogue; the others are told so.
 	s.importBtn.Hidden = !u.desk.May(data.ActCatalog)
-	bar := container.NewBorder(nil, nil, nil, s.importBtn, container.NewVBox(s.busy, s.progress, roleNote(u, data.ActCatalog)))
+	s.importBar = newProgressBar(countsText("progress.import"))
+	bar := container.NewBorder(nil, nil, nil, s.importBtn, container.NewVBox(s.busy, s.progress, s.importBar.content, roleNote(u, data.ActCatalog)))
 	s.content = container.New(layout.NewBorderLayout(nil, bar, nil, nil), split, bar)
 	return s
 }
@@ -174,7 +176,7 @@ func (s *catalogScreen) importFile(name string, r io.ReadCloser) {
 	s.setBusy(lang.L("catalog.importing", map[string]any{"Name": name}))
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (counter.Imported, error) {
 		defer r.Close()
-		return s.u.desk.ImportCatalog(ctx, name, r)
+		return s.u.desk.ImportCatalog(data.WithProgress(ctx, s.importBar.report()), name, r)
 	}, func(rep counter.Imported, err error) {
 		s.importBtn.Enable()
 		s.setBusy("")

@@ -206,8 +206,8 @@ func TestDetailShowsProcedure(t *testing.T) {
 	if !strings.Contains(s.detail.limitText.Text, p.TimeLimitText) || s.detail.limit.cutoff.Text != p.SameDayCutoff {
 		t.Errorf("limit %q, cutoff %q", s.detail.limitText.Text, s.detail.limit.cutoff.Text)
 	}
-	if s.detail.fees.Text != p.FeesText || s.detail.postal.Text != "Có" {
-		t.Errorf("fees %q, postal %q", s.detail.fees.Text, s.detail.postal.Text)
+	if s.detail.fees.Text != "Không thu phí, lệ phí" || !strings.Contains(s.detail.feesText.Text, p.FeesText) || s.detail.postal.Text != "Có" {
+		t.Errorf("fees %q (%q), postal %q", s.detail.fees.Text, s.detail.feesText.Text, s.detail.postal.Text)
 	}
 	var docs strings.Builder
 	collectText(s.detail.docs, &docs)

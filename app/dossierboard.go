@@ -20,13 +20,16 @@ const (
 	tabWaiting = iota
 	tabDueSoon
 	tabOverdue
+	tabStopped
 	tabPerson
+	tabSearch
 )
 
 // dossierBoard is the right of the return desk: results that came back
 // from the agencies are scanned in (one dossier, or every dossier of a
 // to-agency manifest), and the lists of results waiting to be collected,
-// dossiers due soon, overdue ones and an applicant's open a dossier.
+// dossiers due soon, overdue ones, those stopped lately and an
+// applicant's open a dossier.
 type dossierBoard struct {
 	s *returnsScreen
 
@@ -40,7 +43,9 @@ type dossierBoard struct {
 	waiting  *keyList
 	dueSoon  *keyList
 	overdue  *keyList
+	stopped  *keyList
 	ofPerson *keyList
+	found    *searchResults
 	loading  latest
 
 	content fyne.CanvasObject
@@ -69,15 +74,22 @@ func newDossierBoard(s *returnsScreen) *dossierBoard {
 	}
 	b.dueSoon = dueList(&b.lists.DueSoon, widget.WarningImportance)
 	b.overdue = dueList(&b.lists.Overdue, widget.DangerImportance)
+	b.stopped = b.newList(func() int { return len(b.lists.Stopped) }, func(i int) (data.Dossier, string, widget.Importance) {
+		d := b.lists.Stopped[i]
+		return d, statusName(d.Status), statusImportance(d.Status)
+	})
 	b.ofPerson = b.newList(func() int { return len(b.person) }, func(i int) (data.Dossier, string, widget.Importance) {
 		d := b.person[i]
 		return d, statusName(d.Status), statusImportance(d.Status)
 	})
+	b.found = newSearchResults(s.u, s.open)
 	b.tabs = container.NewAppTabs(
 		container.NewTabItem("", b.waiting),
 		container.NewTabItem("", b.dueSoon),
 		container.NewTabItem("", b.overdue),
+		container.NewTabItem("", b.stopped),
 		container.NewTabItem("", b.ofPerson),
+		container.NewTabItem("", b.found.list),
 	)
 	b.updateTabTitles()
 	top := container.NewVBox(results, widget.NewSeparator(), heading(lang.L("returns.lists")))
@@ -126,7 +138,9 @@ func (b *dossierBoard) updateTabTitles() {
 		lang.L("returns.tab.waiting", map[string]any{"Count": len(b.lists.Waiting)}),
 		lang.L("returns.tab.dueSoon", map[string]any{"Count": len(b.lists.DueSoon)}),
 		lang.L("returns.tab.overdue", map[string]any{"Count": len(b.lists.Overdue)}),
+		lang.L("returns.tab.stopped", map[string]any{"Count": len(b.lists.Stopped)}),
 		lang.L("returns.tab.person", map[string]any{"Count": len(b.person)}),
+		lang.L("returns.tab.search", map[string]any{"Count": len(b.found.hits)}),
 	}
 	for i, t := range titles {
 		b.tabs.Items[i].Text = t
@@ -144,7 +158,7 @@ func (b *dossierBoard) reload() {
 		}
 		b.lists = l
 		b.updateTabTitles()
-		for _, l := range []*keyList{b.waiting, b.dueSoon, b.overdue} {
+		for _, l := range []*keyList{b.waiting, b.dueSoon, b.overdue, b.stopped} {
 			l.Refresh()
 		}
 	})
@@ -156,6 +170,13 @@ func (b *dossierBoard) showPerson(maskedID string, ds []data.Dossier) {
 	b.updateTabTitles()
 	b.ofPerson.Refresh()
 	b.tabs.SelectIndex(tabPerson)
+}
+
+// showSearch lists the dossiers a search found.
+func (b *dossierBoard) showSearch(text string, hits []data.SearchHit) {
+	b.found.show(text, hits)
+	b.updateTabTitles()
+	b.tabs.SelectIndex(tabSearch)
 }
 
 // onResultScan marks ready the result of a dossier that came back from

@@ -34,8 +34,11 @@ type dossierDetail struct {
 	procedure *widget.Label
 	received  *widget.Label
 	delivery  *widget.Label
+	fees      *widget.Label
+	stopped   *widget.Label // the stop notice of a stopped dossier
 	docs      *widget.Label
 	travelled *fyne.Container
+	rating    *widget.Label
 	timeline  *fyne.Container
 
 	transfer  *widget.Button
@@ -44,6 +47,8 @@ type dossierDetail struct {
 	handOver  *widget.Button
 	apology   *widget.Button
 	reprint   *widget.Button
+	stop      *widget.Button
+	control   *widget.Button
 	actionMsg *banner
 	// roleNote says which actions need a role the officer lacks.
 	roleNote *widget.Label
@@ -64,8 +69,13 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 	d.procedure = wrapped("", fyne.TextStyle{})
 	d.received = wrapped("", fyne.TextStyle{})
 	d.delivery = wrapped("", fyne.TextStyle{})
+	d.fees = wrapped("", fyne.TextStyle{})
+	d.stopped = wrapped("", fyne.TextStyle{Bold: true})
+	d.stopped.Importance = widget.WarningImportance
+	d.stopped.Hide()
 	d.docs = wrapped("", fyne.TextStyle{})
 	d.travelled = container.NewHBox()
+	d.rating = wrapped("", fyne.TextStyle{})
 	d.timeline = container.NewVBox()
 
 	d.transfer = widget.NewButton(lang.L("returns.action.transferred"), func() { d.onStatus(data.StatusTransferred) })
@@ -75,10 +85,12 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 	d.handOver.Importance = widget.HighImportance
 	d.apology = widget.NewButton(lang.L("returns.action.apology"), s.apology.open)
 	d.reprint = widget.NewButtonWithIcon(lang.L("returns.action.reprint"), theme.DocumentPrintIcon(), d.onReprint)
+	d.stop = widget.NewButtonWithIcon(lang.L("returns.action.stop"), theme.MediaStopIcon(), d.onStop)
+	d.control = widget.NewButtonWithIcon(lang.L("returns.action.control"), theme.DocumentPrintIcon(), d.onControl)
 	d.actionMsg = newBanner()
 	d.roleNote = roleNote(s.u, data.ActApology, data.ActRevealID)
 
-	d.header = container.NewBorder(nil, nil, nil, d.status, d.code)
+	d.header = container.NewVBox(container.NewBorder(nil, nil, nil, d.status, d.code), d.stopped)
 	d.info = container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.L("returns.applicant")), container.NewVBox(
 			container.NewHBox(d.applicant, d.idNumber, d.showID), d.contact),
@@ -86,11 +98,13 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 		widget.NewLabel(lang.L("returns.received")), d.received,
 		widget.NewLabel(lang.L("returns.due")), d.due,
 		widget.NewLabel(lang.L("returns.delivery")), d.delivery,
+		widget.NewLabel(lang.L("returns.fees")), d.fees,
 		widget.NewLabel(lang.L("returns.documents")), d.docs,
 		widget.NewLabel(lang.L("returns.manifests")), d.travelled,
+		widget.NewLabel(lang.L("returns.rating")), d.rating,
 	)
-	d.actions = container.NewVBox(container.NewGridWrap(fyne.NewSize(215, theme.InputBorderSize()*2+theme.TextSize()+theme.InnerPadding()*2),
-		d.handOver, d.ready, d.transfer, d.withdraw, d.apology, d.reprint), d.roleNote)
+	d.actions = container.NewVBox(container.NewGridWrap(fyne.NewSize(232, theme.InputBorderSize()*2+theme.TextSize()+theme.InnerPadding()*2),
+		d.handOver, d.ready, d.transfer, d.withdraw, d.apology, d.reprint, d.stop, d.control), d.roleNote)
 	return d
 }
 
@@ -119,6 +133,13 @@ func (d *dossierDetail) show(v data.DossierView) {
 	} else {
 		d.delivery.SetText(lang.L("returns.atCounter"))
 	}
+	d.showFees(doc)
+	if st := v.Stop; st != nil && doc.Status == data.StatusStopped {
+		d.stopped.SetText(lang.L("returns.stopped", map[string]any{"Date": st.IssuedAt.Format("02/01/2006"), "Officer": st.Officer, "Reason": st.Reason}))
+		d.stopped.Show()
+	} else {
+		d.stopped.Hide()
+	}
 	var docs []string
 	for _, p := range doc.Documents {
 		line := "• " + p.Name
@@ -138,8 +159,26 @@ func (d *dossierDetail) show(v data.DossierView) {
 	if len(v.Manifests) == 0 {
 		d.travelled.Add(widget.NewLabel(lang.L("returns.noManifests")))
 	}
+	d.showRating(v.Rating)
 	d.showTimeline(v.History)
 	d.showActions(v)
+}
+
+// showRating writes what the citizen thought of the service, as the
+// public tracking page brought it through the province.
+func (d *dossierDetail) showRating(r *data.Rating) {
+	if r == nil {
+		d.rating.Importance = widget.LowImportance
+		d.rating.SetText(lang.L("returns.rating.none"))
+		return
+	}
+	text := lang.L("returns.rating.value", map[string]any{"Level": r.Level.Label(), "Time": r.RatedAt.In(data.Zone).Format("15:04 02/01/2006")})
+	if r.Comment != "" {
+		text += "\n“" + r.Comment + "”"
+	}
+	d.rating.Importance = map[data.RatingLevel]widget.Importance{data.RatingVerySatisfied: widget.SuccessImportance,
+		data.RatingUnsatisfied: widget.WarningImportance}[r.Level]
+	d.rating.SetText(text)
 }
 
 // showIDNumber shows the applicant's ID number masked but for its last
@@ -194,6 +233,42 @@ func (d *dossierDetail) showActions(v data.DossierView) {
 	setEnabled(d.withdraw, data.CanTransition(st, data.StatusWithdrawn))
 	setEnabled(d.handOver, st == data.StatusResultReady)
 	setEnabled(d.apology, canApologise(v) && d.s.u.desk.May(data.ActApology))
+	setEnabled(d.stop, data.CanTransition(st, data.StatusStopped) && d.s.u.desk.May(data.ActStop))
+}
+
+// showFees says what was collected with the dossier, or why nothing was.
+func (d *dossierDetail) showFees(doc data.Dossier) {
+	var parts []string
+	for _, f := range doc.Fees {
+		parts = append(parts, f.Kind.Label()+" "+data.FormatVND(f.Amount)+" ("+strings.ToLower(f.Method.Label())+")")
+	}
+	switch {
+	case doc.FeeExempt != "":
+		parts = append(parts, lang.L("returns.fees.exempt", map[string]any{"Reason": doc.FeeExempt}))
+	case len(parts) == 0:
+		parts = append(parts, lang.L("returns.fees.none"))
+	}
+	d.fees.SetText(strings.Join(parts, "; "))
+}
+
+// onStop asks for the reason, then stops the dossier (Mẫu số 05).
+func (d *dossierDetail) onStop() {
+	if code := d.s.v.Dossier.Code; code != "" {
+		d.s.stop = newStopDialog(d.s, code)
+	}
+}
+
+// onControl prints the dossier's control sheet as it stands.
+func (d *dossierDetail) onControl() {
+	u, code := d.s.u, d.s.v.Dossier.Code
+	if code == "" {
+		return
+	}
+	printKept(u, d.s.print, func(ctx context.Context) (string, error) {
+		return u.desk.ControlSheet(ctx, code)
+	}, func(p printed, err error) {
+		u.showPrinted(d.actionMsg, lang.L("returns.control.done", map[string]any{"Code": code}), p, err)
+	})
 }
 
 // canApologise reports whether Form 04 may still be issued.

@@ -74,3 +74,19 @@ func TestDossierDetailMarkup(t *testing.T) {
 	d.show(v)
 	assertMarkup(t, "returns/dossier.xml", stacked(d.header, d.info, d.actions, d.timeline), fyne.NewSize(760, 520))
 }
+
+func TestDossierDetailShowsTheCitizensRating(t *testing.T) {
+	h := openDesk(t)
+	d := h.u.returns.dossier
+	v := deskView(data.StatusReturned)
+	d.show(v)
+	if !strings.Contains(d.rating.Text, "Chưa đánh giá") {
+		t.Errorf("no rating yet: %q", d.rating.Text)
+	}
+	v.Rating = &data.Rating{DossierCode: v.Dossier.Code, Level: data.RatingUnsatisfied, Comment: "Chờ lâu",
+		RatedAt: vn(2027, 2, 20, 8, 30).UTC()}
+	d.show(v)
+	if want := "Không hài lòng — 08:30 20/02/2027\n“Chờ lâu”"; d.rating.Text != want || d.rating.Importance != widget.WarningImportance {
+		t.Errorf("rating %q (importance %v), want %q", d.rating.Text, d.rating.Importance, want)
+	}
+}

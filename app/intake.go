@@ -40,7 +40,9 @@ type intakeScreen struct {
 	procedure *intakeProcedure
 	papers    *checklist
 	applicant *applicantForm
+	fees      *feeForm
 	bar       *previewBar
+	right     *fyne.Container // the applicant over the fees and the preview
 	// applicantFields are the form's fields the applicant form made.
 	applicantFields []*formField
 
@@ -65,6 +67,7 @@ func newIntakeScreen(u *UI) *intakeScreen {
 	s.applicant = newApplicantForm(u, s.reader, s.form)
 	s.applicantFields = append([]*formField(nil), s.form.fields[n:]...)
 	s.reader.fill = s.applicant.fill
+	s.fees = newFeeForm(u, s.reader, s.relayout)
 	s.bar = newPreviewBar(s.onSave, s.onNew)
 	backToProcedure := func() { u.win.Canvas().Focus(s.procedure.picker.search) }
 	s.officer = widget.NewLabel(lang.L("intake.officer", map[string]any{"Name": u.desk.Officer().FullName}))
@@ -73,7 +76,9 @@ func newIntakeScreen(u *UI) *intakeScreen {
 	top := container.NewVBox(container.NewBorder(nil, nil, title(lang.L("intake.nav")), s.officer), s.saved.content)
 	p := s.procedure
 	left := container.New(layout.NewBorderLayout(p.top, s.papers.bottom, nil, nil), p.top, p.center, s.papers.bottom)
-	right := container.New(layout.NewBorderLayout(nil, s.bar.content, nil, nil), s.applicant.content, s.bar.content)
+	foot := container.NewVBox(s.fees.content, s.bar.content)
+	s.right = container.New(layout.NewBorderLayout(nil, foot, nil, nil), s.applicant.content, foot)
+	right := s.right
 	columns := container.NewHSplit(left, right)
 	columns.Offset = 0.47
 	// Objects go in the order Tab visits them: the form, then the header.
@@ -90,14 +95,17 @@ func (s *intakeScreen) first() fyne.Focusable { return s.procedure.picker.search
 func (s *intakeScreen) papersChanged() {
 	fields := []*formField{s.procedure.procField, s.procedure.daysField}
 	fields = append(fields, s.papers.fields()...)
-	s.form.fields = append(fields, s.applicantFields...)
+	fields = append(fields, s.applicantFields...)
+	s.form.fields = append(fields, s.fees.fields()...)
 	s.procedure.showBelow()
 }
 
 // picked makes the checklist of a procedure just chosen.
 func (s *intakeScreen) picked(p data.Procedure, changed bool) {
 	if changed {
+		s.fees.fill(p)
 		s.papers.fill(p)
+		s.papersChanged()
 	}
 	s.onEdit()
 	s.focusAfterPick()
@@ -119,6 +127,8 @@ func (s *intakeScreen) focusAfterPick() {
 func (s *intakeScreen) request() (req data.IntakeRequest, bad data.Fields) {
 	req = data.IntakeRequest{ProcedureCode: s.procedure.proc.Code}
 	s.applicant.read(&req, &bad)
+	s.fees.setPostal(req.Channel == data.ChannelPostal)
+	s.fees.read(&req, &bad)
 	req.Documents, req.Sets = s.papers.read(&bad)
 	if days, ok := s.procedure.workingDays(); ok {
 		req.WorkingDays = days
@@ -163,6 +173,7 @@ func named(fs data.Fields, name string) bool {
 // onEdit runs after every change of the form: the preview is stale.
 func (s *intakeScreen) onEdit() {
 	s.latest = nil
+	s.fees.setPostal(s.applicant.chosenChannel() == data.ChannelPostal)
 	if s.bar.status.Visible() && !s.form.hasErrors() {
 		s.setStatus("")
 	}
@@ -247,6 +258,9 @@ func (s *intakeScreen) relayout() {
 	}
 	s.applicant.grid.Refresh()
 	s.papers.docList.Refresh()
+	if s.right != nil {
+		s.right.Refresh()
+	}
 	if c, ok := s.content.(*fyne.Container); ok {
 		c.Refresh()
 	}
@@ -271,6 +285,7 @@ func (s *intakeScreen) clear() {
 	s.procedure.clear()
 	s.papers.clear()
 	s.applicant.clear()
+	s.fees.clear()
 	s.form.clearAll()
 	s.setStatus("")
 	s.debounce.stop() // the SetTexts asked for one

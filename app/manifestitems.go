@@ -33,6 +33,8 @@ type manifestItems struct {
 	scanLabel *widget.Label
 	scan      *field
 	fee       *field
+	feeLabel  *widget.Label
+	feeHead   *widget.Label   // the fee column's heading
 	feeBox    *fyne.Container // the fee and its label
 	feedback  *scanLog
 	list      *keyList
@@ -58,14 +60,15 @@ func newManifestItems(s *manifestsScreen) *manifestItems {
 	m.scan = newField(u, "")
 	m.scan.OnSubmitted = m.onScan
 	m.fee = newField(u, "0")
+	m.feeHead = bold(lang.L("manifest.col.fee"))
 	m.fee.OnSubmitted = func(string) { u.win.Canvas().Focus(m.scan) }
-	m.feeBox = container.NewHBox(widget.NewLabel(lang.L("manifest.fee")),
-		container.NewGridWrap(fyne.NewSize(120, m.fee.MinSize().Height), m.fee))
+	m.feeLabel = widget.NewLabel(lang.L("manifest.fee"))
+	m.feeBox = container.NewHBox(m.feeLabel, container.NewGridWrap(fyne.NewSize(120, m.fee.MinSize().Height), m.fee))
 	scanRow := container.NewBorder(nil, nil, m.scanLabel, m.feeBox, m.scan)
 	m.feedback = newScanLog(3)
 
 	header := container.New(itemColumns, bold("#"), bold(lang.L("manifest.col.dossier")), bold(lang.L("manifest.col.documents")),
-		bold(lang.L("manifest.col.postalItem")), bold(lang.L("manifest.col.fee")), bold(lang.L("manifest.col.state")))
+		bold(lang.L("manifest.col.postalItem")), m.feeHead, bold(lang.L("manifest.col.state")))
 	m.list = newKeyList(u, func() int { return len(s.m.Items) }, m.createRow, m.updateRow)
 	m.list.OnSelected = func(id widget.ListItemID) { m.selected = id; s.showButtons() }
 	m.list.OnUnselected = func(widget.ListItemID) { m.selected = -1; s.showButtons() }
@@ -158,8 +161,16 @@ func (m *manifestItems) show(man data.Manifest) {
 		m.scan.SetPlaceHolder(lang.L("manifest.scan.reconcile.placeholder"))
 	}
 	m.feeBox.Hidden = !open || man.Kind == data.ManifestToAgency
+	// From the post, the fee is the applicant's fee the postman took;
+	// to the citizen, the postage of the delivery.
+	totals, label, head := "manifest.totals", "manifest.fee", "manifest.col.fee"
+	if man.Kind == data.ManifestFromPost {
+		totals, label, head = "manifest.totals.fromPost", "manifest.fee.fromPost", "manifest.col.fee.fromPost"
+	}
+	m.feeLabel.SetText(lang.L(label))
+	m.feeHead.SetText(lang.L(head))
 	t := man.Totals()
-	m.totals.SetText(lang.L("manifest.totals", map[string]any{
+	m.totals.SetText(lang.L(totals, map[string]any{
 		"Items": t.Items, "Documents": t.Documents, "Originals": t.Originals, "Copies": t.Copies, "Fees": money(t.Fees)}))
 	m.remove.Hidden = !open
 	m.list.Refresh()
@@ -238,10 +249,16 @@ func (m *manifestItems) addNext() {
 	u := m.s.u
 	text := m.queue[0]
 	m.queue = m.queue[1:]
-	var fee int64
+	var add data.ManifestAdd
 	if m.feeBox.Visible() {
-		var ok bool
-		if fee, ok = parseMoney(m.fee.Text); !ok {
+		ok := true
+		if strings.Contains(m.fee.Text, ":") { // "le-phi:8000" names the kind
+			a, err := data.ParseFeeAmount(m.fee.Text)
+			add.Fee, add.FeeKind, ok = a.Amount, a.Kind, err == nil
+		} else {
+			add.Fee, ok = parseMoney(m.fee.Text)
+		}
+		if !ok {
 			m.feedback.add(lang.L("manifest.fee.bad", map[string]any{"Fee": m.fee.Text}), widget.DangerImportance)
 			m.queue = nil
 			u.win.Canvas().Focus(m.fee)
@@ -251,7 +268,7 @@ func (m *manifestItems) addNext() {
 	number := m.s.m.Number
 	m.adding = true
 	background(&u.jobs, u.ctx, func(ctx context.Context) (added, error) {
-		man, it, err := u.desk.AddToManifest(ctx, number, text, data.ManifestAdd{Fee: fee})
+		man, it, err := u.desk.AddToManifest(ctx, number, text, add)
 		return added{item: it, m: man}, err
 	}, func(a added, err error) {
 		m.adding = false

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"motcua/data"
 )
 
 // printed is a printout kept in the data folder and whether it reached
@@ -34,6 +36,12 @@ func printKept(u *UI, print func(string) error, render func(context.Context) (st
 func (u *UI) printMessage(done string, p printed) string {
 	if p.printErr == nil {
 		return done + " " + lang.L("returns.printSent")
+	}
+	if data.ErrorCode(p.printErr) != data.EInternal {
+		// The system's printing said what the officer can do (the PDF
+		// reader cannot print by itself and the file was opened, the
+		// printer chosen is gone …).
+		return done + " " + data.ErrorMessage(p.printErr)
 	}
 	return done + " " + lang.L("returns.printFailed", map[string]any{"Path": p.path, "ID": u.printErrorID(p)})
 }

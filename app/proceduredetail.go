@@ -26,7 +26,9 @@ type procedureDetail struct {
 	meta        *widget.Label
 	limitText   *widget.Label
 	limit       *timeLimitForm
-	fees        *widget.Label
+	fees        *widget.Label // what the office collects
+	feesText    *widget.Label // as published
+	feesReview  *widget.Label
 	postal      *widget.Label
 	docs        *fyne.Container
 
@@ -50,7 +52,10 @@ func newProcedureDetail(u *UI, saved func(data.Procedure)) *procedureDetail {
 	// Only an administrator sets the office's time limit.
 	d.limit.content.Hidden = !u.desk.May(data.ActCatalog)
 
-	d.fees = wrapped("", fyne.TextStyle{})
+	d.fees = wrapped("", fyne.TextStyle{Bold: true})
+	d.feesText = note("")
+	d.feesReview = wrapped(lang.L("catalog.fees.review.hint"), fyne.TextStyle{})
+	d.feesReview.Importance = widget.WarningImportance
 	d.postal = wrapped("", fyne.TextStyle{})
 	d.docs = container.NewVBox()
 
@@ -59,7 +64,7 @@ func newProcedureDetail(u *UI, saved func(data.Procedure)) *procedureDetail {
 		widget.NewSeparator(),
 		heading(lang.L("catalog.limit")), d.limitText, d.limit.content,
 		widget.NewSeparator(),
-		heading(lang.L("catalog.fees")), d.fees,
+		heading(lang.L("catalog.fees")), d.fees, d.feesText, d.feesReview,
 		heading(lang.L("catalog.postal")), d.postal,
 		widget.NewSeparator(),
 		heading(lang.L("catalog.documents")), d.docs,
@@ -89,11 +94,17 @@ func (d *procedureDetail) show(p data.Procedure) {
 	}
 	d.limitText.SetText(lang.L("catalog.published", map[string]any{"Text": published}))
 	d.limit.edit(p)
-	fees := p.FeesText
-	if fees == "" {
-		fees = lang.L("catalog.notPublished")
+	d.fees.SetText(p.Fees.Text())
+	d.fees.Importance = widget.MediumImportance
+	if p.Fees.NeedsReview() {
+		d.fees.Importance = widget.WarningImportance
 	}
-	d.fees.SetText(fees)
+	d.feesReview.Hidden = !p.Fees.NeedsReview()
+	feesText := p.FeesText
+	if feesText == "" {
+		feesText = lang.L("catalog.notPublished")
+	}
+	d.feesText.SetText(lang.L("catalog.fees.published", map[string]any{"Text": feesText}))
 	if p.PostalAllowed {
 		d.postal.SetText(lang.L("Yes"))
 	} else {

@@ -107,7 +107,7 @@ func (f *returnForm) show(v data.DossierView) {
 	f.returnRecord.Hide()
 	f.returnNote.Hide()
 	switch st := v.Dossier.Status; st {
-	case data.StatusRefused, data.StatusWithdrawn, data.StatusReturned:
+	case data.StatusRefused, data.StatusWithdrawn, data.StatusReturned, data.StatusStopped:
 		f.returnForm.Hide()
 		return
 	case data.StatusResultReady:

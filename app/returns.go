@@ -30,6 +30,7 @@ type returnsScreen struct {
 	apology  *apologyForm
 	handover *returnForm
 	board    *dossierBoard
+	stop     *stopDialog // open, or last open
 
 	scroll      *container.Scroll
 	placeholder *widget.Label
@@ -89,6 +90,14 @@ func (s *returnsScreen) showPerson(maskedID string, ds []data.Dossier) {
 	s.board.showPerson(maskedID, ds)
 	if len(ds) == 1 {
 		s.open(ds[0].Code)
+	}
+}
+
+// showSearch lists the dossiers a search found and opens the only one.
+func (s *returnsScreen) showSearch(text string, hits []data.SearchHit) {
+	s.board.showSearch(text, hits)
+	if len(hits) == 1 {
+		s.open(hits[0].Code)
 	}
 }
 

@@ -50,7 +50,11 @@ type scanFound struct {
 	dossier  string         // code of the dossier it names, "" when none
 	manifest string         // number of the manifest it names, "" when none
 	dossiers []data.Dossier // of the ID number scanned
-	err      error          // why the thing named could not be found
+	// hits are what a search found when the text was no code a scanner
+	// makes: a name, an ID or phone number typed by the officer.
+	hits     []data.SearchHit
+	searched string
+	err      error // why the thing named could not be found
 }
 
 // onScan reads what the scanner typed, finds what it names and opens it.
@@ -81,6 +85,9 @@ func (b *scanBar) onScan(text string) {
 			f.manifest, f.err = m.Number, err
 		case scan.KindIDCard:
 			f.dossiers, f.err = desk.DossiersOf(ctx, res.Code)
+		case scan.KindUnknown:
+			f.searched = strings.TrimSpace(text)
+			f.hits, f.err = desk.Search(ctx, text)
 		}
 		if data.ErrorCode(f.err) == data.EInternal {
 			return f, f.err
@@ -108,6 +115,13 @@ func (b *scanBar) show(f scanFound) {
 		b.banner.show(lang.L("scan.forged", map[string]any{"Reason": reason}), widget.DangerImportance)
 	case res.Kind == scan.KindManifest && !res.Valid:
 		b.banner.show(lang.L("scan.forgedManifest", map[string]any{"Reason": reason}), widget.DangerImportance)
+	case res.Kind == scan.KindUnknown && len(f.hits) > 0:
+		n := len(f.hits)
+		b.banner.show(lang.N("scan.found", n, map[string]any{"Count": n, "Text": f.searched}), widget.SuccessImportance)
+		b.u.show(sectionReturns)
+		b.u.returns.showSearch(f.searched, f.hits)
+	case res.Kind == scan.KindUnknown && f.err == nil:
+		b.banner.show(lang.L("scan.notFound", map[string]any{"Text": f.searched})+" "+res.Reason, widget.WarningImportance)
 	case res.Kind == scan.KindUnknown, res.Kind == scan.KindPostalItem && !res.Valid:
 		b.banner.show(res.Reason, widget.WarningImportance)
 	case f.err != nil:

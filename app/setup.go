@@ -29,7 +29,14 @@ type setupScreen struct {
 	trackingPrefix *field
 	paper          *widget.RadioGroup
 	lockMinutes    *field
-	save           *widget.Button
+	printer        *printerChoice
+	// The fee collector (tổ chức thu phí, lệ phí), optional.
+	collector        *field
+	taxCode          *field
+	collectorAddress *field
+	receiptSeries    *field
+	receiptForm      string // set by init --receipt-form; kept as is
+	save             *widget.Button
 
 	// The first administrator, at the first run only.
 	adminUser, adminName, adminPass, adminAgain *field
@@ -54,6 +61,10 @@ func newSetupScreen(u *UI) *setupScreen {
 	s.parent = entry(lang.L("setup.parent.example"))
 	s.place = entry(lang.L("setup.place.example"))
 	s.trackingPrefix = entry(lang.L("setup.tracking.example"))
+	s.collector = entry(lang.L("setup.collector.example"))
+	s.taxCode = entry(lang.L("setup.taxCode.example"))
+	s.collectorAddress = entry("")
+	s.receiptSeries = entry(lang.L("setup.receiptSeries.example"))
 	s.workstation = widget.NewSelect([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9"}, func(string) { s.edited(data.FieldWorkstation) })
 	s.workstation.PlaceHolder = lang.L("setup.workstation.choose")
 	s.paper = widget.NewRadioGroup([]string{"A4", "A5"}, func(string) { s.edited(data.FieldPaper) })
@@ -76,13 +87,15 @@ func newSetupScreen(u *UI) *setupScreen {
 
 	s.form = newForm(u, func() { s.page.Refresh() })
 	grid := container.New(layout.NewFormLayout())
+	fees := container.New(layout.NewFormLayout())
+	target := grid // where add puts the field: the office's, then the collector's
 	add := func(name, label string, input fyne.CanvasObject, e *field, focus fyne.Focusable) {
 		ff := s.form.add(name, label, e, focus)
 		if e != nil {
 			e.OnChanged = func(string) { s.edited(name) }
 		}
-		grid.Add(formLabel(label))
-		grid.Add(ff.under(input))
+		target.Add(formLabel(label))
+		target.Add(ff.under(input))
 	}
 	add(data.FieldAgencyCode, lang.L("setup.agencyCode"), s.agencyCode, s.agencyCode, nil)
 	add(data.FieldOfficeName, lang.L("setup.name"), s.name, s.name, nil)
@@ -92,10 +105,21 @@ func newSetupScreen(u *UI) *setupScreen {
 	add(data.FieldTrackingPrefix, lang.L("setup.tracking"), s.trackingPrefix, s.trackingPrefix, nil)
 	add(data.FieldPaper, lang.L("setup.paper"), s.paper, nil, nil)
 	add(data.FieldLockMinutes, lang.L("setup.lockMinutes"), s.lockMinutes, s.lockMinutes, nil)
+	s.printer = newPrinterChoice(u, nil)
+	grid.Add(formLabel(lang.L("setup.printer")))
+	grid.Add(s.printer.sel)
+	s.printer.load()
+	target = fees
+	add(data.FieldFeeCollector, lang.L("setup.collector"), s.collector, s.collector, nil)
+	add(data.FieldTaxCode, lang.L("setup.taxCode"), s.taxCode, s.taxCode, nil)
+	add(data.FieldCollectorAddress, lang.L("setup.collectorAddress"), s.collectorAddress, s.collectorAddress, nil)
+	add(data.FieldReceiptSeries, lang.L("setup.receiptSeries"), s.receiptSeries, s.receiptSeries, nil)
 
-	s.page = container.NewVBox(title(lang.L("nav.setup")), s.intro, grid)
+	s.page = container.NewVBox(title(lang.L("nav.setup")), s.intro, grid,
+		heading(lang.L("setup.collector.title")), note(lang.L("setup.collector.note")), fees)
 	if u.firstRun {
 		grid = container.New(layout.NewFormLayout())
+		target = grid
 		add(data.FieldUsername, lang.L("setup.admin.username"), s.adminUser, s.adminUser, nil)
 		add(data.FieldFullName, lang.L("setup.admin.name"), s.adminName, s.adminName, nil)
 		add(data.FieldPassword, lang.L("setup.admin.password"), s.adminPass, s.adminPass, nil)
@@ -129,6 +153,8 @@ func (s *setupScreen) office() data.Office {
 		Workstation:    ws,
 		TrackingPrefix: s.trackingPrefix.Text,
 		PaperSize:      s.paper.Selected,
+		Collector: data.FeeCollector{Name: s.collector.Text, TaxCode: s.taxCode.Text, Address: s.collectorAddress.Text,
+			FormSymbol: s.receiptForm, SeriesLetters: s.receiptSeries.Text},
 	}
 }
 
@@ -139,6 +165,11 @@ func (s *setupScreen) fill(o data.Office) {
 	s.parent.SetText(o.Parent)
 	s.place.SetText(o.Place)
 	s.trackingPrefix.SetText(o.TrackingPrefix)
+	s.collector.SetText(o.Collector.Name)
+	s.taxCode.SetText(o.Collector.TaxCode)
+	s.collectorAddress.SetText(o.Collector.Address)
+	s.receiptSeries.SetText(o.Collector.SeriesLetters)
+	s.receiptForm = o.Collector.FormSymbol
 	if o.Workstation >= 1 && o.Workstation <= 9 {
 		s.workstation.SetSelected(strconv.Itoa(o.Workstation))
 	} else {
@@ -169,8 +200,13 @@ func (s *setupScreen) onSave() {
 	o := s.office()
 	s.clearErrors()
 	s.save.Disable()
+	printer, pick := s.printer.chosen()
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.Office, error) {
-		return s.u.desk.SaveOffice(ctx, o)
+		saved, err := s.u.desk.SaveOffice(ctx, o)
+		if err == nil && pick {
+			err = s.u.desk.SetPrinter(ctx, printer)
+		}
+		return saved, err
 	}, func(saved data.Office, err error) {
 		s.save.Enable()
 		if err != nil {
@@ -253,6 +289,7 @@ func (s *setupScreen) onFirstRun() {
 	}
 	s.save.Disable()
 	u := s.u
+	printer, pick := s.printer.chosen()
 	background(&u.jobs, u.ctx, func(ctx context.Context) (data.Account, error) {
 		if _, err := u.desk.SetUp(ctx, o); err != nil {
 			return data.Account{}, err
@@ -269,5 +306,14 @@ func (s *setupScreen) onFirstRun() {
 		u.locked = nil
 		u.loggedIn(a)
 		u.show(sectionCatalog)
+		if pick { // the administrator, now logged in, may choose it
+			backgroundErr(&u.jobs, u.ctx, func(ctx context.Context) error {
+				return u.desk.SetPrinter(ctx, printer)
+			}, func(err error) {
+				if err != nil {
+					u.showError(err)
+				}
+			})
+		}
 	})
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -65,10 +66,12 @@ func (f *signForm) offer(officers, postal []string) {
 	f.postal.SetOptions(postal)
 }
 
-// signed is a manifest just signed and its printout.
+// signed is a manifest just signed and its printout, with the control
+// sheets of a to-agency manifest's dossiers.
 type signed struct {
 	m data.Manifest
 	printed
+	sheets []printed
 }
 
 // onClose signs the manifest with both names and the time, and prints it.
@@ -81,15 +84,20 @@ func (f *signForm) onClose() {
 	officer, postal, print, desk := f.officer.Text, f.postal.Text, s.print, u.desk
 	f.closeBtn.Disable()
 	background(&u.jobs, u.ctx, func(ctx context.Context) (signed, error) {
-		m, err := desk.CloseManifest(ctx, number, officer, postal)
-		if err != nil {
+		m, sheets, err := desk.CloseManifest(ctx, number, officer, postal)
+		if m.Status != data.ManifestClosed {
 			return signed{}, err
 		}
-		path, err := desk.ManifestPDF(ctx, number, false)
-		if err != nil {
-			return signed{m: m}, err
+		sg := signed{m: m}
+		path, perr := desk.ManifestPDF(ctx, number, false)
+		if perr != nil {
+			return sg, perr
 		}
-		return signed{m, printed{path, print(path)}}, nil
+		sg.printed = printed{path, print(path)}
+		for _, sheet := range sheets {
+			sg.sheets = append(sg.sheets, printed{sheet, print(sheet)})
+		}
+		return sg, err
 	}, func(sg signed, err error) {
 		f.closeBtn.Enable()
 		if sg.m.Number != "" && s.m.Number == number {
@@ -106,7 +114,22 @@ func (f *signForm) onClose() {
 			return
 		}
 		done := lang.L("manifest.closed", map[string]any{"Number": number, "Time": sg.m.ClosedAt.Format("15:04 02/01/2006")})
-		s.actionMsg.show(u.printMessage(done, sg.printed), printImportance(sg.printed))
+		msg, imp := u.printMessage(done, sg.printed), printImportance(sg.printed)
+		if n := len(sg.sheets); n > 0 {
+			failed := 0
+			for _, p := range sg.sheets {
+				if p.printErr != nil {
+					failed++
+					u.printErrorID(p)
+				}
+			}
+			msg += " " + lang.N("manifest.controlSheets", n, map[string]any{"Count": n})
+			if failed > 0 {
+				msg += " " + lang.L("manifest.controlSheets.failed", map[string]any{"Count": failed, "Path": filepath.Dir(sg.sheets[0].path)})
+				imp = widget.WarningImportance
+			}
+		}
+		s.actionMsg.show(msg, imp)
 		s.focusScan()
 	})
 }

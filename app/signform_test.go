@@ -1,12 +1,14 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"motcua/data"
+	"motcua/printout/pdftest"
 )
 
 func TestSignFormNamesBothSigners(t *testing.T) {
@@ -34,5 +36,34 @@ func TestSignFormNamesBothSigners(t *testing.T) {
 	test.Type(f.officer, "B")
 	if f.form.message(data.FieldSigningOfficer) != "" || f.form.message(data.FieldPostalStaff) == "" {
 		t.Error("typing cleared the wrong message")
+	}
+}
+
+func TestSigningToAgencyPrintsTheControlSheets(t *testing.T) {
+	h := openDesk(t)
+	a, b := h.takeDossier(""), h.takeDossier("")
+	var p fakePrinter
+	h.u.manifests.print = p.send
+	h.press(sectionKey(sectionManifests))
+	o := h.u.manifests.opener
+	o.kind.SetSelected(kindName(data.ManifestToAgency))
+	o.agency.SetText("Phòng Tư pháp")
+	test.Tap(o.openBtn)
+	h.wait()
+	s := h.u.manifests
+	h.scanInto(s.items.scan, a.Code)
+	h.scanInto(s.items.scan, b.Code)
+	s.sign.officer.SetText("Trần Văn Bình")
+	s.sign.postal.SetText("Phạm Thị Hà")
+	test.Tap(s.sign.closeBtn)
+	h.wait()
+	if len(p.paths) != 3 || !strings.HasSuffix(p.paths[1], a.Code+"-control.pdf") || !strings.HasSuffix(p.paths[2], b.Code+"-control.pdf") {
+		t.Fatalf("printed %v (%q)", p.paths, s.actionMsg.message())
+	}
+	if !strings.Contains(s.actionMsg.message(), "Đã in 2 phiếu kiểm soát (Mẫu 06)") {
+		t.Errorf("message %q", s.actionMsg.message())
+	}
+	if text := pdftest.Text(t, p.paths[1]); !strings.Contains(text, "Nhận: Phòng Tư pháp") || !strings.Contains(text, "Phạm Thị Hà") {
+		t.Errorf("control sheet: %s", text)
 	}
 }

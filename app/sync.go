@@ -31,6 +31,7 @@ type syncScreen struct {
 	lastErr  *widget.Label
 	clock    *widget.Label
 	syncNow  *widget.Button
+	progress *progressBar // a pull under way
 	server   *widget.Label
 	enrolled *fyne.Container
 
@@ -69,7 +70,8 @@ func newSyncScreen(u *UI) *syncScreen {
 		formLabel(lang.L("sync.queue")), s.queue,
 		formLabel(lang.L("sync.last")), s.last,
 	)
-	s.enrolled = container.NewVBox(form, s.lastErr, s.clock, container.NewHBox(s.syncNow))
+	s.progress = newProgressBar(countsText("sync.progress"))
+	s.enrolled = container.NewVBox(form, s.progress.content, s.lastErr, s.clock, container.NewHBox(s.syncNow))
 
 	s.serverURL = newField(u, "")
 	s.serverURL.SetPlaceHolder("https://dongbo.tinh.gov.vn:8443")
@@ -187,6 +189,7 @@ func (s *syncScreen) show(st province.Status) {
 	default:
 		s.state.SetText(lang.L("sync.state.offline"))
 	}
+	s.progress.set(st.Pulled, st.ToPull)
 	s.queue.SetText(lang.X("sync.queue.count", "{{.Count}} thay đổi chờ gửi", map[string]any{"Count": st.Queue}))
 	if st.LastSuccess.IsZero() {
 		s.last.SetText(lang.L("sync.last.never"))

@@ -189,10 +189,14 @@ func limitLabel(p data.Procedure) string {
 // the warning colour while it still needs review.
 func showLimit(l *widget.Label, p data.Procedure, normal widget.Importance) {
 	l.Importance = normal
-	if p.NeedsReview() {
+	text := limitLabel(p)
+	if p.Fees.NeedsReview() {
+		text += " · " + lang.L("catalog.feesNeedReview")
+	}
+	if p.NeedsReview() || p.Fees.NeedsReview() {
 		l.Importance = widget.WarningImportance
 	}
-	l.SetText(limitLabel(p))
+	l.SetText(text)
 }
 
 // statusName is a status in the window's language.
@@ -206,7 +210,7 @@ func statusImportance(st data.Status) widget.Importance {
 		return widget.SuccessImportance
 	case data.StatusSupplement:
 		return widget.WarningImportance
-	case data.StatusRefused, data.StatusWithdrawn, data.StatusReturned:
+	case data.StatusRefused, data.StatusWithdrawn, data.StatusReturned, data.StatusStopped:
 		return widget.LowImportance
 	}
 	return widget.HighImportance

@@ -49,6 +49,9 @@ type Services struct {
 	// Reporter logs internal errors under the id the officer is shown;
 	// nil logs to the data folder's errlog.
 	Reporter Reporter
+	// DailyBackup takes the day's automatic backup once the window is
+	// open, in the background (Desk.DailyBackup).
+	DailyBackup bool
 }
 
 // Reporter logs an internal error and returns its id.
@@ -115,6 +118,10 @@ type UI struct {
 	manifests *manifestsScreen
 	intake    *intakeScreen
 	syncScr   *syncScreen
+	backup    *dailyBackup
+	// dailyBackup asks for the day's backup once an officer is in, and
+	// backupStarted keeps it to one a run.
+	dailyBackup, backupStarted bool
 
 	// syncWorker sends the outbox to the province and brings its changes;
 	// nil until the workstation is enrolled.
@@ -128,7 +135,8 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	if s.Desk == nil || s.Sync == nil {
 		return nil, errors.New("app: no desk or sync")
 	}
-	u := &UI{ctx: ctx, app: a, desk: s.Desk, sync: s.Sync, dataDir: s.Desk.DataDir, now: s.Now, report: s.Reporter}
+	u := &UI{ctx: ctx, app: a, desk: s.Desk, sync: s.Sync, dataDir: s.Desk.DataDir, now: s.Now, report: s.Reporter,
+		dailyBackup: s.DailyBackup}
 	if u.now == nil {
 		u.now = s.Desk.Now
 	}
@@ -194,6 +202,10 @@ func (u *UI) opened() {
 	u.catalog.start(false)
 	u.calendar.reload()
 	u.syncScr.reload()
+	if u.dailyBackup && u.configured && !u.backupStarted {
+		u.backupStarted = true
+		u.backup.start()
+	}
 }
 
 // Window is the main window.
@@ -213,6 +225,9 @@ func (u *UI) build() {
 	u.intake = newIntakeScreen(u)
 	u.syncScr = newSyncScreen(u)
 	u.officer = newOfficerBar(u)
+	if u.backup == nil {
+		u.backup = newDailyBackup(u)
+	}
 	// Tabs in section order: the counter's daily work first.
 	all := map[section]*container.TabItem{
 		sectionIntake:    container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
@@ -233,7 +248,7 @@ func (u *UI) build() {
 	if u.firstRun {
 		top = container.NewBorder(nil, nil, nil, nil)
 	}
-	u.main = newPointerWatch(container.NewBorder(top, nil, nil, nil, u.tabs), u.active)
+	u.main = newPointerWatch(container.NewBorder(top, u.backup.content, nil, nil, u.tabs), u.active)
 	u.win.SetContent(u.main)
 
 	find := shortcut(fyne.KeyF)

@@ -15,32 +15,40 @@ import (
 // differ). data.ActNone needs no account. A new command adds its lines
 // here.
 var commandActions = map[string]data.Action{
-	"init":          data.ActSetup, // the first, with --admin, needs none: it makes the first account
-	"catalog":       data.ActCatalog,
-	"catalog list":  data.ActNone,
-	"calendar":      data.ActCalendar,
-	"calendar list": data.ActNone,
-	"calendar due":  data.ActNone,
-	"intake":        data.ActIntake,
-	"receipt":       data.ActIntake,
-	"show":          data.ActView,
-	"form":          data.ActNotice,
-	"scan":          data.ActNone,
-	"enroll":        data.ActSetup,
-	"sync":          data.ActSync,
-	"manifest":      data.ActManifest,
-	"status":        data.ActReturnDesk,
-	"return":        data.ActReturnDesk,
-	"apology":       data.ActApology,
-	"lists":         data.ActView,
-	"backup":        data.ActBackup,
-	"restore":       data.ActBackup,
-	"check":         data.ActNone,
-	"printer":       data.ActSetup,
-	"printer list":  data.ActNone,
-	"user":          data.ActAccounts,
-	"user passwd":   data.ActOwnPassword, // another's: the desk asks for ActAccounts
-	"audit":         data.ActAudit,
+	"init":            data.ActSetup, // the first, with --admin, needs none: it makes the first account
+	"catalog":         data.ActCatalog,
+	"catalog list":    data.ActNone,
+	"calendar":        data.ActCalendar,
+	"calendar list":   data.ActNone,
+	"calendar due":    data.ActNone,
+	"intake":          data.ActIntake,
+	"receipt":         data.ActIntake,
+	"show":            data.ActView,
+	"form":            data.ActStop,
+	"form supplement": data.ActNotice,
+	"form refuse":     data.ActNotice,
+	"form stop":       data.ActStop,
+	"form control":    data.ActReturnDesk,
+	"scan":            data.ActNone,
+	"enroll":          data.ActSetup,
+	"sync":            data.ActSync,
+	"manifest":        data.ActManifest,
+	"status":          data.ActReturnDesk,
+	"return":          data.ActReturnDesk,
+	"apology":         data.ActApology,
+	"lists":           data.ActView,
+	"backup":          data.ActBackup,
+	"restore":         data.ActBackup,
+	"check":           data.ActNone,
+	"printer":         data.ActSetup,
+	"printer list":    data.ActNone,
+	"user":            data.ActAccounts,
+	"user passwd":     data.ActOwnPassword, // another's: the desk asks for ActAccounts
+	"audit":           data.ActAudit,
+	"fees":            data.ActReports,
+	"fees receipt":    data.ActIntake,
+	"search":          data.ActView,
+	"dev":             data.ActSetup, // on a folder with no account yet, none: it sets up a sample office
 }
 
 // actionOf is the action of a command line.
@@ -77,9 +85,10 @@ func (env *Env) logIn(ctx context.Context, args []string) error {
 	switch has, err := env.Desk.HasAccounts(ctx); {
 	case err != nil:
 		return err
-	case !has && (args[0] == "init" || args[0] == "restore"):
+	case !has && (args[0] == "init" || args[0] == "restore" || args[0] == "dev"):
 		// The first run: init makes the first administrator; restore
-		// checks the backup's.
+		// checks the backup's; dev seed fills a folder to try, whose
+		// set-up screen then makes the first administrator.
 		return nil
 	case !has:
 		return data.Errorf(data.ELoggedOut, "Chưa có tài khoản nào: hãy thiết lập trước (motcua init … --admin TÊN_ĐĂNG_NHẬP --admin-name \"HỌ TÊN\"). Chưa thay đổi gì.")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"motcua/data"
 	"motcua/data/sqlite"
 	"motcua/platform"
 )
@@ -32,7 +33,10 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 		}
 		path = filepath.Join(dir, sqlite.BackupName(env.Desk.Now()))
 	}
-	if err := env.Desk.Backup(ctx, path); err != nil {
+	line := newProgress(env.Stdout, "Đang sao lưu", "MB")
+	err = env.Desk.Backup(data.WithProgress(ctx, line.report()), path)
+	line.done()
+	if err != nil {
 		return err
 	}
 	fmt.Fprintln(env.Stdout, path)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"motcua/data"
@@ -13,7 +14,7 @@ import (
 
 const usageCatalog = `  catalog import TỆP.json|TỆP.csv    nhập danh mục thủ tục (tệp lỗi bị từ chối cả tệp)
   catalog list [--search CHỮ] [--json]
-  catalog set MÃ [--working-days N] [--same-day-cutoff HH:MM]
+  catalog set MÃ [--working-days N] [--same-day-cutoff HH:MM] [--fee le-phi:8000 [--fee phi:…] | --no-fee]
 `
 
 func runCatalog(ctx context.Context, env *Env, args []string) error {
@@ -45,7 +46,9 @@ func catalogImport(ctx context.Context, env *Env, args []string) error {
 		return data.Errorf(data.EInvalid, "Không mở được tệp danh mục %s: %v", pos[0], err)
 	}
 	defer f.Close()
-	rep, err := env.Desk.ImportCatalog(ctx, pos[0], f)
+	line := newProgress(env.Stdout, "Đang nhập danh mục", "thủ tục")
+	rep, err := env.Desk.ImportCatalog(data.WithProgress(ctx, line.report()), pos[0], f)
+	line.done()
 	if err != nil {
 		return err
 	}
@@ -57,6 +60,10 @@ func catalogImport(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintln(env.Stdout, ".")
 	if review > 0 {
 		fmt.Fprintf(env.Stdout, "%d thủ tục trong tệp chưa có số ngày làm việc (%s): dùng \"motcua catalog set MÃ --working-days N\".\n", review, data.NeedsReviewLabel)
+	}
+	if rep.FeesReview > 0 {
+		fmt.Fprintf(env.Stdout, "%d thủ tục trong tệp chưa đọc được mức phí, lệ phí (%s): dùng \"motcua catalog set MÃ --fee le-phi:8000\" hoặc --no-fee.\n",
+			rep.FeesReview, data.FeesNeedReviewLabel)
 	}
 	return nil
 }
@@ -72,6 +79,12 @@ type procedureJSON struct {
 	TimeLimitText string  `json:"time_limit_text"`
 	NeedsReview   bool    `json:"needs_review"`
 	Documents     int     `json:"documents"`
+	// Fees are the amounts the office collects, null while not known
+	// (fees_needs_review).
+	Fees            []data.FeeAmountRecord `json:"fees"`
+	FeesText        string                 `json:"fees_text"`
+	FeesNeedsReview bool                   `json:"fees_needs_review"`
+	FeeExemptible   bool                   `json:"fee_exemptible"`
 }
 
 func catalogList(ctx context.Context, env *Env, args []string) error {
@@ -93,7 +106,11 @@ func catalogList(ctx context.Context, env *Env, args []string) error {
 		out := make([]procedureJSON, 0, len(ps))
 		for _, p := range ps {
 			j := procedureJSON{Code: p.Code, Name: p.Name, Field: p.Field, WorkingDays: p.WorkingDays,
-				PostalAllowed: p.PostalAllowed, TimeLimitText: p.TimeLimitText, NeedsReview: p.NeedsReview(), Documents: len(p.Documents)}
+				PostalAllowed: p.PostalAllowed, TimeLimitText: p.TimeLimitText, NeedsReview: p.NeedsReview(), Documents: len(p.Documents),
+				FeesText: p.FeesText, FeesNeedsReview: p.Fees.NeedsReview(), FeeExemptible: p.Fees.Exemptible}
+			if p.Fees.Known {
+				j.Fees = data.NewFeeScheduleRecord(p.Fees).Amounts
+			}
 			if p.SameDayCutoff != "" {
 				c := p.SameDayCutoff
 				j.SameDayCutoff = &c
@@ -103,9 +120,9 @@ func catalogList(ctx context.Context, env *Env, args []string) error {
 		return printJSON(env.Stdout, out)
 	}
 	tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "MÃ\tTHỜI HẠN\tLĨNH VỰC\tTÊN THỦ TỤC")
+	fmt.Fprintln(tw, "MÃ\tTHỜI HẠN\tPHÍ, LỆ PHÍ\tLĨNH VỰC\tTÊN THỦ TỤC")
 	for _, p := range ps {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", p.Code, limitText(p), p.Field, p.Name)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", p.Code, limitText(p), p.Fees.Text(), p.Field, p.Name)
 	}
 	tw.Flush()
 	fmt.Fprintf(env.Stdout, "%d thủ tục.\n", len(ps))
@@ -116,6 +133,9 @@ func catalogSet(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("catalog set", flag.ContinueOnError)
 	days := fs.Int("working-days", 0, "")
 	cutoff := fs.String("same-day-cutoff", "", "")
+	var fees feeFlags
+	fs.Var(&fees, "fee", "")
+	noFee := fs.Bool("no-fee", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -131,16 +151,48 @@ func catalogSet(ctx context.Context, env *Env, args []string) error {
 	if set["same-day-cutoff"] {
 		tl.SameDayCutoff = cutoff
 	}
-	if tl.WorkingDays == nil && tl.SameDayCutoff == nil {
-		return usagef("Hãy nêu --working-days hoặc --same-day-cutoff.")
+	setFees := len(fees) > 0 || *noFee
+	switch {
+	case tl.WorkingDays == nil && tl.SameDayCutoff == nil && !setFees:
+		return usagef("Hãy nêu --working-days, --same-day-cutoff, --fee hoặc --no-fee.")
+	case len(fees) > 0 && *noFee:
+		return usagef("--fee và --no-fee không đi cùng nhau.")
 	}
-	p, err := env.Desk.SetTimeLimit(ctx, pos[0], tl)
+	// Check every amount before anything is stored.
+	var schedule data.FeeSchedule
+	for _, f := range fees {
+		a, err := data.ParseFeeAmount(f)
+		if err != nil {
+			return err
+		}
+		schedule.Amounts = append(schedule.Amounts, a)
+	}
+	if err := schedule.Validate(); err != nil {
+		return err
+	}
+	p, err := env.Desk.Procedure(ctx, pos[0])
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%s %s: %s.\n", p.Code, p.Name, limitText(p))
+	if tl.WorkingDays != nil || tl.SameDayCutoff != nil {
+		if p, err = env.Desk.SetTimeLimit(ctx, p.Code, tl); err != nil {
+			return err
+		}
+	}
+	if setFees {
+		if p, err = env.Desk.SetFees(ctx, p.Code, schedule); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(env.Stdout, "%s %s: %s; %s.\n", p.Code, p.Name, limitText(p), p.Fees.Text())
 	return nil
 }
+
+// feeFlags collects the repeated --fee flags.
+type feeFlags []string
+
+func (f *feeFlags) String() string     { return strings.Join(*f, ",") }
+func (f *feeFlags) Set(v string) error { *f = append(*f, v); return nil }
 
 // limitText says a procedure's time limit as lists show it.
 func limitText(p data.Procedure) string {

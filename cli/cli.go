@@ -45,6 +45,8 @@ type Env struct {
 	// Reporter logs an internal error and returns the id the message
 	// gives; nil logs to the data folder's errlog.
 	Reporter Reporter
+	// Seeder fills the store with generated dossiers, for dev seed.
+	Seeder Seeder
 	// DataDir is the data folder, for the commands that run with no
 	// store open (restore); the others use the desk's.
 	DataDir string
@@ -92,6 +94,9 @@ func commands() map[string]command {
 		"printer":  {usagePrinter, runPrinter},
 		"user":     {usageUser, runUser},
 		"audit":    {usageAudit, runAudit},
+		"fees":     {usageFees, runFees},
+		"search":   {usageSearch, runSearch},
+		"dev":      {usageDev, runDev},
 	}
 }
 

@@ -22,6 +22,9 @@ const usageDossier = `  intake --json TỆP|-                  tiếp nhận m�
   show MÃ --json                       xem hồ sơ (ghi nhật ký người xem)
   form supplement|refuse MÃ --reason "…" -o TỆP.pdf
                                        phiếu yêu cầu bổ sung (Mẫu 02) / từ chối (Mẫu 03)
+  form stop MÃ --reason "…" [--basis "…"] -o TỆP.pdf
+                                       thông báo dừng giải quyết hồ sơ (Mẫu 05); --reprint in lại
+  form control MÃ -o TỆP.pdf           phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 06)
   scan CHỮ                             đọc chuỗi máy quét gõ vào; in JSON, mã thoát 0 khi hợp lệ
 `
 
@@ -38,6 +41,8 @@ type intakeJSON struct {
 	ReceivedAt    string                `json:"received_at"`
 	WorkingDays   *int                  `json:"working_days"`
 	Officer       string                `json:"officer"`
+	Fees          []data.FeeEntry       `json:"fees"`
+	FeeExempt     string                `json:"fee_exempt"`
 }
 
 // decodeIntake reads one intake request, naming what is malformed.
@@ -51,6 +56,9 @@ func decodeIntake(raw []byte) (data.IntakeRequest, error) {
 		case errors.As(err, &te):
 			return data.IntakeRequest{}, &data.Error{Code: data.EInvalid, Message: "Hồ sơ chưa hợp lệ, chưa lưu:",
 				Fields: []data.FieldError{{Field: te.Field, Message: "sai kiểu dữ liệu"}}}
+		case strings.Contains(err.Error(), "invalid number literal"): // a fee's amount written as text
+			return data.IntakeRequest{}, &data.Error{Code: data.EInvalid, Message: "Hồ sơ chưa hợp lệ, chưa lưu:",
+				Fields: []data.FieldError{{Field: "fees", Message: "số tiền phải là một số (đồng), ví dụ 8000; sai kiểu dữ liệu"}}}
 		case strings.HasPrefix(err.Error(), "json: unknown field"):
 			return data.IntakeRequest{}, data.Errorf(data.EInvalid, "Hồ sơ chưa hợp lệ, chưa lưu: trường %s không có trong định dạng.",
 				strings.TrimPrefix(err.Error(), "json: unknown field "))
@@ -64,6 +72,7 @@ func decodeIntake(raw []byte) (data.IntakeRequest, error) {
 			Email: in.Applicant.Email, Address: in.Applicant.Address},
 		Sets: in.Sets, Channel: data.Channel(in.Channel), ReturnMethod: data.ReturnMethod(in.ReturnMethod),
 		ReturnAddress: in.ReturnAddress, PostalItem: in.PostalItem, WorkingDays: in.WorkingDays, Officer: in.Officer,
+		Fees: in.Fees, FeeExempt: in.FeeExempt,
 	}
 	if b := strings.TrimSpace(in.Applicant.BirthDate); b != "" {
 		t, err := parseDay(b)
@@ -127,6 +136,18 @@ func runIntake(ctx context.Context, env *Env, args []string) error {
 	fmt.Fprintln(env.Stdout, d.Code)
 	fmt.Fprintf(env.Stdout, "Đã tiếp nhận: %s — %s. Hẹn trả %s, %s. Sổ theo dõi quyển %d, số %d.\n",
 		d.Applicant.Name, d.ProcedureName, WeekdayName(d.DueDate.Weekday()), d.DueDate.Format("02/01/2006"), d.Book, d.RegisterNo)
+	if len(d.Fees) > 0 {
+		rs, err := env.Desk.FeeReceipts(ctx, d.Code)
+		if err != nil {
+			return err
+		}
+		for _, r := range rs {
+			fmt.Fprintf(env.Stdout, "Đã thu %s %s (%s): biên lai ký hiệu %s số %s.\n", strings.ToLower(r.Kind.Label()),
+				data.FormatVND(r.Amount), strings.ToLower(r.Method.Label()), r.SeriesSymbol, r.NumberText())
+		}
+	} else if d.FeeExempt != "" {
+		fmt.Fprintf(env.Stdout, "Miễn phí, lệ phí: %s.\n", d.FeeExempt)
+	}
 	return nil
 }
 
@@ -165,16 +186,37 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("form", flag.ContinueOnError)
 	out := fs.String("o", "", "")
 	reason := fs.String("reason", "", "")
+	basis := fs.String("basis", "", "")
+	reprint := fs.Bool("reprint", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 2 || *out == "" {
-		return usagef("Cần supplement|refuse, MÃ hồ sơ, --reason và -o TỆP.pdf.")
+		return usagef("Cần supplement|refuse|stop|control, MÃ hồ sơ, --reason và -o TỆP.pdf.")
+	}
+	switch pos[0] {
+	case "stop":
+		var kept string
+		if *reprint {
+			kept, err = env.Desk.StopNotice(ctx, pos[1])
+		} else {
+			_, kept, err = env.Desk.Stop(ctx, pos[1], *reason, *basis)
+		}
+		if err != nil {
+			return asFlags(err)
+		}
+		return writeOut(env, kept, *out)
+	case "control":
+		kept, err := env.Desk.ControlSheet(ctx, pos[1])
+		if err != nil {
+			return err
+		}
+		return writeOut(env, kept, *out)
 	}
 	kind := map[string]string{"supplement": counter.KindSupplement, "refuse": counter.KindRefusal}[pos[0]]
 	if kind == "" {
-		return usagef("Loại phiếu %q không có (supplement hoặc refuse).", pos[0])
+		return usagef("Loại phiếu %q không có (supplement, refuse, stop hoặc control).", pos[0])
 	}
 	_, kept, err := env.Desk.Notice(ctx, kind, pos[1], []string{*reason})
 	if err != nil {
@@ -204,6 +246,10 @@ type dossierJSON struct {
 	RegisterNo    int                   `json:"register_no"`
 	Officer       string                `json:"officer"`
 	History       []eventJSON           `json:"history"`
+	// FormSet is the circular whose forms the dossier prints.
+	FormSet   string                  `json:"form_set"`
+	Fees      []data.FeeReceiptRecord `json:"fees"`
+	FeeExempt string                  `json:"fee_exempt"`
 }
 
 type eventJSON struct {
@@ -243,6 +289,14 @@ func runShow(ctx context.Context, env *Env, args []string) error {
 	for _, e := range hist {
 		out.History = append(out.History, eventJSON{At: e.At.Format(time.RFC3339), Actor: e.Actor, Action: e.Action,
 			From: string(e.From), To: string(e.To), Note: e.Note})
+	}
+	out.FormSet, out.FeeExempt, out.Fees = d.Forms().Circular, d.FeeExempt, []data.FeeReceiptRecord{}
+	rs, err := env.Desk.FeeReceipts(ctx, d.Code)
+	if err != nil {
+		return err
+	}
+	for _, r := range rs {
+		out.Fees = append(out.Fees, data.NewFeeReceiptRecord(r))
 	}
 	return printJSON(env.Stdout, out)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
 	"time"
 
 	"motcua/data"
@@ -12,8 +13,9 @@ import (
 
 const usageManifest = `  manifest new --kind from-post|to-agency|to-citizen [--carrier TÊN] [--agency TÊN]
                                        mở biên bản giao nhận; dòng đầu: số biên bản
-  manifest add SỐ CHỮ [--item S10] [--fee ĐỒNG]
-                                       thêm hồ sơ (CHỮ: chuỗi máy quét gõ hoặc mã hồ sơ)
+  manifest add SỐ CHỮ [--item S10] [--fee [phi:|le-phi:]ĐỒNG]
+                                       thêm hồ sơ (CHỮ: chuỗi máy quét gõ hoặc mã hồ sơ); --fee: phí, lệ phí
+                                       bưu điện đã thu (from-post) hoặc cước phát (to-citizen)
   manifest remove SỐ MÃ
   manifest close SỐ --postal TÊN [--officer TÊN]
                                        ký giao nhận; cán bộ ký mặc định là người đang đăng nhập
@@ -63,7 +65,7 @@ func manifestNew(ctx context.Context, env *Env, args []string) error {
 func manifestAdd(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("manifest add", flag.ContinueOnError)
 	item := fs.String("item", "", "")
-	fee := fs.Int64("fee", 0, "")
+	fee := fs.String("fee", "", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -71,7 +73,18 @@ func manifestAdd(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 2 {
 		return usagef("Cần SỐ biên bản và chuỗi quét (hoặc mã hồ sơ).")
 	}
-	add := data.ManifestAdd{Fee: *fee}
+	var add data.ManifestAdd
+	if f := strings.TrimSpace(*fee); f != "" {
+		if strings.Contains(f, ":") {
+			a, err := data.ParseFeeAmount(f)
+			if err != nil {
+				return err
+			}
+			add.Fee, add.FeeKind = a.Amount, a.Kind
+		} else if add.Fee, err = data.ParseVND(f); err != nil {
+			return err
+		}
+	}
 	if *item != "" {
 		if add.PostalItem, err = scan.CheckS10(*item); err != nil {
 			return data.Errorf(data.EInvalid, "Không thêm %s: %s", *item, data.ErrorMessage(err))
@@ -89,8 +102,9 @@ func manifestAdd(ctx context.Context, env *Env, args []string) error {
 		return data.Errorf(data.ErrorCode(err), "Không thêm %s: %s", d.Code, data.ErrorMessage(err))
 	}
 	t := m.Totals()
-	fmt.Fprintf(env.Stdout, "%s  %s — %s\nBiên bản %s: %d hồ sơ, %d giấy tờ (%d bản chính, %d bản sao), cước %d đồng.\n",
-		it.DossierCode, it.Applicant, it.ProcedureName, m.Number, t.Items, t.Documents, t.Originals, t.Copies, t.Fees)
+	fmt.Fprintf(env.Stdout, "%s  %s — %s\nBiên bản %s: %d hồ sơ, %d giấy tờ (%d bản chính, %d bản sao), %s %s.\n",
+		it.DossierCode, it.Applicant, it.ProcedureName, m.Number, t.Items, t.Documents, t.Originals, t.Copies,
+		strings.ToLower(m.Kind.FeeLabel()), data.FormatVND(t.Fees))
 	return nil
 }
 
@@ -121,14 +135,20 @@ func manifestClose(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần SỐ biên bản.")
 	}
-	m, err := env.Desk.CloseManifest(ctx, pos[0], *officer, *postal)
-	if err != nil {
+	m, sheets, err := env.Desk.CloseManifest(ctx, pos[0], *officer, *postal)
+	if err != nil && m.Status != data.ManifestClosed {
 		return err
 	}
 	t := m.Totals()
 	fmt.Fprintf(env.Stdout, "Đã ký biên bản %s lúc %s: %d hồ sơ; cán bộ %s, bưu điện %s.\n",
 		m.Number, m.ClosedAt.Format("15:04:05 02/01/2006"), t.Items, m.Officer, m.PostalStaff)
-	return nil
+	if m.Kind == data.ManifestFromPost && t.Fees > 0 {
+		fmt.Fprintf(env.Stdout, "Phí, lệ phí bưu điện đã thu và giao: %s; đã lập biên lai.\n", data.FormatVND(t.Fees))
+	}
+	for _, s := range sheets {
+		fmt.Fprintf(env.Stdout, "Phiếu kiểm soát: %s\n", s)
+	}
+	return err
 }
 
 func manifestPDF(ctx context.Context, env *Env, args []string) error {
@@ -158,6 +178,7 @@ type manifestItemJSON struct {
 	Copies     int    `json:"copies"`
 	PostalItem string `json:"postal_item"`
 	Fee        int64  `json:"fee"`
+	FeeKind    string `json:"fee_kind,omitempty"`
 	Attempts   int    `json:"attempts"`
 	Outcome    string `json:"outcome"`
 }
@@ -203,7 +224,7 @@ func manifestShow(ctx context.Context, env *Env, args []string) error {
 	}
 	for _, it := range m.Items {
 		out.Items = append(out.Items, manifestItemJSON{Code: it.DossierCode, Applicant: it.Applicant, Procedure: it.ProcedureName,
-			Documents: it.Documents, Originals: it.Originals, Copies: it.Copies, PostalItem: it.PostalItem, Fee: it.Fee,
+			Documents: it.Documents, Originals: it.Originals, Copies: it.Copies, PostalItem: it.PostalItem, Fee: it.Fee, FeeKind: string(it.FeeKind),
 			Attempts: it.Attempts, Outcome: it.Outcome})
 	}
 	return printJSON(env.Stdout, out)

@@ -17,7 +17,7 @@ func postalDoc(item string) string {
 }
 
 func TestManifestFromPostEndToEnd(t *testing.T) {
-	h := counterHarness(t)
+	h := feeHarness(t)
 	a := h.intake(postalDoc("RR123456785VN"))
 	b := h.intake(postalDoc("EE000000014VN"))
 	counter := h.intake(intakeDoc)
@@ -28,8 +28,12 @@ func TestManifestFromPostEndToEnd(t *testing.T) {
 	}
 	key, _ := h.env.Desk.EnsureKey(t.Context())
 	receiptQR, _ := scan.SignReceipt("https://tra-cuu.example/", a, key)
-	h.ok("manifest", "add", num, receiptQR, "--fee", "25000")
-	h.ok("manifest", "add", num, "EE000000014VN", "--fee", "25000")
+	// 1.004837 charges nothing by the catalogue: the kind is named.
+	if code, _, errOut := h.run("manifest", "add", num, receiptQR, "--fee", "25000"); code != 1 || !strings.Contains(errOut, "--fee le-phi:25000") {
+		t.Errorf("a fee of no kind: %d %s", code, errOut)
+	}
+	h.ok("manifest", "add", num, receiptQR, "--fee", "le-phi:25000")
+	h.ok("manifest", "add", num, "EE000000014VN", "--fee", "le-phi:25.000")
 
 	// A forged receipt: the signature's last character changed, whatever
 	// it was (the key is random, so it may already be "0").

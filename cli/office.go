@@ -10,8 +10,9 @@ import (
 
 const usageInit = `  init --agency-code MÃ --office "TÊN" --parent "TÊN" --place "ĐỊA DANH" --workstation N
         [--tracking-prefix URL] [--paper A4|A5] [--lock-minutes N]
+        [--fee-collector "TÊN" --tax-code MST [--collector-address "…"] [--receipt-form EBL01] [--receipt-series AA]]
         [--admin TÊN_ĐĂNG_NHẬP --admin-name "HỌ TÊN"]
-        tạo hoặc sửa cấu hình đơn vị; chỉ đổi những gì được nêu. Lần đầu tạo luôn quản trị
+        tạo hoặc sửa cấu hình đơn vị và tổ chức thu phí, lệ phí; chỉ đổi những gì được nêu. Lần đầu tạo luôn quản trị
         đầu tiên (mật khẩu từ MOTCUA_PASSWORD hoặc được hỏi); sau đó cần đăng nhập quản trị
 `
 
@@ -27,6 +28,11 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 	lock := fs.Int("lock-minutes", 0, "")
 	admin := fs.String("admin", "", "")
 	adminName := fs.String("admin-name", "", "")
+	collector := fs.String(data.FieldFeeCollector, "", "")
+	taxCode := fs.String(data.FieldTaxCode, "", "")
+	collectorAddress := fs.String(data.FieldCollectorAddress, "", "")
+	receiptForm := fs.String(data.FieldReceiptForm, "", "")
+	receiptSeries := fs.String(data.FieldReceiptSeries, "", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -52,6 +58,12 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 		"tracking-prefix": func() { o.TrackingPrefix = *prefix },
 		"paper":           func() { o.PaperSize = *paper },
 		"lock-minutes":    func() { o.LockMinutes = *lock },
+
+		data.FieldFeeCollector:     func() { o.Collector.Name = *collector },
+		data.FieldTaxCode:          func() { o.Collector.TaxCode = *taxCode },
+		data.FieldCollectorAddress: func() { o.Collector.Address = *collectorAddress },
+		data.FieldReceiptForm:      func() { o.Collector.FormSymbol = *receiptForm },
+		data.FieldReceiptSeries:    func() { o.Collector.SeriesLetters = *receiptSeries },
 	}
 	for name, f := range apply {
 		if set[name] {
@@ -79,6 +91,10 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 		o.AgencyCode, o.Name, o.Parent, o.Place, o.Workstation, o.PaperSize)
 	if o.TrackingPrefix != "" {
 		fmt.Fprintf(env.Stdout, "  Tiền tố tra cứu: %s\n", o.TrackingPrefix)
+	}
+	if c := o.Collector; c.Configured() {
+		fmt.Fprintf(env.Stdout, "  Tổ chức thu phí, lệ phí: %s (mã số thuế %s), biên lai mẫu %s, ký hiệu %s\n",
+			c.Name, c.TaxCode, c.FormSymbol, c.SeriesLetters)
 	}
 	fmt.Fprintf(env.Stdout, "  Tự khoá màn hình sau: %d phút\n", o.LockMinutes)
 	if first != nil {

@@ -101,10 +101,10 @@ func TestReplacedPC(t *testing.T) {
 	srv := servertest.Start(t, servertest.Options{})
 	ctx := context.Background()
 	old, ws2 := workstation(t, srv, "1"), workstation(t, srv, "2")
-	var codes []string
-	for range 3 {
-		codes = append(codes, old.intake(intakeDoc))
-	}
+	collector := []string{"init", "--fee-collector", "Ủy ban nhân dân xã Vị Thanh", "--tax-code", "6300123456"}
+	old.ok(collector...)
+	withFee := feeIntake("2.002516", "Lan", `, "fees": [{"kind": "le-phi", "amount": 8000, "method": "cash"}]`)
+	codes := []string{old.intake(intakeDoc), old.intake(intakeDoc), old.intake(withFee)}
 	old.ok("status", codes[0], "transferred")
 	old.ok("sync", "--once")
 	other := ws2.intake(intakeDoc)
@@ -132,9 +132,14 @@ func TestReplacedPC(t *testing.T) {
 	fresh.ok("enroll", "--server", srv.URL, "--code", oneTime, "--ca", srv.CAFile)
 	// Even before the first pull, the day's numbers continue above the
 	// province's.
-	early := fresh.intake(intakeDoc)
+	fresh.ok(collector...)
+	early := fresh.intake(withFee)
 	if early <= codes[2] || fresh.registerNo(early) != 4 {
 		t.Errorf("first intake on the new PC: %s register %v; the province has %s register 3", early, fresh.registerNo(early), codes[2])
+	}
+	// … and so do its fee receipts.
+	if rs, _ := fresh.store.FeeReceipts(ctx, early); len(rs) != 1 || rs[0].Number != 10000002 {
+		t.Errorf("first receipt on the new PC: %+v; the province has 10000001", rs)
 	}
 	out = fresh.ok("sync", "--once")
 	if strings.Contains(out, "Lỗi") {

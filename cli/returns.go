@@ -13,7 +13,7 @@ const usageReturns = `  status MÃ transferred|result-ready|withdrawn [--note "�
                                        trả kết quả; -o in phiếu giao nhận kết quả
   apology MÃ --new-due YYYY-MM-DD --reason "…" -o TỆP.pdf
                                        phiếu xin lỗi và hẹn lại (Mẫu 04), một lần mỗi hồ sơ
-  lists --json                         waiting / due_soon / overdue
+  lists --json                         waiting / due_soon / overdue / stopped
 `
 
 // statusVerbs are the status changes an officer records by hand; the
@@ -134,5 +134,5 @@ func runLists(ctx context.Context, env *Env, args []string) error {
 		detail = append(detail, waitingJSON{w.Dossier.Code, w.Since.Format("2006-01-02"), w.Days})
 	}
 	return printJSON(env.Stdout, map[string]any{"waiting": waiting, "waiting_days": detail,
-		"due_soon": codes(l.DueSoon), "overdue": codes(l.Overdue)})
+		"due_soon": codes(l.DueSoon), "overdue": codes(l.Overdue), "stopped": codes(l.Stopped)})
 }

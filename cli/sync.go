@@ -57,7 +57,9 @@ func runSync(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	if *once {
-		rep, err := w.SyncOnce(ctx)
+		line := newProgress(env.Stdout, "Đang nhận từ tỉnh", "thay đổi")
+		rep, err := w.SyncOnce(data.WithProgress(ctx, line.report()))
+		line.done()
 		printReport(env, w.Status(), rep)
 		if err != nil {
 			return counter.SyncError(err)

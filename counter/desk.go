@@ -40,6 +40,10 @@ type Reader interface {
 	Rating(ctx context.Context, code string) (data.Rating, error)
 	RatingCounts(ctx context.Context, from, to time.Time) (data.RatingCounts, error)
 	Printer(ctx context.Context) (string, error)
+	FeeReceipts(ctx context.Context, code string) ([]data.FeeReceipt, error)
+	FeeReport(ctx context.Context, from, to time.Time) (data.FeeReport, error)
+	Stopped(ctx context.Context, code string) (data.Stop, error)
+	HandOvers(ctx context.Context, code string) ([]data.HandOver, error)
 }
 
 // Store is what the desk needs of the store.
@@ -57,6 +61,10 @@ type Store interface {
 	data.RatingService
 	data.AccountService
 	data.AuditService
+	data.FeeService
+	data.StopService
+	data.HandOverService
+	data.SearchService
 }
 
 var _ Reader = Store(nil)

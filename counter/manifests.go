@@ -53,15 +53,39 @@ func (d *Desk) RemoveFromManifest(ctx context.Context, number, code string) (dat
 
 // CloseManifest signs a manifest with both names and moves its dossiers;
 // the office's signer is the logged-in officer unless another is named.
-func (d *Desk) CloseManifest(ctx context.Context, number, officer, postalStaff string) (data.Manifest, error) {
+// A signed to-agency manifest sends each dossier on with its control
+// sheet: they are rendered and kept, and where comes back in the order
+// of the items. A control sheet that could not be made leaves the
+// manifest signed: the manifest comes back with the error.
+func (d *Desk) CloseManifest(ctx context.Context, number, officer, postalStaff string) (data.Manifest, []string, error) {
 	ctx, o, err := d.begin(ctx, data.ActManifest)
 	if err != nil {
-		return data.Manifest{}, err
+		return data.Manifest{}, nil, err
 	}
 	if data.Clean(officer) == "" {
 		officer = o.FullName
 	}
-	return d.store.CloseManifest(ctx, number, officer, postalStaff)
+	m, err := d.store.CloseManifest(ctx, number, officer, postalStaff)
+	if err != nil || m.Kind != data.ManifestToAgency {
+		return m, nil, err
+	}
+	office, key, err := d.officeKey(ctx)
+	if err != nil {
+		return m, nil, err
+	}
+	var sheets []string
+	for _, it := range m.Items {
+		dossier, err := d.store.Dossier(ctx, it.DossierCode)
+		if err != nil {
+			return m, sheets, err
+		}
+		path, err := d.controlSheet(ctx, office, key, dossier, m.Officer)
+		if err != nil {
+			return m, sheets, err
+		}
+		sheets = append(sheets, path)
+	}
+	return m, sheets, nil
 }
 
 // RecordDelivery records the outcome of a delivery attempt of a result

@@ -50,8 +50,9 @@ func (d *Desk) saveOffice(ctx context.Context, o data.Office) (data.Office, erro
 // Imported is what importing a catalogue did.
 type Imported struct {
 	data.ImportReport
-	Total  int // procedures in the file
-	Review int // of them, without a working-day count
+	Total      int // procedures in the file
+	Review     int // of them, without a working-day count
+	FeesReview int // of them, whose fees the text does not state unambiguously
 }
 
 // ImportCatalog reads a catalogue file (JSON or CSV, by its name) and
@@ -78,6 +79,9 @@ func (d *Desk) importCatalog(ctx context.Context, name string, r io.Reader) (Imp
 	for _, p := range ps {
 		if p.NeedsReview() {
 			out.Review++
+		}
+		if p.Fees.NeedsReview() {
+			out.FeesReview++
 		}
 	}
 	return out, nil
@@ -106,6 +110,19 @@ func (d *Desk) SetTimeLimit(ctx context.Context, code string, tl data.TimeLimit)
 		return data.Procedure{}, err
 	}
 	if err := d.store.SetTimeLimit(ctx, code, tl); err != nil {
+		return data.Procedure{}, err
+	}
+	return d.store.Procedure(ctx, code)
+}
+
+// SetFees records the office's fees for a procedure (none: it charges
+// nothing) and returns the procedure.
+func (d *Desk) SetFees(ctx context.Context, code string, fees data.FeeSchedule) (data.Procedure, error) {
+	ctx, _, err := d.begin(ctx, data.ActCatalog)
+	if err != nil {
+		return data.Procedure{}, err
+	}
+	if err := d.store.SetFees(ctx, code, fees); err != nil {
 		return data.Procedure{}, err
 	}
 	return d.store.Procedure(ctx, code)

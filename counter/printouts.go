@@ -3,6 +3,7 @@ package counter
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"fmt"
 	"io"
 	"os"
@@ -25,7 +26,22 @@ const (
 	KindRefusal    = "refusal"
 	KindApology    = "apology"
 	KindReturn     = "return"
+	KindStop       = "stop"        // Mẫu số 05 of 03/2025
+	KindControl    = "control"     // Mẫu số 06 of 03/2025, 05 of 01/2018
+	KindFeeReceipt = "fee-receipt" // biên lai thu phí, lệ phí
 )
+
+// formsFor is the form set a dossier's paper of kind k prints with: the
+// set the dossier's papers print with (data.Dossier.Forms), or, when that
+// set lacks the kind (01/2018 has no stop notice), none, so that the
+// printout takes the set in force on the day the paper is issued.
+func formsFor(d data.Dossier, k data.FormKind) data.FormSet {
+	s := d.Forms()
+	if _, ok := s.Form(k); ok {
+		return s
+	}
+	return data.FormSet{}
+}
 
 // Receipt renders Form 01 of a dossier and keeps it under the data folder
 // by date. The first print of a dossier is plain; later ones are marked
@@ -55,8 +71,190 @@ func (d *Desk) Receipt(ctx context.Context, code string, reprint bool) (path str
 			return "", data.Errorf(data.EConflict, "Giấy tiếp nhận của hồ sơ %s đã in; muốn in lại hãy chọn “In lại” (--reprint).", code)
 		}
 	}
+	receipts, err := d.store.FeeReceipts(ctx, dossier.Code)
+	if err != nil {
+		return "", err
+	}
+	feeReprint := 0
+	if len(receipts) > 0 {
+		if feeReprint, err = d.store.RecordPrint(ctx, dossier.Code, KindFeeReceipt, actor); err != nil {
+			return "", err
+		}
+	}
 	return d.issue(ctx, dossier.Code, KindReceipt, actor, func(w io.Writer, reprint int) error {
-		return printout.Receipt(w, printout.ReceiptInput{Office: office, Dossier: dossier, QRPayload: payload, Reprint: reprint})
+		return printout.Receipt(w, printout.ReceiptInput{Office: office, Dossier: dossier, QRPayload: payload, Reprint: reprint,
+			Forms: formsFor(dossier, data.FormReceipt), Fees: dossier.Fees, FeeExempt: dossier.FeeExempt,
+			FeeReceipts: receipts, FeeReprint: feeReprint})
+	})
+}
+
+// FeeReceipt renders the receipts of the fees collected for a dossier
+// (one per fee) in one document and keeps it; printouts after the first
+// are marked as reprints.
+func (d *Desk) FeeReceipt(ctx context.Context, code string) (string, error) {
+	ctx, o, err := d.begin(ctx, data.ActIntake)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
+	office, err := d.store.Office(ctx)
+	if err != nil {
+		return "", err
+	}
+	dossier, err := d.store.Dossier(ctx, code)
+	if err != nil {
+		return "", err
+	}
+	receipts, err := d.store.FeeReceipts(ctx, dossier.Code)
+	if err != nil {
+		return "", err
+	}
+	if len(receipts) == 0 {
+		why := "không thu phí, lệ phí"
+		if dossier.FeeExempt != "" {
+			why = "được miễn phí, lệ phí (" + dossier.FeeExempt + ")"
+		}
+		return "", data.Errorf(data.ENotFound, "Hồ sơ %s %s nên không có biên lai.", dossier.Code, why)
+	}
+	return d.issue(ctx, dossier.Code, KindFeeReceipt, actor, func(w io.Writer, reprint int) error {
+		return printout.FeeReceipts(w, office, receipts, reprint)
+	})
+}
+
+// Stop stops the dossier a scan or code names — Mẫu số 05, with its
+// reason — and renders the notice; it returns the dossier as the return
+// desk shows it and where the notice is kept.
+func (d *Desk) Stop(ctx context.Context, text, reason, basis string) (data.DossierView, string, error) {
+	ctx, o, err := d.begin(ctx, data.ActStop)
+	if err != nil {
+		return data.DossierView{}, "", err
+	}
+	actor := o.FullName
+	dossier, err := d.dossierFor(ctx, text)
+	if err != nil {
+		return data.DossierView{}, "", err
+	}
+	office, key, err := d.officeKey(ctx)
+	if err != nil {
+		return data.DossierView{}, "", err
+	}
+	if _, _, ok := data.FormFor(data.FormStop, dossier.ReceivedAt, d.now()); !ok {
+		return data.DossierView{}, "", data.Errorf(data.EConflict, "Ngày %s chưa có mẫu thông báo dừng giải quyết hồ sơ (Mẫu số 05 của Thông tư 03/2025/TT-VPCP áp dụng từ %s).",
+			d.now().Format("02/01/2006"), data.FormSets()[len(data.FormSets())-1].Effective.Format("02/01/2006"))
+	}
+	st, err := d.store.StopDossier(ctx, data.Stop{DossierCode: dossier.Code, Reason: reason, Basis: basis, Officer: actor})
+	if err != nil {
+		return data.DossierView{}, "", err
+	}
+	v, err := d.view(ctx, dossier.Code)
+	if err != nil {
+		return v, "", err
+	}
+	path, err := d.stopNotice(ctx, office, key, v.Dossier, st, actor)
+	return v, path, err
+}
+
+// StopNotice renders again the stop notice of a stopped dossier, marked
+// as a reprint.
+func (d *Desk) StopNotice(ctx context.Context, code string) (string, error) {
+	ctx, o, err := d.begin(ctx, data.ActReturnDesk)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
+	dossier, err := d.store.Dossier(ctx, code)
+	if err != nil {
+		return "", err
+	}
+	st, err := d.store.Stopped(ctx, dossier.Code)
+	if err != nil {
+		return "", err
+	}
+	office, key, err := d.officeKey(ctx)
+	if err != nil {
+		return "", err
+	}
+	return d.stopNotice(ctx, office, key, dossier, st, actor)
+}
+
+func (d *Desk) stopNotice(ctx context.Context, office data.Office, key ed25519.PrivateKey, dossier data.Dossier, st data.Stop, actor string) (string, error) {
+	payload, err := scan.SignReceipt(office.TrackingPrefix, dossier.Code, key)
+	if err != nil {
+		return "", fmt.Errorf("counter: sign %s: %w", dossier.Code, err)
+	}
+	if st.Officer == "" {
+		st.Officer = actor
+	}
+	return d.issue(ctx, dossier.Code, KindStop, actor, func(w io.Writer, reprint int) error {
+		return printout.StopNotice(w, printout.StopInput{Office: office, Dossier: dossier, Stop: st, QRPayload: payload,
+			Reprint: reprint, Forms: formsFor(dossier, data.FormStop)})
+	})
+}
+
+// controlRows is how many rows a control sheet has at least: as many as
+// fit on its first A4 page.
+const controlRows = 3
+
+// agencyOf is the agency a dossier was last sent to on a to-agency
+// manifest; "" when none.
+func (d *Desk) agencyOf(ctx context.Context, code string) (string, error) {
+	numbers, err := d.store.ManifestsOf(ctx, code)
+	if err != nil {
+		return "", err
+	}
+	agency := ""
+	for _, n := range numbers {
+		m, err := d.store.Manifest(ctx, n)
+		if err != nil {
+			return "", err
+		}
+		if m.Kind == data.ManifestToAgency && m.Agency != "" {
+			agency = m.Agency
+		}
+	}
+	return agency, nil
+}
+
+// ControlSheet renders the control sheet of a dossier (phiếu kiểm soát
+// quá trình giải quyết hồ sơ) as it stands: a row per hand-over the
+// store knows, blank rows for the steps done on paper, and the signed
+// receipt QR, which opens the dossier at any counter. Each print is the
+// sheet as of now, so none is marked as a reprint.
+func (d *Desk) ControlSheet(ctx context.Context, code string) (string, error) {
+	ctx, o, err := d.begin(ctx, data.ActReturnDesk)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
+	dossier, err := d.store.Dossier(ctx, code)
+	if err != nil {
+		return "", err
+	}
+	office, key, err := d.officeKey(ctx)
+	if err != nil {
+		return "", err
+	}
+	return d.controlSheet(ctx, office, key, dossier, actor)
+}
+
+func (d *Desk) controlSheet(ctx context.Context, office data.Office, key ed25519.PrivateKey, dossier data.Dossier, actor string) (string, error) {
+	steps, err := d.store.HandOvers(ctx, dossier.Code)
+	if err != nil {
+		return "", err
+	}
+	payload, err := scan.SignReceipt(office.TrackingPrefix, dossier.Code, key)
+	if err != nil {
+		return "", fmt.Errorf("counter: sign %s: %w", dossier.Code, err)
+	}
+	agency, err := d.agencyOf(ctx, dossier.Code)
+	if err != nil {
+		return "", err
+	}
+	return d.issue(ctx, dossier.Code, KindControl, actor, func(w io.Writer, _ int) error {
+		// Blank rows for the steps done on paper, as many as keep a new
+		// dossier's sheet on one page; always one for a note.
+		return printout.ControlSheet(w, printout.ControlInput{Office: office, Dossier: dossier, Steps: steps, Agency: agency,
+			BlankRows: max(1, controlRows-len(steps)), QRPayload: payload, Forms: formsFor(dossier, data.FormControl)})
 	})
 }
 
@@ -113,8 +311,13 @@ func (d *Desk) Notice(ctx context.Context, kind, text string, items []string) (d
 	if dossier, err = d.store.SetStatus(ctx, dossier.Code, to, actor, strings.Join(clean, "; ")); err != nil {
 		return data.Dossier{}, "", err
 	}
+	formKind := data.FormSupplement
+	if kind == KindRefusal {
+		formKind = data.FormRefusal
+	}
 	path, err := d.issue(ctx, dossier.Code, kind, actor, func(w io.Writer, _ int) error {
-		return render(w, printout.NoticeInput{Office: office, Dossier: dossier, Items: clean, Issued: d.now(), Officer: actor})
+		return render(w, printout.NoticeInput{Office: office, Dossier: dossier, Items: clean, Issued: d.now(), Officer: actor,
+			Forms: formsFor(dossier, formKind)})
 	})
 	return dossier, path, err
 }

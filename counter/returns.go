@@ -60,6 +60,20 @@ func (d *Desk) view(ctx context.Context, code string) (data.DossierView, error) 
 	if v.Manifests, err = d.store.ManifestsOf(ctx, code); err != nil {
 		return v, err
 	}
+	switch r, err := d.store.Rating(ctx, code); {
+	case err == nil:
+		v.Rating = &r
+	case data.ErrorCode(err) != data.ENotFound:
+		return v, err
+	}
+	if v.Dossier.Status == data.StatusStopped {
+		switch st, err := d.store.Stopped(ctx, code); {
+		case err == nil:
+			v.Stop = &st
+		case data.ErrorCode(err) != data.ENotFound:
+			return v, err
+		}
+	}
 	switch v.Dossier.Status {
 	case data.StatusReceived, data.StatusTransferred: // the clock runs
 		cal, err := d.store.Calendar(ctx)
@@ -121,7 +135,8 @@ func (d *Desk) Apology(ctx context.Context, code string, newDue time.Time, reaso
 		return v, "", err
 	}
 	path, err := d.issue(ctx, a.DossierCode, KindApology, actor, func(w io.Writer, _ int) error {
-		return printout.Apology(w, printout.ApologyInput{Office: office, Dossier: v.Dossier, Apology: a})
+		return printout.Apology(w, printout.ApologyInput{Office: office, Dossier: v.Dossier, Apology: a,
+			Forms: formsFor(v.Dossier, data.FormApology)})
 	})
 	return v, path, err
 }

@@ -73,7 +73,7 @@ func TestManifestWorkflowsReturnTheManifest(t *testing.T) {
 	if m, err = d.RemoveFromManifest(ctx, m.Number, b.Code); err != nil || len(m.Items) != 1 {
 		t.Fatalf("removed: %+v, %v", m.Items, err)
 	}
-	if _, err := d.CloseManifest(ctx, m.Number, "Bình", "Hoa"); err != nil {
+	if _, _, err := d.CloseManifest(ctx, m.Number, "Bình", "Hoa"); err != nil {
 		t.Fatal(err)
 	}
 	if m, err = d.Reconcile(ctx, m.Number, []string{a.Code, b.Code}); err != nil || m.Reconciled == nil ||

@@ -21,11 +21,18 @@ type Procedure struct {
 	// received on the next working day; "" when none.
 	SameDayCutoff string
 	FeesText      string
+	// Fees are the amounts the office collects: read from FeesText when
+	// it states them unambiguously (catalogfile.ReadFees), or set by an
+	// administrator; not Known otherwise.
+	Fees          FeeSchedule
 	PostalAllowed bool
 	Documents     []RequiredDocument
 	// LocalTimeLimit is true when an administrator set the time limit
 	// here; a re-import that gives none keeps it.
 	LocalTimeLimit bool
+	// LocalFees is true when an administrator set the fees here; a
+	// re-import whose text states none unambiguously keeps them.
+	LocalFees bool
 }
 
 // RequiredDocument is one paper of a procedure's published dossier.
@@ -113,6 +120,9 @@ type CatalogService interface {
 	Procedures(ctx context.Context, search string) ([]Procedure, error)
 	Procedure(ctx context.Context, code string) (Procedure, error)
 	SetTimeLimit(ctx context.Context, code string, tl TimeLimit) error
+	// SetFees records the office's fees for a procedure: what catalog
+	// set --fee and --no-fee give.
+	SetFees(ctx context.Context, code string, fees FeeSchedule) error
 }
 
 // CalendarService keeps the per-date overrides of the working-day calendar.

@@ -1,6 +1,9 @@
 package data
 
-import "time"
+import (
+	"context"
+	"time"
+)
 
 // HandOver is one hand-over of a dossier's papers, one row of the control
 // sheet (phiếu kiểm soát quá trình giải quyết hồ sơ: Mẫu số 06 of Circular
@@ -37,4 +40,12 @@ func Timeliness(done, due time.Time) string {
 		return OnTime
 	}
 	return Late
+}
+
+// HandOverService reads the hand-overs the store knows of a dossier.
+type HandOverService interface {
+	// HandOvers are the dossier's hand-overs in order: its intake, each
+	// manifest it travelled on to an agency, its result coming back, and
+	// its return (at the counter or to the post for delivery).
+	HandOvers(ctx context.Context, code string) ([]HandOver, error)
 }

@@ -48,6 +48,9 @@ const (
 	StatusResultReady Status = "result-ready"
 	StatusReturned    Status = "returned"
 	StatusWithdrawn   Status = "withdrawn"
+	// StatusStopped: the office stopped processing the dossier and said
+	// why in Mẫu số 05 of Circular 03/2025 (thông báo dừng giải quyết).
+	StatusStopped Status = "stopped"
 )
 
 var statusLabels = map[Status]string{
@@ -58,6 +61,7 @@ var statusLabels = map[Status]string{
 	StatusResultReady: "Có kết quả, chờ trả",
 	StatusReturned:    "Đã trả kết quả",
 	StatusWithdrawn:   "Rút hồ sơ",
+	StatusStopped:     "Dừng giải quyết",
 }
 
 // Label is the status in Vietnamese.
@@ -118,6 +122,25 @@ type Dossier struct {
 	RegisterNo    int // number in the register, continuous within the year
 	Officer       string
 	Workstation   int
+	// Fees are what was collected with the dossier, at the counter or by
+	// the postman, one per receipt; FeeExempt is why the applicant paid
+	// nothing (or less) when the procedure charges.
+	Fees      []FeePaid
+	FeeExempt string
+	// FormSet is the circular whose forms the dossier's papers print
+	// with ("03/2025/TT-VPCP"): the set in force when it was received,
+	// kept so that a reprint of an old dossier prints the set it was
+	// first printed with; "" for a dossier that never printed one.
+	FormSet string
+}
+
+// Forms is the form set the dossier's papers print with: the one it was
+// first printed with, else the set in force when it was received.
+func (d Dossier) Forms() FormSet {
+	if s, ok := FormSetByCircular(d.FormSet); ok {
+		return s
+	}
+	return FormSetFor(d.ReceivedAt)
 }
 
 // Event is one line of a dossier's history.
@@ -146,6 +169,11 @@ type IntakeRequest struct {
 	// catalogue has none.
 	WorkingDays *int
 	Officer     string
+	// Fees are the fees collected now, as the screen or the intake JSON
+	// gives them; FeeExempt is the reason none is collected. A procedure
+	// with a set fee needs one or the other (data.CheckIntakeFees).
+	Fees      []FeeEntry
+	FeeExempt string
 }
 
 // dossierCodePattern matches <agency code>-<YYMMDD>-<NNNN>.

@@ -100,22 +100,48 @@ var taxCodePattern = regexp.MustCompile(`^([0-9]{10}(-[0-9]{3})?|[0-9]{12})$`)
 // ValidTaxCode reports whether s has the form of a tax code.
 func ValidTaxCode(s string) bool { return taxCodePattern.MatchString(s) }
 
-// Validate names every field of the collector's set-up that is wrong.
+// DefaultSeriesLetters are the two letters of the series symbol until the
+// collector registers its own with the tax office.
+const DefaultSeriesLetters = "AA"
+
+// Configured reports whether the collector was set up: it has a name or
+// a tax code.
+func (c FeeCollector) Configured() bool { return Clean(c.Name) != "" || Clean(c.TaxCode) != "" }
+
+// Validate names every field of the collector's set-up that is wrong, by
+// the set-up's field names (the init command's flags).
 func (c FeeCollector) Validate() error {
 	var f Fields
-	if Clean(c.Name) == "" {
-		f.Add("collector-name", "chưa nhập tên tổ chức thu phí, lệ phí")
+	switch n := utf8.RuneCountInString(Clean(c.Name)); {
+	case n == 0:
+		f.Add(FieldFeeCollector, "chưa nhập tên tổ chức thu phí, lệ phí")
+	case n > 200:
+		f.Add(FieldFeeCollector, "tên tổ chức thu phí, lệ phí dài quá 200 ký tự")
 	}
 	if !ValidTaxCode(Clean(c.TaxCode)) {
-		f.Add("collector-tax-code", "mã số thuế %q không đúng dạng (10 chữ số, hoặc 10 chữ số - 3 chữ số)", c.TaxCode)
+		f.Add(FieldTaxCode, "mã số thuế %q không đúng dạng (10 chữ số, hoặc 10 chữ số - 3 chữ số)", c.TaxCode)
+	}
+	if utf8.RuneCountInString(Clean(c.Address)) > 300 {
+		f.Add(FieldCollectorAddress, "địa chỉ tổ chức thu dài quá 300 ký tự")
 	}
 	if !symbolPattern.MatchString(Clean(c.FormSymbol)) {
-		f.Add("receipt-form", "ký hiệu mẫu biên lai %q không hợp lệ (ví dụ EBL01)", c.FormSymbol)
+		f.Add(FieldReceiptForm, "ký hiệu mẫu biên lai %q không hợp lệ (ví dụ EBL01)", c.FormSymbol)
 	}
 	if _, err := ReceiptSeriesSymbol(2026, c.SeriesLetters); err != nil {
-		f.Add("receipt-series", "ký hiệu biên lai: %q phải là hai chữ cái (ví dụ AA)", c.SeriesLetters)
+		f.Add(FieldReceiptSeries, "ký hiệu biên lai: %q phải là hai chữ cái (ví dụ AA)", c.SeriesLetters)
 	}
 	return f.Err("Thông tin tổ chức thu phí, lệ phí chưa hợp lệ.")
+}
+
+// ReceiptBlock returns the first and last receipt numbers workstation w
+// issues in a year: W0000001–W9999999, eight digits led by the
+// workstation's number. The workstations of an office share the series
+// and work without a network, so, as with dossier codes (SequenceBlock),
+// each numbers within its own block and two never issue the same number;
+// each block restarts on 1 January. An e-receipt provider, once linked,
+// numbers its receipts itself (EReceipt).
+func ReceiptBlock(w int) (first, last int) {
+	return w*10_000_000 + 1, w*10_000_000 + 9_999_999
 }
 
 // EReceipt is what an e-receipt provider returns once the receipt is
@@ -146,6 +172,8 @@ type FeeReceipt struct {
 	// PostalStaff is then who collected it.
 	ByPost      bool
 	PostalStaff string
+	// Workstation numbered the receipt (ReceiptBlock).
+	Workstation int
 
 	PayerName    string
 	PayerID      string // tax code or personal ID, when given

@@ -9,8 +9,9 @@ type Health struct {
 	// Synchronous is the commit setting in force: "full" when every
 	// commit is on disk before it returns.
 	Synchronous string `json:"synchronous"`
-	// JournalOK is true when every dossier number and register number in
-	// the database is at or below what the number journal has reserved.
+	// JournalOK is true when every dossier number, register number and
+	// fee receipt number in the database is at or below what the number
+	// journal has reserved.
 	JournalOK bool `json:"journal_ok"`
 	// ModesOK is true when the files are readable by their owner only.
 	ModesOK bool `json:"modes_ok"`

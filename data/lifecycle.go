@@ -1,11 +1,13 @@
 package data
 
 // transitions lists, for each status, the statuses a dossier may move to.
-// Refused, returned and withdrawn dossiers are closed.
+// Refused, returned, withdrawn and stopped dossiers are closed. A dossier
+// is stopped (Mẫu số 05 of Circular 03/2025) while it is being processed:
+// received, at the agency, or waiting for the applicant's papers.
 var transitions = map[Status][]Status{
-	StatusReceived:    {StatusTransferred, StatusResultReady, StatusSupplement, StatusRefused, StatusWithdrawn},
-	StatusSupplement:  {StatusReceived, StatusRefused, StatusWithdrawn},
-	StatusTransferred: {StatusResultReady, StatusSupplement, StatusRefused, StatusWithdrawn},
+	StatusReceived:    {StatusTransferred, StatusResultReady, StatusSupplement, StatusRefused, StatusWithdrawn, StatusStopped},
+	StatusSupplement:  {StatusReceived, StatusRefused, StatusWithdrawn, StatusStopped},
+	StatusTransferred: {StatusResultReady, StatusSupplement, StatusRefused, StatusWithdrawn, StatusStopped},
 	StatusResultReady: {StatusReturned},
 }
 

@@ -3,7 +3,7 @@ package data
 import "testing"
 
 func TestCanTransitionEveryPair(t *testing.T) {
-	all := []Status{StatusReceived, StatusSupplement, StatusRefused, StatusTransferred, StatusResultReady, StatusReturned, StatusWithdrawn}
+	all := []Status{StatusReceived, StatusSupplement, StatusRefused, StatusTransferred, StatusResultReady, StatusReturned, StatusWithdrawn, StatusStopped}
 	// allowed is written out pair by pair; every pair not listed is refused.
 	allowed := map[[2]Status]bool{
 		{StatusReceived, StatusTransferred}:    true,
@@ -19,6 +19,9 @@ func TestCanTransitionEveryPair(t *testing.T) {
 		{StatusTransferred, StatusRefused}:     true,
 		{StatusTransferred, StatusWithdrawn}:   true,
 		{StatusResultReady, StatusReturned}:    true,
+		{StatusReceived, StatusStopped}:        true,
+		{StatusSupplement, StatusStopped}:      true,
+		{StatusTransferred, StatusStopped}:     true,
 	}
 	for _, from := range all {
 		for _, to := range all {

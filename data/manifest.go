@@ -77,10 +77,16 @@ type ManifestItem struct {
 	Originals     int
 	Copies        int
 	PostalItem    string
-	Fee           int64 // postage collected, in đồng
-	Attempts      int   // failed delivery attempts
-	Outcome       string
-	OutcomeAt     time.Time
+	// Fee is, on a from-post manifest, the fee (phí, lệ phí) the postman
+	// collected from the applicant and hands over with the dossier, of
+	// FeeKind; signing the manifest records it as the dossier's fee
+	// collected by post, with its receipt. On a to-citizen manifest it is
+	// the postage of the delivery, the post's own money.
+	Fee       int64
+	FeeKind   FeeKind
+	Attempts  int // failed delivery attempts
+	Outcome   string
+	OutcomeAt time.Time
 }
 
 // Totals sums a manifest's items.
@@ -130,6 +136,17 @@ type ManifestAdd struct {
 	DossierCode string
 	PostalItem  string
 	Fee         int64
+	// FeeKind is the kind of a from-post Fee; FeeUnstated takes the
+	// kind of the procedure's one fee.
+	FeeKind FeeKind
+}
+
+// FeeLabel is what a manifest of a kind calls its items' fees.
+func (k ManifestKind) FeeLabel() string {
+	if k == ManifestFromPost {
+		return "Phí, lệ phí"
+	}
+	return "Cước"
 }
 
 // Field names of a manifest's opening, as CheckOpening names them.

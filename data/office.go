@@ -2,7 +2,9 @@ package data
 
 import (
 	"context"
+	"errors"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -21,6 +23,10 @@ type Office struct {
 	// LockMinutes is how long the window waits, with no key pressed and
 	// the mouse still, before it locks back to the login screen.
 	LockMinutes int
+	// Collector is the organisation that collects fees and issues the
+	// receipts (tổ chức thu phí, lệ phí); zero until set up, and then an
+	// office takes no fee.
+	Collector FeeCollector
 }
 
 // DefaultLockMinutes is the idle time before the window locks, until an
@@ -44,6 +50,17 @@ func (o *Office) Normalize() {
 	if o.LockMinutes == 0 {
 		o.LockMinutes = DefaultLockMinutes
 	}
+	c := &o.Collector
+	c.Name, c.TaxCode, c.Address = Clean(c.Name), Clean(c.TaxCode), Clean(c.Address)
+	c.FormSymbol, c.SeriesLetters = strings.ToUpper(Clean(c.FormSymbol)), strings.ToUpper(Clean(c.SeriesLetters))
+	if c.Configured() {
+		if c.FormSymbol == "" {
+			c.FormSymbol = EReceiptFormSymbol
+		}
+		if c.SeriesLetters == "" {
+			c.SeriesLetters = DefaultSeriesLetters
+		}
+	}
 }
 
 // Field names of the office set-up, as Validate names them: the set-up
@@ -57,6 +74,12 @@ const (
 	FieldTrackingPrefix = "tracking-prefix"
 	FieldPaper          = "paper"
 	FieldLockMinutes    = "lock-minutes"
+	// The fee collector's fields (FeeCollector.Validate).
+	FieldFeeCollector     = "fee-collector"
+	FieldTaxCode          = "tax-code"
+	FieldCollectorAddress = "collector-address"
+	FieldReceiptForm      = "receipt-form"
+	FieldReceiptSeries    = "receipt-series"
 )
 
 // Validate names every field that is wrong.
@@ -84,6 +107,13 @@ func (o Office) Validate() error {
 	}
 	if o.LockMinutes < 1 || o.LockMinutes > 240 {
 		f.Add(FieldLockMinutes, "thời gian tự khoá phải từ 1 đến 240 phút (đang là %d)", o.LockMinutes)
+	}
+	// The collector is optional; once named, it must be whole.
+	if c := o.Collector; c.Configured() || c.Address != "" {
+		var de *Error
+		if errors.As(c.Validate(), &de) {
+			f = append(f, de.Fields...)
+		}
 	}
 	return f.Err("Cấu hình đơn vị chưa hợp lệ.")
 }

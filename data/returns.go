@@ -49,7 +49,13 @@ type Lists struct {
 	Waiting []Waiting
 	DueSoon []Dossier // open, due today or within the next working days
 	Overdue []Dossier // open and past the due date
+	// Stopped are the dossiers stopped (Mẫu số 05) in the last
+	// StoppedDays days, the latest first.
+	Stopped []Dossier
 }
+
+// StoppedDays is how far back the list of stopped dossiers looks.
+const StoppedDays = 30
 
 // DossierView is everything the return desk shows of one dossier.
 type DossierView struct {
@@ -57,6 +63,8 @@ type DossierView struct {
 	History   []Event
 	Return    *Return  // nil until the result is handed over
 	Manifests []string // the manifests it travelled on, oldest first
+	Rating    *Rating  // the citizen's rating from the public page; nil until one comes
+	Stop      *Stop    // the stop notice of a stopped dossier
 	// Late is how many days the dossier is past its due date while its
 	// clock runs; DueSoon is true when it is due within DueSoonDays
 	// working days.

@@ -51,6 +51,7 @@ const (
 	ActOwnPassword Action = "own-password"
 
 	ActApology  Action = "apology"   // Form 04
+	ActStop     Action = "stop"      // Form 05: stop a dossier
 	ActReports  Action = "reports"   // reports and the register
 	ActRevealID Action = "reveal-id" // a full ID number
 	ActAudit    Action = "audit"     // read and verify the audit trail
@@ -76,6 +77,7 @@ var permissions = map[Action]struct {
 	ActSync:        {RoleCounter, "đồng bộ với tỉnh"},
 	ActOwnPassword: {RoleCounter, "đổi mật khẩu của mình"},
 	ActApology:     {RoleSupervisor, "lập phiếu xin lỗi và hẹn lại (Mẫu 04)"},
+	ActStop:        {RoleSupervisor, "dừng giải quyết hồ sơ (Mẫu 05)"},
 	ActReports:     {RoleSupervisor, "xem báo cáo và sổ theo dõi"},
 	ActRevealID:    {RoleSupervisor, "xem đầy đủ số định danh"},
 	ActAudit:       {RoleSupervisor, "xem và kiểm tra nhật ký"},

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"time"
 	"unicode/utf8"
 )
@@ -52,4 +53,14 @@ func (s Stop) Validate() error {
 		f.Add("officer", "chưa có người lập thông báo")
 	}
 	return f.Err("Thông báo dừng giải quyết hồ sơ chưa đủ thông tin.")
+}
+
+// StopService records that the office stops processing a dossier.
+type StopService interface {
+	// StopDossier records the stop notice of a dossier and moves it to
+	// StatusStopped, with its history, audit record and outbox row, in
+	// one transaction; the life cycle decides whether it may stop.
+	StopDossier(ctx context.Context, s Stop) (Stop, error)
+	// Stopped is the stop notice of a dossier, ENotFound before.
+	Stopped(ctx context.Context, code string) (Stop, error)
 }

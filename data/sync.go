@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -26,6 +27,7 @@ const (
 	ChangeOfficeProfile  ChangeKind = "office.profile"    // a workstation's office changed its name or place: OfficeProfile
 	ChangeDossierRated   ChangeKind = "dossier.rated"     // a citizen rated the service on the public tracking page: RatingRecord
 	ChangeAccount        ChangeKind = "account.record"    // an officer's account was added or changed: AccountRecord
+	ChangeDossierFees    ChangeKind = "dossier.fees"      // fees collected after intake (by the postman), with their receipts: FeesRecord
 )
 
 // Payload is the content of a change: what it is about (a dossier code,
@@ -51,6 +53,7 @@ var changeKinds = map[ChangeKind]struct {
 	ChangeOfficeProfile:  {func() Payload { return new(OfficeProfile) }, "tên đơn vị", true},
 	ChangeDossierRated:   {func() Payload { return new(RatingRecord) }, "đánh giá", false},
 	ChangeAccount:        {func() Payload { return new(AccountRecord) }, "tài khoản", true},
+	ChangeDossierFees:    {func() Payload { return new(FeesRecord) }, "phí, lệ phí", true},
 }
 
 // Known reports whether this version knows the kind; a newer server may
@@ -156,6 +159,9 @@ type PullPage struct {
 	Next int64 `json:"next"`
 	// More is true when the feed has changes after Next already.
 	More bool `json:"more"`
+	// Remaining is how many changes the feed holds after Next for this
+	// workstation: a first pull shows its progress with it.
+	Remaining int64 `json:"remaining"`
 	// Keys are the public keys of every workstation of the office.
 	Keys       []KeyJSON `json:"keys"`
 	ServerTime time.Time `json:"server_time"`
@@ -200,6 +206,11 @@ type DossierRecord struct {
 	RegisterNo    int              `json:"register_no"`
 	Officer       string           `json:"officer"`
 	Workstation   int              `json:"workstation"`
+	// Receipts are the fees collected at intake, one receipt each;
+	// FeeExempt why none was; FormSet the circular its papers print with.
+	Receipts  []FeeReceiptRecord `json:"fee_receipts,omitempty"`
+	FeeExempt string             `json:"fee_exempt,omitempty"`
+	FormSet   string             `json:"form_set,omitempty"`
 }
 
 // Subject is the dossier's code.
@@ -256,7 +267,151 @@ func (r DossierRecord) Validate() error {
 	if r.Workstation < 1 || r.Workstation > 9 {
 		f.Add("workstation", "số máy trạm phải từ 1 đến 9")
 	}
+	if p := CheckText("lý do miễn phí, lệ phí", r.FeeExempt, MaxExemptReason); p != "" {
+		f.Add("fee_exempt", "%s", p)
+	}
+	if _, ok := FormSetByCircular(r.FormSet); r.FormSet != "" && !ok {
+		f.Add("form_set", "bộ biểu mẫu %q không có", r.FormSet)
+	}
+	checkReceipts(&f, "fee_receipts", r.Code, r.Receipts)
 	return f.Err("Hồ sơ gửi lên chưa hợp lệ.")
+}
+
+// FeeReceiptRecord is a fee receipt as the sync carries it, inside its
+// dossier's record: every field Decree 254/2026 asks of a receipt, so
+// that the province holds what a later e-receipt link needs.
+type FeeReceiptRecord struct {
+	FormSymbol       string        `json:"form_symbol"`
+	SeriesSymbol     string        `json:"series_symbol"`
+	Number           int           `json:"number"`
+	IssuedAt         string        `json:"issued_at"` // RFC 3339
+	Workstation      int           `json:"workstation"`
+	CollectorName    string        `json:"collector_name"`
+	CollectorTaxCode string        `json:"collector_tax_code"`
+	CollectorAddress string        `json:"collector_address,omitempty"`
+	Officer          string        `json:"officer"`
+	ByPost           bool          `json:"by_post,omitempty"`
+	PostalStaff      string        `json:"postal_staff,omitempty"`
+	PayerName        string        `json:"payer_name"`
+	PayerID          string        `json:"payer_id,omitempty"`
+	PayerAddress     string        `json:"payer_address,omitempty"`
+	ProcedureCode    string        `json:"procedure_code"`
+	ProcedureName    string        `json:"procedure_name"`
+	FeeName          string        `json:"fee_name,omitempty"`
+	Kind             FeeKind       `json:"kind"`
+	Amount           int64         `json:"amount"`
+	Method           PaymentMethod `json:"method"`
+	EReceipt         *EReceiptJSON `json:"e_receipt,omitempty"`
+}
+
+// EReceiptJSON is an e-receipt provider's record of a receipt.
+type EReceiptJSON struct {
+	Provider         string `json:"provider"`
+	ID               string `json:"id"`
+	LookupCode       string `json:"lookup_code,omitempty"`
+	SignedAt         string `json:"signed_at,omitempty"` // RFC 3339
+	TaxAuthorityCode string `json:"tax_authority_code,omitempty"`
+}
+
+// NewFeeReceiptRecord is r as the sync carries it.
+func NewFeeReceiptRecord(r FeeReceipt) FeeReceiptRecord {
+	rec := FeeReceiptRecord{FormSymbol: r.FormSymbol, SeriesSymbol: r.SeriesSymbol, Number: r.Number,
+		IssuedAt: r.IssuedAt.In(Zone).Format(time.RFC3339), Workstation: r.Workstation,
+		CollectorName: r.Collector.Name, CollectorTaxCode: r.Collector.TaxCode, CollectorAddress: r.Collector.Address,
+		Officer: r.Officer, ByPost: r.ByPost, PostalStaff: r.PostalStaff,
+		PayerName: r.PayerName, PayerID: r.PayerID, PayerAddress: r.PayerAddress,
+		ProcedureCode: r.ProcedureCode, ProcedureName: r.ProcedureName, FeeName: r.FeeName,
+		Kind: r.Kind, Amount: r.Amount, Method: r.Method}
+	if e := r.EReceipt; e.Issued() {
+		rec.EReceipt = &EReceiptJSON{Provider: e.Provider, ID: e.ID, LookupCode: e.LookupCode, TaxAuthorityCode: e.TaxAuthorityCode}
+		if !e.SignedAt.IsZero() {
+			rec.EReceipt.SignedAt = e.SignedAt.In(Zone).Format(time.RFC3339)
+		}
+	}
+	return rec
+}
+
+// Receipt is the record as the receipt of the dossier code, its texts
+// cleaned.
+func (rec FeeReceiptRecord) Receipt(code string) FeeReceipt {
+	issued, _ := time.Parse(time.RFC3339, rec.IssuedAt)
+	r := FeeReceipt{FormSymbol: rec.FormSymbol, SeriesSymbol: rec.SeriesSymbol, Number: rec.Number,
+		IssuedAt: issued.In(Zone), Workstation: rec.Workstation,
+		Collector: FeeCollector{Name: Clean(rec.CollectorName), TaxCode: Clean(rec.CollectorTaxCode), Address: Clean(rec.CollectorAddress),
+			FormSymbol: rec.FormSymbol},
+		Officer: Clean(rec.Officer), ByPost: rec.ByPost, PostalStaff: Clean(rec.PostalStaff),
+		PayerName: Clean(rec.PayerName), PayerID: Clean(rec.PayerID), PayerAddress: Clean(rec.PayerAddress),
+		DossierCode: code, ProcedureCode: Clean(rec.ProcedureCode), ProcedureName: Clean(rec.ProcedureName),
+		FeeName: Clean(rec.FeeName), Kind: rec.Kind, Amount: rec.Amount, Method: rec.Method}
+	if e := rec.EReceipt; e != nil {
+		signed, _ := time.Parse(time.RFC3339, e.SignedAt)
+		r.EReceipt = EReceipt{Provider: Clean(e.Provider), ID: Clean(e.ID), LookupCode: Clean(e.LookupCode),
+			TaxAuthorityCode: Clean(e.TaxAuthorityCode)}
+		if !signed.IsZero() {
+			r.EReceipt.SignedAt = signed.In(Zone)
+		}
+	}
+	return r
+}
+
+// checkReceipts names what is wrong with the receipts of a dossier as a
+// change carries them.
+func checkReceipts(f *Fields, field, code string, rs []FeeReceiptRecord) {
+	if len(rs) > 10 {
+		f.Add(field, "nhiều hơn 10 biên lai")
+		return
+	}
+	for i, rec := range rs {
+		at := fmt.Sprintf("%s[%d]", field, i)
+		if _, err := time.Parse(time.RFC3339, rec.IssuedAt); err != nil {
+			f.Add(at+".issued_at", "thời điểm lập %q không đúng dạng RFC 3339", rec.IssuedAt)
+			continue
+		}
+		if first, last := ReceiptBlock(rec.Workstation); rec.Workstation < 1 || rec.Workstation > 9 || rec.Number < first || rec.Number > last {
+			f.Add(at+".number", "biên lai số %d không thuộc dãy số của máy trạm %d", rec.Number, rec.Workstation)
+		}
+		texts := []struct{ label, value string }{{"tên người nộp", rec.PayerName}, {"người thu tiền", rec.Officer},
+			{"nhân viên bưu chính", rec.PostalStaff}, {"địa chỉ người nộp", rec.PayerAddress}, {"tên thủ tục", rec.ProcedureName},
+			{"nội dung thu", rec.FeeName}, {"tên tổ chức thu", rec.CollectorName}, {"địa chỉ tổ chức thu", rec.CollectorAddress}}
+		for _, t := range texts {
+			if p := CheckText(t.label, t.value, MaxProcedureNameLen); p != "" {
+				f.Add(at, "%s", p)
+			}
+		}
+		var de *Error
+		if errors.As(rec.Receipt(code).Validate(), &de) {
+			for _, fe := range de.Fields {
+				f.Add(at+"."+fe.Field, "%s", fe.Message)
+			}
+		}
+	}
+}
+
+// FeesRecord is the payload of a dossier.fees change: fees collected for
+// a dossier after its intake — by the postman, handed over with a signed
+// from-post manifest — with their receipts.
+type FeesRecord struct {
+	Code     string             `json:"code"`
+	Actor    string             `json:"actor"`
+	Note     string             `json:"note"`
+	Receipts []FeeReceiptRecord `json:"fee_receipts"`
+}
+
+// Subject is the dossier's code.
+func (r FeesRecord) Subject() string { return r.Code }
+
+// Validate names what the fees record lacks or gets wrong.
+func (r FeesRecord) Validate() error {
+	var f Fields
+	if !IsDossierCode(r.Code) {
+		f.Add("code", "mã hồ sơ %q không đúng dạng", r.Code)
+	}
+	if len(r.Receipts) == 0 {
+		f.Add("fee_receipts", "không có biên lai nào")
+	}
+	checkNote(&f, r.Note, r.Actor)
+	checkReceipts(&f, "fee_receipts", r.Code, r.Receipts)
+	return f.Err("Phí, lệ phí gửi lên chưa hợp lệ.")
 }
 
 // IntakeNote is the note of a dossier's intake event.
@@ -359,7 +514,10 @@ type ProcedureRecord struct {
 	WorkingDays   *int   `json:"working_days"`
 	SameDayCutoff string `json:"same_day_cutoff"`
 	FeesText      string `json:"fees_text"`
-	PostalAllowed bool   `json:"postal_allowed"`
+	// Fees are the amounts as the province reads them; nil (a province
+	// of an older version) lets each workstation read fees_text.
+	Fees          *FeeScheduleRecord `json:"fees,omitempty"`
+	PostalAllowed bool               `json:"postal_allowed"`
 	Documents     []struct {
 		Name       string `json:"name"`
 		Originals  int    `json:"originals"`
@@ -368,6 +526,40 @@ type ProcedureRecord struct {
 		Form       string `json:"form"`
 		CopiesText string `json:"copies_text"`
 	} `json:"documents"`
+}
+
+// FeeScheduleRecord is a procedure's fees as the sync and the catalogue
+// list carry them.
+type FeeScheduleRecord struct {
+	Known      bool              `json:"known"`
+	Amounts    []FeeAmountRecord `json:"amounts"`
+	Exemptible bool              `json:"exemptible,omitempty"`
+}
+
+// FeeAmountRecord is one amount of a schedule; Kind "" when the published
+// text does not say which.
+type FeeAmountRecord struct {
+	Kind   FeeKind `json:"kind"`
+	Amount int64   `json:"amount"`
+	Unit   string  `json:"unit,omitempty"`
+}
+
+// NewFeeScheduleRecord is s as JSON carries it.
+func NewFeeScheduleRecord(s FeeSchedule) FeeScheduleRecord {
+	r := FeeScheduleRecord{Known: s.Known, Amounts: []FeeAmountRecord{}, Exemptible: s.Exemptible}
+	for _, a := range s.Amounts {
+		r.Amounts = append(r.Amounts, FeeAmountRecord(a))
+	}
+	return r
+}
+
+// Schedule is the record as a schedule.
+func (r FeeScheduleRecord) Schedule() FeeSchedule {
+	s := FeeSchedule{Known: r.Known, Exemptible: r.Exemptible}
+	for _, a := range r.Amounts {
+		s.Amounts = append(s.Amounts, FeeAmount{Kind: a.Kind, Amount: a.Amount, Unit: Clean(a.Unit)})
+	}
+	return s
 }
 
 // Subject is the procedure's code.
@@ -379,6 +571,13 @@ func (r ProcedureRecord) Validate() error {
 	if r.Code == "" {
 		f.Add("code", "thiếu mã thủ tục")
 	}
+	if r.Fees != nil {
+		for i, a := range r.Fees.Amounts {
+			if (a.Kind != FeeUnstated && !a.Kind.Valid()) || amountProblem(a.Amount) != "" {
+				f.Add(fmt.Sprintf("fees.amounts[%d]", i), "mức thu %d (%s) không hợp lệ", a.Amount, a.Kind)
+			}
+		}
+	}
 	return f.Err("Thủ tục gửi xuống chưa hợp lệ.")
 }
 
@@ -386,6 +585,8 @@ func (r ProcedureRecord) Validate() error {
 func NewProcedureRecord(p Procedure) ProcedureRecord {
 	r := ProcedureRecord{Code: p.Code, Name: p.Name, Field: p.Field, Level: p.Level, TimeLimitText: p.TimeLimitText,
 		WorkingDays: p.WorkingDays, SameDayCutoff: p.SameDayCutoff, FeesText: p.FeesText, PostalAllowed: p.PostalAllowed}
+	fees := NewFeeScheduleRecord(p.Fees)
+	r.Fees = &fees
 	r.Documents = make([]struct {
 		Name       string `json:"name"`
 		Originals  int    `json:"originals"`
@@ -405,6 +606,9 @@ func NewProcedureRecord(p Procedure) ProcedureRecord {
 func (r ProcedureRecord) Procedure() Procedure {
 	p := Procedure{Code: r.Code, Name: r.Name, Field: r.Field, Level: r.Level, TimeLimitText: r.TimeLimitText,
 		WorkingDays: r.WorkingDays, SameDayCutoff: r.SameDayCutoff, FeesText: r.FeesText, PostalAllowed: r.PostalAllowed}
+	if r.Fees != nil {
+		p.Fees = r.Fees.Schedule()
+	}
 	for _, d := range r.Documents {
 		p.Documents = append(p.Documents, RequiredDocument{Name: d.Name, Originals: d.Originals, Copies: d.Copies,
 			Case: d.Case, Form: d.Form, CopiesText: d.CopiesText})
@@ -540,12 +744,14 @@ type EnrollResponse struct {
 }
 
 // NumberHigh is the highest number of a day's dossier codes (Day set,
-// YYMMDD) or of a register book (Book set, the year) that one workstation
-// has handed out.
+// YYMMDD), of a register book (Book set, the year) or of a year's fee
+// receipts (ReceiptYear set) that one workstation has handed out.
 type NumberHigh struct {
 	Day  string `json:"day,omitempty"`
 	Book int    `json:"book,omitempty"`
-	Last int    `json:"last"`
+	// ReceiptYear set: the highest fee receipt number of that year.
+	ReceiptYear int `json:"receipt_year,omitempty"`
+	Last        int `json:"last"`
 }
 
 // OfficeProfile is the payload of an office.profile change: the office's

@@ -26,6 +26,12 @@ type Store struct {
 	SetPrinterFn   func(ctx context.Context, name string) error
 	RatingFn       func(ctx context.Context, code string) (data.Rating, error)
 	RatingCountsFn func(ctx context.Context, from, to time.Time) (data.RatingCounts, error)
+	SetFeesFn      func(ctx context.Context, code string, fees data.FeeSchedule) error
+	FeeReceiptsFn  func(ctx context.Context, code string) ([]data.FeeReceipt, error)
+	FeeReportFn    func(ctx context.Context, from, to time.Time) (data.FeeReport, error)
+	StopDossierFn  func(ctx context.Context, st data.Stop) (data.Stop, error)
+	StoppedFn      func(ctx context.Context, code string) (data.Stop, error)
+	HandOversFn    func(ctx context.Context, code string) ([]data.HandOver, error)
 
 	OfficeFn              func(ctx context.Context) (data.Office, error)
 	SaveOfficeFn          func(ctx context.Context, o data.Office) error
@@ -63,6 +69,7 @@ type Store struct {
 	ApologiseFn           func(ctx context.Context, code string, newDue time.Time, reason, officer string) (data.Apology, error)
 	ListsFn               func(ctx context.Context) (data.Lists, error)
 	DossiersOfFn          func(ctx context.Context, idNumber string) ([]data.Dossier, error)
+	SearchFn              func(ctx context.Context, text string, limit int) ([]data.SearchHit, error)
 	ReturnedFn            func(ctx context.Context, code string) (data.Return, error)
 	ManifestsOfFn         func(ctx context.Context, code string) ([]string, error)
 	OutboxFn              func(ctx context.Context, limit int) ([]data.OutboxChange, error)
@@ -365,6 +372,14 @@ func (s *Store) DossiersOf(ctx context.Context, idNumber string) ([]data.Dossier
 	return s.Next.DossiersOf(ctx, idNumber)
 }
 
+// Search calls SearchFn, or Next when it is nil.
+func (s *Store) Search(ctx context.Context, text string, limit int) ([]data.SearchHit, error) {
+	if s.SearchFn != nil {
+		return s.SearchFn(ctx, text, limit)
+	}
+	return s.Next.Search(ctx, text, limit)
+}
+
 // Returned calls ReturnedFn, or Next when it is nil.
 func (s *Store) Returned(ctx context.Context, code string) (data.Return, error) {
 	if s.ReturnedFn != nil {
@@ -499,4 +514,52 @@ func (s *Store) RatingCounts(ctx context.Context, from, to time.Time) (data.Rati
 		return s.RatingCountsFn(ctx, from, to)
 	}
 	return s.Next.RatingCounts(ctx, from, to)
+}
+
+// SetFees calls SetFeesFn, or Next when it is nil.
+func (s *Store) SetFees(ctx context.Context, code string, fees data.FeeSchedule) error {
+	if s.SetFeesFn != nil {
+		return s.SetFeesFn(ctx, code, fees)
+	}
+	return s.Next.SetFees(ctx, code, fees)
+}
+
+// FeeReceipts calls FeeReceiptsFn, or Next when it is nil.
+func (s *Store) FeeReceipts(ctx context.Context, code string) ([]data.FeeReceipt, error) {
+	if s.FeeReceiptsFn != nil {
+		return s.FeeReceiptsFn(ctx, code)
+	}
+	return s.Next.FeeReceipts(ctx, code)
+}
+
+// FeeReport calls FeeReportFn, or Next when it is nil.
+func (s *Store) FeeReport(ctx context.Context, from, to time.Time) (data.FeeReport, error) {
+	if s.FeeReportFn != nil {
+		return s.FeeReportFn(ctx, from, to)
+	}
+	return s.Next.FeeReport(ctx, from, to)
+}
+
+// StopDossier calls StopDossierFn, or Next when it is nil.
+func (s *Store) StopDossier(ctx context.Context, st data.Stop) (data.Stop, error) {
+	if s.StopDossierFn != nil {
+		return s.StopDossierFn(ctx, st)
+	}
+	return s.Next.StopDossier(ctx, st)
+}
+
+// Stopped calls StoppedFn, or Next when it is nil.
+func (s *Store) Stopped(ctx context.Context, code string) (data.Stop, error) {
+	if s.StoppedFn != nil {
+		return s.StoppedFn(ctx, code)
+	}
+	return s.Next.Stopped(ctx, code)
+}
+
+// HandOvers calls HandOversFn, or Next when it is nil.
+func (s *Store) HandOvers(ctx context.Context, code string) ([]data.HandOver, error) {
+	if s.HandOversFn != nil {
+		return s.HandOversFn(ctx, code)
+	}
+	return s.Next.HandOvers(ctx, code)
 }

@@ -67,19 +67,11 @@ func writeApology(w io.Writer, in ApologyInput) error {
 	}
 	p := applicantOf(d.Applicant)
 	texts := append(p.texts(), clean(in.Office.Parent), unit, clean(in.Office.Place), code, proc, reason, officer, leader, title, form.Title)
-	m, err := metricsFor(in.Office.PaperSize)
+	s, err := newFormSheet(in.Office, form.Title+" "+code, unit, texts)
 	if err != nil {
 		return err
 	}
-	s, err := newSheet(m, form.Title+" "+code, unit, texts)
-	if err != nil {
-		return err
-	}
-	s.page()
-	s.cont = func() { s.continuation("Mã hồ sơ: " + code + " – " + form.Title + " (tiếp theo)") }
-	s.formNumber(form)
-	s.header(header{parent: clean(in.Office.Parent), unit: unit, place: clean(in.Office.Place), date: a.IssuedAt})
-	s.title(form.Heading(), code)
+	s.formPage(form, header{parent: clean(in.Office.Parent), unit: unit, place: clean(in.Office.Place), date: a.IssuedAt}, code)
 	s.text(para{spans: []span{plain("Kính gửi Ông/Bà: "), strong(p.name)}})
 	if p.address != "" {
 		s.text(para{spans: []span{plain("Địa chỉ: " + p.address)}})

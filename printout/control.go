@@ -102,19 +102,11 @@ func writeControl(w io.Writer, in ControlInput) error {
 	if err != nil {
 		return err
 	}
-	m, err := metricsFor(in.Office.PaperSize)
+	s, err := newFormSheet(in.Office, form.Title+" "+code, unit, texts)
 	if err != nil {
 		return err
 	}
-	s, err := newSheet(m, form.Title+" "+code, unit, texts)
-	if err != nil {
-		return err
-	}
-	s.page()
-	s.cont = func() { s.continuation("Mã hồ sơ: " + code + " – " + form.Title + " (tiếp theo)") }
-	s.formNumber(form)
-	s.header(header{parent: clean(in.Office.Parent), unit: unit, place: clean(in.Office.Place), date: d.ReceivedAt})
-	s.title(form.Heading(), code)
+	s.formPage(form, header{parent: clean(in.Office.Parent), unit: unit, place: clean(in.Office.Place), date: d.ReceivedAt}, code)
 	if in.Reprint > 0 {
 		s.reprintMark(in.Reprint)
 	}

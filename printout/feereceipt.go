@@ -1,6 +1,7 @@
 package printout
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -43,32 +44,59 @@ func FeeReceipt(w io.Writer, in FeeReceiptInput) error {
 }
 
 func writeFeeReceipt(w io.Writer, in FeeReceiptInput) error {
-	r := in.Receipt
-	if err := r.Validate(); err != nil {
-		return err
+	return writeFeeReceipts(w, in.Office, []data.FeeReceipt{in.Receipt}, in.Reprint)
+}
+
+// FeeReceipts writes several receipts (a dossier that paid phí and lệ
+// phí has one for each) in one document, each as FeeReceipt draws it.
+func FeeReceipts(w io.Writer, office data.Office, rs []data.FeeReceipt, reprint int) error {
+	if err := writeFeeReceipts(w, office, rs, reprint); err != nil {
+		return fmt.Errorf("printout: fee receipts: %w", err)
 	}
-	c := r.Collector
-	texts := []string{clean(c.Name), clean(c.TaxCode), clean(c.Address), clean(r.Officer), clean(r.PostalStaff),
-		clean(r.PayerName), clean(r.PayerID), clean(r.PayerAddress), clean(r.DossierCode), clean(r.ProcedureName),
-		clean(r.Content()), clean(r.EReceipt.Provider), clean(r.EReceipt.ID), clean(r.EReceipt.LookupCode),
-		data.AmountInWords(r.Amount)}
-	m, err := metricsFor(in.Office.PaperSize)
-	if err != nil {
-		return err
+	return nil
+}
+
+func writeFeeReceipts(w io.Writer, office data.Office, rs []data.FeeReceipt, reprint int) error {
+	if len(rs) == 0 {
+		return errors.New("no receipt")
 	}
-	s, err := newSheet(m, "Biên lai thu phí, lệ phí số "+r.NumberText(), clean(c.Name), texts)
+	var texts []string
+	for _, r := range rs {
+		if err := r.Validate(); err != nil {
+			return err
+		}
+		texts = append(texts, feeTexts(r)...)
+	}
+	r := rs[0]
+	s, err := newFormSheet(office, "Biên lai thu phí, lệ phí số "+r.NumberText(), clean(r.Collector.Name), texts)
 	if err != nil {
 		return err
 	}
 	s.pdf.SetSubject(fmt.Sprintf("Mẫu số %s, ký hiệu %s, số %s", r.FormSymbol, r.SeriesSymbol, r.NumberText()), true)
-	labels := feeCopies[:]
-	if r.EReceipt.Issued() {
-		labels = []string{"Bản thể hiện của biên lai điện tử"}
-	}
-	for _, label := range labels {
-		s.feeReceiptCopy(r, label, in.Reprint)
-	}
+	s.feeReceipts(rs, reprint)
 	return s.write(w)
+}
+
+// feeTexts are the texts of a receipt, for choosing the fonts.
+func feeTexts(r data.FeeReceipt) []string {
+	c := r.Collector
+	return []string{clean(c.Name), clean(c.TaxCode), clean(c.Address), clean(r.Officer), clean(r.PostalStaff),
+		clean(r.PayerName), clean(r.PayerID), clean(r.PayerAddress), clean(r.DossierCode), clean(r.ProcedureName),
+		clean(r.Content()), clean(r.EReceipt.Provider), clean(r.EReceipt.ID), clean(r.EReceipt.LookupCode),
+		data.AmountInWords(r.Amount)}
+}
+
+// feeReceipts draws every copy of each receipt, each from a new page.
+func (s *sheet) feeReceipts(rs []data.FeeReceipt, reprint int) {
+	for _, r := range rs {
+		labels := feeCopies[:]
+		if r.EReceipt.Issued() {
+			labels = []string{"Bản thể hiện của biên lai điện tử"}
+		}
+		for _, label := range labels {
+			s.feeReceiptCopy(r, label, reprint)
+		}
+	}
 }
 
 // feeReceiptCopy draws one copy of a receipt from a new page.

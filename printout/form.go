@@ -68,6 +68,27 @@ func newSheet(m metrics, title, author string, texts []string) (*sheet, error) {
 	return &sheet{pdf: pdf, tf: tf, m: m}, pdf.Error()
 }
 
+// newFormSheet starts a document on the office's paper; texts are every
+// text it will print, so that its fonts cover them.
+func newFormSheet(office data.Office, title, author string, texts []string) (*sheet, error) {
+	m, err := metricsFor(office.PaperSize)
+	if err != nil {
+		return nil, err
+	}
+	return newSheet(m, title, author, texts)
+}
+
+// formPage starts a page of a dossier's form: its number as the circular
+// prints it, the header, the title; later pages say which dossier and
+// form they go on with.
+func (s *sheet) formPage(form data.FormSpec, h header, code string) {
+	s.page()
+	s.cont = func() { s.continuation("Mã hồ sơ: " + code + " – " + form.Title + " (tiếp theo)") }
+	s.formNumber(form)
+	s.header(h)
+	s.title(form.Heading(), code)
+}
+
 // write finishes the document.
 func (s *sheet) write(w io.Writer) error {
 	return s.pdf.Output(w)

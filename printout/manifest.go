@@ -166,12 +166,16 @@ func (s *sheet) manifestBody(m data.Manifest, giver, taker [2]string, rows [][]s
 		s.fitColumn("Số giấy tờ", nil, size, alignCenter),
 		s.fitColumn("Chính/Sao", nil, size, alignCenter),
 		s.fitColumn("Số hiệu bưu gửi", items, size, alignCenter),
-		s.fitColumn("Cước (đồng)", fees, size, alignRight),
+		s.fitColumn(m.Kind.FeeLabel()+" (đồng)", fees, size, alignRight),
 	}
 	s.table([]span{plain("Giao nhận các hồ sơ sau:")}, cols, rows, size)
 	t := m.Totals()
-	s.text(para{spans: []span{strong("Tổng cộng: "), plain(fmt.Sprintf("%d hồ sơ, %d giấy tờ (%d bản chính, %d bản sao); tiền cước: %s đồng.",
-		t.Items, t.Documents, t.Originals, t.Copies, money(t.Fees)))}})
+	total := "tiền cước"
+	if m.Kind == data.ManifestFromPost {
+		total = "phí, lệ phí bưu điện đã thu và giao kèm hồ sơ"
+	}
+	s.text(para{spans: []span{strong("Tổng cộng: "), plain(fmt.Sprintf("%d hồ sơ, %d giấy tờ (%d bản chính, %d bản sao); %s: %s đồng.",
+		t.Items, t.Documents, t.Originals, t.Copies, total, money(t.Fees)))}})
 	s.text(para{spans: []span{plain("Hai bên đã kiểm đếm đủ số hồ sơ nêu trên. Thời điểm ký biên bản này là thời điểm giao nhận. Biên bản lập thành 02 bản, mỗi bên giữ 01 bản./.")}, align: alignJustify})
 }
 

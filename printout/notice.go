@@ -116,21 +116,11 @@ func writeNotice(w io.Writer, in NoticeInput, n notice) error {
 	}
 	texts := append(p.texts(), h.parent, h.unit, h.place, code, proc, officer, form.Title)
 	texts = append(texts, items...)
-	m, err := metricsFor(in.Office.PaperSize)
+	s, err := newFormSheet(in.Office, form.Title+" "+code, unit, texts)
 	if err != nil {
 		return err
 	}
-	s, err := newSheet(m, form.Title+" "+code, unit, texts)
-	if err != nil {
-		return err
-	}
-	s.page()
-	s.cont = func() {
-		s.continuation("Mã hồ sơ: " + code + " – " + form.Title + " (tiếp theo)")
-	}
-	s.formNumber(form)
-	s.header(h)
-	s.title(form.Heading(), code)
+	s.formPage(form, h, code)
 	if in.QRPayload != "" {
 		sym, err := newQR(in.QRPayload)
 		if err != nil {

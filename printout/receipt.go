@@ -32,6 +32,11 @@ type ReceiptInput struct {
 	// item 6; neither prints nothing.
 	Fees      []data.FeePaid
 	FeeExempt string
+	// FeeReceipts print after the two copies of Form 01, each receipt's
+	// copies on pages of their own (FeeReceipt), marked as reprints when
+	// FeeReprint > 0.
+	FeeReceipts []data.FeeReceipt
+	FeeReprint  int
 }
 
 // copies are the two copies of a receipt, each on its own pages.
@@ -130,17 +135,21 @@ func writeReceipt(w io.Writer, in ReceiptInput) error {
 	if rc.qr, err = newQR(in.QRPayload); err != nil {
 		return err
 	}
-	m, err := metricsFor(in.Office.PaperSize)
-	if err != nil {
-		return err
+	texts := rc.texts()
+	for _, r := range in.FeeReceipts {
+		if err := r.Validate(); err != nil {
+			return err
+		}
+		texts = append(texts, feeTexts(r)...)
 	}
-	s, err := newSheet(m, rc.form.Title+" "+rc.code, rc.unit, rc.texts())
+	s, err := newFormSheet(in.Office, rc.form.Title+" "+rc.code, rc.unit, texts)
 	if err != nil {
 		return err
 	}
 	for _, label := range copies {
 		s.receiptCopy(rc, label)
 	}
+	s.feeReceipts(in.FeeReceipts, in.FeeReprint)
 	return s.write(w)
 }
 

@@ -35,12 +35,8 @@ func writeReturnNote(w io.Writer, in ReturnInput) error {
 	recipient, officer, auth := clean(r.Name), clean(r.Officer), clean(r.Authorisation)
 	p := applicantOf(d.Applicant)
 	texts := append(p.texts(), clean(in.Office.Parent), unit, clean(in.Office.Place), code, proc, recipient, officer, auth, r.IDNumber)
-	m, err := metricsFor(in.Office.PaperSize)
-	if err != nil {
-		return err
-	}
 	const title = "PHIẾU GIAO NHẬN KẾT QUẢ GIẢI QUYẾT HỒ SƠ"
-	s, err := newSheet(m, titleCase(title)+" "+code, unit, texts)
+	s, err := newFormSheet(in.Office, titleCase(title)+" "+code, unit, texts)
 	if err != nil {
 		return err
 	}

@@ -61,22 +61,14 @@ func writeStop(w io.Writer, in StopInput) error {
 	texts := append(p.texts(), clean(in.Office.Parent), unit, clean(in.Office.Place), code, proc,
 		reason, basis, officer, leader, title, clean(st.Number), form.Title)
 	texts = append(texts, set.Basis...)
-	m, err := metricsFor(in.Office.PaperSize)
+	s, err := newFormSheet(in.Office, form.Title+" "+code, unit, texts)
 	if err != nil {
 		return err
 	}
-	s, err := newSheet(m, form.Title+" "+code, unit, texts)
-	if err != nil {
-		return err
-	}
-	s.page()
-	s.cont = func() { s.continuation("Mã hồ sơ: " + code + " – " + form.Title + " (tiếp theo)") }
-	s.formNumber(form)
-	s.header(header{
+	s.formPage(form, header{
 		parent: clean(in.Office.Parent), unit: unit, place: clean(in.Office.Place), date: st.IssuedAt,
 		number: "Số: " + orBlank(clean(st.Number)),
-	})
-	s.title(form.Heading(), code)
+	}, code)
 	if in.Reprint > 0 {
 		s.reprintMark(in.Reprint)
 	}

@@ -52,6 +52,11 @@ type Status struct {
 	ClockKnown  bool
 	NextAttempt time.Time
 	LastReport  Report
+	// Pulled of ToPull changes of the feed have come in this round's
+	// pull so far; ToPull is 0 when no pull is under way. A first pull of
+	// a busy office brings hundreds of thousands: the sync screen shows
+	// a progress bar.
+	Pulled, ToPull int
 }
 
 // ClockWarning is the warning to show when the PC's clock is more than
@@ -384,6 +389,10 @@ func (w *Worker) syncOnce(ctx context.Context, pull bool) (Report, error) {
 	if err := w.pushAuditHead(ctx, &rep); err != nil {
 		return rep, err
 	}
+	// Each page is applied with its cursor in one transaction: a pull cut
+	// short goes on from the last page applied, nothing lost or doubled.
+	pulled := 0
+	defer w.update(func(s *Status) { s.Pulled, s.ToPull = 0, 0 })
 	for pull {
 		after, err := w.Store.Cursor(ctx)
 		if err != nil {
@@ -398,6 +407,12 @@ func (w *Worker) syncOnce(ctx context.Context, pull bool) (Report, error) {
 			return rep, storeErr("ghi thay đổi nhận từ tỉnh", err)
 		}
 		rep.Received += n
+		if len(page.Changes) > 0 {
+			pulled += len(page.Changes)
+			total := pulled + int(page.Remaining)
+			data.ReportProgress(ctx, pulled, total)
+			w.update(func(s *Status) { s.Pulled, s.ToPull = pulled, total })
+		}
 		if !page.More || page.Next <= after {
 			break
 		}

@@ -389,3 +389,57 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		}
 	}
 }
+
+// receiptRecord is a receipt of workstation ws as a workstation sends it.
+func receiptRecord(ws, n int, amount int64, byPost bool) data.FeeReceiptRecord {
+	first, _ := data.ReceiptBlock(ws)
+	r := data.FeeReceiptRecord{FormSymbol: "EBL01", SeriesSymbol: "27TAA", Number: first + n - 1, IssuedAt: at.Format(time.RFC3339),
+		Workstation: ws, CollectorName: "Ủy ban nhân dân xã Vị Thanh", CollectorTaxCode: "6300123456", Officer: "Trần Văn Bình",
+		PayerName: "Nguyễn Thị Hồng Nhung", ProcedureCode: "2.002516", ProcedureName: "Xác nhận", Kind: data.FeeLePhi,
+		Amount: amount, Method: data.PayCash}
+	if byPost {
+		r.ByPost, r.PostalStaff = true, "Hùng"
+	}
+	return r
+}
+
+func TestPushStopsAndKeepsFeesInTheRecord(t *testing.T) {
+	srv := servertest.Start(t, servertest.Options{})
+	ws := enroll(t, srv, agency, 1)
+	d := created(agency, 1, 1)
+	var rec map[string]any
+	json.Unmarshal(d.Payload, &rec)
+	rec["fee_receipts"] = []data.FeeReceiptRecord{receiptRecord(1, 1, 8000, false)}
+	d.Payload, _ = json.Marshal(rec)
+	fees, _ := json.Marshal(data.FeesRecord{Code: d.Subject, Actor: "Lan", Note: "Bưu điện thu lệ phí",
+		Receipts: []data.FeeReceiptRecord{receiptRecord(1, 2, 25000, true)}})
+	batch := []data.OutboxChange{d,
+		{Key: "f1", Kind: data.ChangeDossierFees, Subject: d.Subject, Payload: fees, CreatedAt: at},
+		statusChange("s1", d.Subject, "received", "stopped"),
+		statusChange("s2", d.Subject, "stopped", "received"), // closed
+	}
+	results := ws.push(batch...)
+	for i, want := range []string{"applied", "applied", "applied", "rejected"} {
+		if results[i].Result != want {
+			t.Errorf("result %d = %+v, want %s", i, results[i], want)
+		}
+	}
+	if r := results[3]; r.Status != data.StatusStopped {
+		t.Errorf("the province's status after the refusal: %+v", r)
+	}
+	if got := srv.Strings(t, `SELECT status FROM dossier WHERE code = $1`, d.Subject); !slices.Equal(got, []string{"stopped"}) {
+		t.Errorf("status %v", got)
+	}
+	got := srv.Strings(t, `SELECT concat_ws(' ', r->>'number', r->>'amount', COALESCE(r->>'by_post', 'false'))
+		FROM dossier, jsonb_array_elements(record->'fee_receipts') r WHERE code = $1 ORDER BY 1`, d.Subject)
+	if !slices.Equal(got, []string{"10000001 8000 false", "10000002 25000 true"}) {
+		t.Errorf("receipts in the record: %v", got)
+	}
+	// A receipt outside the workstation's block is refused with the batch.
+	bad, _ := json.Marshal(data.FeesRecord{Code: d.Subject, Actor: "Lan", Receipts: []data.FeeReceiptRecord{receiptRecord(2, 1, 8000, false)}})
+	status, body := ws.do("POST", "/v1/changes", data.PushRequest{Changes: []data.OutboxChange{
+		{Key: "f2", Kind: data.ChangeDossierFees, Subject: d.Subject, Payload: bad, CreatedAt: at}}}, nil)
+	if status != 400 || !strings.Contains(body, "dãy số") {
+		t.Errorf("foreign receipt number: %d %s", status, body)
+	}
+}

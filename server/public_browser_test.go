@@ -367,6 +367,10 @@ func TestPublicPagesInBrowser(t *testing.T) {
 	if r.Level != data.RatingSatisfied || r.Comment != comment {
 		t.Errorf("workstation 2 has %+v", r)
 	}
+	// The return desk's dossier view at workstation 2 carries it.
+	if v, err := ws2.desk.View(ctx, d.Code); err != nil || v.Rating == nil || v.Rating.Level != data.RatingSatisfied {
+		t.Errorf("workstation 2's dossier view: rating %+v, %v", v.Rating, err)
+	}
 	counts, err := ws2.db.RatingCounts(ctx, time.Now().AddDate(0, 0, -1), time.Now().Add(time.Hour))
 	if err != nil || counts != (data.RatingCounts{Satisfied: 1}) {
 		t.Errorf("workstation 2 counts %+v %v", counts, err)

@@ -57,7 +57,7 @@ var pageFuncs = template.FuncMap{
 			return "done"
 		case data.StatusSupplement:
 			return "need"
-		case data.StatusRefused, data.StatusWithdrawn:
+		case data.StatusRefused, data.StatusWithdrawn, data.StatusStopped:
 			return "stop"
 		}
 		return ""
@@ -114,6 +114,8 @@ func statusHint(s data.Status) string {
 		return "Hồ sơ không được tiếp nhận giải quyết; lý do ghi trong phiếu từ chối đã giao cho người nộp."
 	case data.StatusWithdrawn:
 		return "Người nộp đã rút hồ sơ."
+	case data.StatusStopped:
+		return "Hồ sơ đã dừng giải quyết; lý do ghi trong thông báo dừng giải quyết hồ sơ gửi ông/bà."
 	}
 	return ""
 }
@@ -129,6 +131,8 @@ func stepLabel(e PublicEvent) string {
 		return "Xin lỗi và hẹn lại ngày trả kết quả"
 	case data.UpdateDelivery:
 		return "Bưu điện phát kết quả chưa thành công"
+	case "fees":
+		return "Nộp phí, lệ phí"
 	case "status":
 		switch e.To {
 		case data.StatusReceived:
@@ -145,6 +149,8 @@ func stepLabel(e PublicEvent) string {
 			return "Trả kết quả"
 		case data.StatusWithdrawn:
 			return "Rút hồ sơ"
+		case data.StatusStopped:
+			return "Dừng giải quyết hồ sơ"
 		}
 		return e.To.Label()
 	}

@@ -286,17 +286,24 @@ func (s *Store) Enroll(ctx context.Context, req data.EnrollRequest) (data.Enroll
 	return resp, nil
 }
 
-// highest returns the highest dossier number of each day and register
-// number of each book the province holds for a workstation.
+// highest returns the highest dossier number of each day, register
+// number of each book and fee receipt number of each year the province
+// holds for a workstation.
 func highest(ctx context.Context, tx pgx.Tx, officeID int64, number int) ([]data.NumberHigh, error) {
-	rows, _ := tx.Query(ctx, `SELECT substr(code, length(code) - 10, 6), 0, max(right(code, 4)::int) FROM dossier
+	// A receipt's issued_at is in Vietnam's zone: its first four
+	// characters are the year its number belongs to.
+	rows, _ := tx.Query(ctx, `SELECT substr(code, length(code) - 10, 6), 0, 0, max(right(code, 4)::int) FROM dossier
 			WHERE office_id = $1 AND workstation = $2 AND code ~ '-[0-9]{6}-[0-9]{4}$' GROUP BY 1
-		UNION ALL SELECT '', (record->>'book')::int, max((record->>'register_no')::int) FROM dossier
+		UNION ALL SELECT '', (record->>'book')::int, 0, max((record->>'register_no')::int) FROM dossier
 			WHERE office_id = $1 AND workstation = $2 AND record->>'book' ~ '^[0-9]{1,6}$' AND record->>'register_no' ~ '^[0-9]{1,9}$'
-			GROUP BY 2 ORDER BY 1, 2`, officeID, number)
+			GROUP BY 2
+		UNION ALL SELECT '', 0, substr(r->>'issued_at', 1, 4)::int, max((r->>'number')::int)
+			FROM dossier, jsonb_array_elements(COALESCE(record->'fee_receipts', '[]'::jsonb)) r
+			WHERE office_id = $1 AND r->>'workstation' = $2::text AND r->>'issued_at' ~ '^[0-9]{4}-' AND r->>'number' ~ '^[0-9]{1,8}$'
+			GROUP BY 3 ORDER BY 1, 2, 3`, officeID, number)
 	hs := []data.NumberHigh{}
 	var h data.NumberHigh
-	_, err := pgx.ForEachRow(rows, []any{&h.Day, &h.Book, &h.Last}, func() error {
+	_, err := pgx.ForEachRow(rows, []any{&h.Day, &h.Book, &h.ReceiptYear, &h.Last}, func() error {
 		hs = append(hs, h)
 		return nil
 	})

@@ -47,6 +47,20 @@ func CheckPush(ws Workstation, cs []data.OutboxChange) ([]data.Payload, error) {
 		if code := p.Subject(); code != c.Subject {
 			bad.Add(field+".subject", "mã hồ sơ %q khác mã trong nội dung %q", c.Subject, code)
 		}
+		// A workstation sends the receipts it numbered, from its block.
+		var receipts []data.FeeReceiptRecord
+		switch p := p.(type) {
+		case *data.DossierRecord:
+			receipts = p.Receipts
+		case *data.FeesRecord:
+			receipts = p.Receipts
+		}
+		for k, r := range receipts {
+			if r.Workstation != ws.Number {
+				bad.Add(fmt.Sprintf("%s.payload.fee_receipts[%d]", field, k), "biên lai số %08d thuộc dãy số của máy trạm %d; máy trạm %d chỉ gửi biên lai mình lập",
+					r.Number, r.Workstation, ws.Number)
+			}
+		}
 	}
 	if err := bad.Err("Lô thay đổi gửi lên chưa hợp lệ, chưa ghi gì."); err != nil {
 		return nil, err
@@ -127,6 +141,7 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 	var (
 		dossiers, events, feed, applied [][]any
 		changed                         []data.DossierUpdate // dates and return methods, in order
+		fees                            []data.FeesRecord    // fees collected after intake, in order
 		profile                         *data.OfficeProfile  // the office's latest name and place
 		updates                         = map[string]data.Status{}
 		feedAt                          []int // index into cs of each feed row
@@ -174,6 +189,16 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 			changed = append(changed, u)
 			events = append(events, []any{u.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(u.Actor), u.Action, string(cur),
 				string(cur), data.Clean(u.Note)})
+		case *data.FeesRecord:
+			f := *p
+			cur, ok := status[f.Code]
+			if !ok {
+				results[i] = rejected(c.Key, fmt.Sprintf("Cơ sở dữ liệu của tỉnh chưa có hồ sơ %s nên chưa ghi được phí, lệ phí.", f.Code), "")
+				break
+			}
+			fees = append(fees, f)
+			events = append(events, []any{f.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(f.Actor), "fees", string(cur),
+				string(cur), data.Clean(f.Note)})
 		case *data.OfficeProfile:
 			// Not in the feed: each workstation keeps its own set-up.
 			profile = p
@@ -238,6 +263,18 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 			return err
 		}
 	}
+	// The fees and their receipts are part of the dossier's record, as
+	// those collected at intake are.
+	for _, f := range fees {
+		receipts, err := json.Marshal(f.Receipts)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE dossier SET record = jsonb_set(record, '{fee_receipts}',
+			COALESCE(record->'fee_receipts', '[]'::jsonb) || $2::jsonb), updated_at = now() WHERE code = $1`, f.Code, receipts); err != nil {
+			return err
+		}
+	}
 	if profile != nil {
 		if _, err := tx.Exec(ctx, `UPDATE office SET name = $2, place = $3 WHERE id = $1`, ws.OfficeID,
 			data.Clean(profile.Name), data.Clean(profile.Place)); err != nil {
@@ -293,6 +330,13 @@ func (s *Store) Pull(ctx context.Context, ws Workstation, after int64, limit int
 		return page, fmt.Errorf("server: pull: %w", err)
 	}
 	page.More = n == limit
+	if page.More {
+		err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM feed WHERE office_id = $1 AND seq > $2)
+			+ (SELECT count(*) FROM feed WHERE office_id IS NULL AND seq > $2)`, ws.OfficeID, page.Next).Scan(&page.Remaining)
+		if err != nil {
+			return page, fmt.Errorf("server: pull: count remaining: %w", err)
+		}
+	}
 	rows, _ = s.pool.Query(ctx, `SELECT o.agency_code, w.number, k.public_key FROM workstation_key k
 		JOIN workstation w ON w.id = k.workstation_id JOIN office o ON o.id = w.office_id
 		WHERE w.office_id = $1 ORDER BY w.number, k.created_at`, ws.OfficeID)

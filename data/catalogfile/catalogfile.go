@@ -162,6 +162,7 @@ func (jr jsonRecord) procedure() (data.Procedure, data.Fields) {
 		SameDayCutoff: str(jr.SameDayCutoff),
 		FeesText:      str(jr.FeesText),
 	}
+	p.Fees = ReadFees(p.FeesText).Fees
 	if jr.PostalAllowed != nil {
 		p.PostalAllowed = *jr.PostalAllowed
 	}
@@ -313,6 +314,7 @@ func ParseCSV(raw []byte) ([]data.Procedure, error) {
 			Code: cell("code"), Name: cell("name"), Field: cell("field"), Level: cell("level"),
 			TimeLimitText: cell("time_limit_text"), SameDayCutoff: cell("same_day_cutoff"), FeesText: cell("fees_text"),
 		}
+		p.Fees = ReadFees(p.FeesText).Fees
 		where := fmt.Sprintf("dòng %d%s, cột ", line, codeSuffix(p.Code))
 		if v := cell("working_days"); v != "" {
 			n, err := strconv.Atoi(v)

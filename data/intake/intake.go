@@ -3,6 +3,7 @@
 package intake
 
 import (
+	"errors"
 	"fmt"
 	"net/mail"
 	"strconv"
@@ -28,6 +29,7 @@ func Normalize(r *data.IntakeRequest) {
 	for i := range r.Documents {
 		r.Documents[i].Name = data.Clean(r.Documents[i].Name)
 	}
+	r.FeeExempt = data.Clean(r.FeeExempt)
 	if r.Sets == 0 {
 		r.Sets = 1
 	}
@@ -60,7 +62,18 @@ const (
 	FieldWorkingDays   = "working_days"
 	FieldReceivedAt    = "received_at"
 	FieldOfficer       = "officer"
+	// The fees collected: "fees", each "fees[i].kind", "fees[i].amount",
+	// "fees[i].method" (data.CheckIntakeFees names them), and the reason
+	// for an exemption.
+	FieldFees      = "fees"
+	FieldFeeExempt = "fee_exempt"
 )
+
+// FeeField names a field of the i-th fee collected: FeeField(0, "amount")
+// is "fees[0].amount".
+func FeeField(i int, name string) string {
+	return FieldFees + "[" + strconv.Itoa(i) + "]." + name
+}
 
 // The times of receipt an intake accepts: none before 2000, none more
 // than a few minutes ahead of this PC's clock.
@@ -173,6 +186,12 @@ func Validate(r *data.IntakeRequest, p data.Procedure, now time.Time) error {
 		bad.Add(FieldWorkingDays, "thủ tục %s chưa có thời hạn giải quyết (%s): hãy nhập số ngày làm việc", p.Code, data.NeedsReviewLabel)
 	}
 	text(FieldOfficer, "tên cán bộ tiếp nhận", r.Officer, data.MaxNameLen)
+	if _, _, err := Fees(*r, p); err != nil {
+		var de *data.Error
+		if errors.As(err, &de) {
+			bad = append(bad, de.Fields...)
+		}
+	}
 	switch {
 	case r.ReceivedAt.IsZero():
 	case r.ReceivedAt.Before(EarliestReceipt):
@@ -185,6 +204,20 @@ func Validate(r *data.IntakeRequest, p data.Procedure, now time.Time) error {
 
 func docField(i int, name string) string {
 	return FieldDocuments + "[" + strconv.Itoa(i) + "]." + name
+}
+
+// Fees checks the fees collected against the procedure's schedule and
+// returns them, with the exemption reason (data.CheckIntakeFees): a
+// procedure with a set fee needs fees or a reason, unless the dossier
+// came by post.
+func Fees(r data.IntakeRequest, p data.Procedure) ([]data.FeePaid, string, error) {
+	s := p.Fees
+	if r.Channel == data.ChannelPostal {
+		// The postman collects the fee of a dossier sent by post and
+		// hands it over with the from-post manifest, which records it.
+		s.Known = false
+	}
+	return data.CheckIntakeFees(s, r.Fees, r.FeeExempt)
 }
 
 // WorkingDays is the time limit that applies: the officer's when given,

@@ -57,7 +57,18 @@ func (db *DB) Backup(ctx context.Context, path string) (err error) {
 			removeDatabase(tmp)
 		}
 	}()
-	if _, err := db.write.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
+	// A connection of its own: the copy reads a snapshot while the
+	// writer goes on saving dossiers (a million take a while to copy).
+	src, err := sql.Open("sqlite3", dsn(db.file, pragmas))
+	if err != nil {
+		return fmt.Errorf("sqlite: backup to %s: %w", path, err)
+	}
+	defer src.Close()
+	src.SetMaxOpenConns(1)
+	stop := db.watchCopy(ctx, tmp)
+	_, err = src.ExecContext(ctx, `VACUUM INTO ?`, tmp)
+	stop()
+	if err != nil {
 		return fmt.Errorf("sqlite: backup to %s: %w", path, err)
 	}
 	if err := db.sealBackup(ctx, tmp); err != nil {
@@ -73,6 +84,35 @@ func (db *DB) Backup(ctx context.Context, path string) (err error) {
 		return fmt.Errorf("sqlite: backup to %s: %w", path, err)
 	}
 	return platform.SyncDir(filepath.Dir(path))
+}
+
+// watchCopy tells the context's progress, in MiB, how far a copy being
+// written to file has got, against the database's size, until stop.
+func (db *DB) watchCopy(ctx context.Context, file string) (stop func()) {
+	var size int64
+	if err := db.read.QueryRowContext(ctx, `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`).Scan(&size); err != nil || size == 0 {
+		return func() {}
+	}
+	total := int(size>>20) + 1
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if fi, err := os.Stat(file); err == nil {
+				data.ReportProgress(ctx, min(int(fi.Size()>>20), total-1), total)
+			}
+			select {
+			case <-done:
+				data.ReportProgress(ctx, total, total)
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
 
 // sealBackup records in the copy when it was taken and checks it.

@@ -14,11 +14,15 @@ import (
 
 // ImportProcedures adds or updates procedures by code in one transaction.
 // A procedure whose time limit was set here keeps it unless the new
-// record gives one.
+// record gives one; so do fees set here, unless the new record's text
+// states them unambiguously.
 func (db *DB) ImportProcedures(ctx context.Context, ps []data.Procedure) (data.ImportReport, error) {
 	var rep data.ImportReport
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		for _, p := range ps {
+		for i, p := range ps {
+			if i%100 == 0 {
+				data.ReportProgress(ctx, i, len(ps))
+			}
 			var (
 				localDays   sql.NullInt64
 				localCutoff string
@@ -28,6 +32,9 @@ func (db *DB) ImportProcedures(ctx context.Context, ps []data.Procedure) (data.I
 				Scan(&localDays, &localCutoff, &local)
 			exists := err == nil
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return err
+			}
+			if err := keepLocalFees(ctx, tx, &p); err != nil {
 				return err
 			}
 			if exists && local {
@@ -50,6 +57,7 @@ func (db *DB) ImportProcedures(ctx context.Context, ps []data.Procedure) (data.I
 				rep.Added++
 			}
 		}
+		data.ReportProgress(ctx, len(ps), len(ps))
 		codes := make([]string, len(ps))
 		for i, p := range ps {
 			codes[i] = p.Code
@@ -63,6 +71,51 @@ func (db *DB) ImportProcedures(ctx context.Context, ps []data.Procedure) (data.I
 	return rep, nil
 }
 
+// keepLocalFees keeps the fees an administrator set here for a
+// procedure re-imported (or published again) without a known schedule.
+func keepLocalFees(ctx context.Context, tx *sql.Tx, p *data.Procedure) error {
+	if p.Fees.Known {
+		return nil
+	}
+	var (
+		raw               string
+		local, exemptible bool
+	)
+	err := tx.QueryRowContext(ctx, `SELECT fees, local_fees, fees_exemptible FROM procedure WHERE code = ?`, p.Code).Scan(&raw, &local, &exemptible)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && !local) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	amounts, err := feeAmounts(raw)
+	if err != nil {
+		return err
+	}
+	p.Fees = data.FeeSchedule{Known: true, Amounts: amounts, Exemptible: exemptible || p.Fees.Exemptible}
+	p.LocalFees = true
+	return nil
+}
+
+// feeAmounts reads a procedure's amounts as stored.
+func feeAmounts(raw string) ([]data.FeeAmount, error) {
+	var rs []data.FeeAmountRecord
+	if err := json.Unmarshal([]byte(raw), &rs); err != nil {
+		return nil, fmt.Errorf("fees: %w", err)
+	}
+	var out []data.FeeAmount
+	for _, r := range rs {
+		out = append(out, data.FeeAmount(r))
+	}
+	return out, nil
+}
+
+// feesJSON is a procedure's amounts as stored.
+func feesJSON(s data.FeeSchedule) (string, error) {
+	raw, err := json.Marshal(data.NewFeeScheduleRecord(s).Amounts)
+	return string(raw), err
+}
+
 func upsertProcedure(ctx context.Context, tx *sql.Tx, p data.Procedure, stamp string) error {
 	docs := p.Documents
 	if docs == nil {
@@ -72,16 +125,22 @@ func upsertProcedure(ctx context.Context, tx *sql.Tx, p data.Procedure, stamp st
 	if err != nil {
 		return err
 	}
+	fees, err := feesJSON(p.Fees)
+	if err != nil {
+		return err
+	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO procedure (code, name, field, level, time_limit_text, working_days,
-			same_day_cutoff, fees_text, postal_allowed, documents, local_time_limit, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			same_day_cutoff, fees_text, postal_allowed, documents, local_time_limit,
+			fees_known, fees, fees_exemptible, local_fees, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (code) DO UPDATE SET name = excluded.name, field = excluded.field, level = excluded.level,
 			time_limit_text = excluded.time_limit_text, working_days = excluded.working_days,
 			same_day_cutoff = excluded.same_day_cutoff, fees_text = excluded.fees_text,
 			postal_allowed = excluded.postal_allowed, documents = excluded.documents,
-			local_time_limit = excluded.local_time_limit, updated_at = excluded.updated_at`,
+			local_time_limit = excluded.local_time_limit, fees_known = excluded.fees_known, fees = excluded.fees,
+			fees_exemptible = excluded.fees_exemptible, local_fees = excluded.local_fees, updated_at = excluded.updated_at`,
 		p.Code, p.Name, p.Field, p.Level, p.TimeLimitText, nullInt(p.WorkingDays), p.SameDayCutoff, p.FeesText,
-		p.PostalAllowed, string(docsJSON), p.LocalTimeLimit, stamp)
+		p.PostalAllowed, string(docsJSON), p.LocalTimeLimit, p.Fees.Known, fees, p.Fees.Exemptible, p.LocalFees, stamp)
 	if err != nil {
 		return err
 	}
@@ -100,17 +159,17 @@ func nullInt(p *int) any {
 }
 
 const procedureColumns = `p.code, p.name, p.field, p.level, p.time_limit_text, p.working_days, p.same_day_cutoff,
-	p.fees_text, p.postal_allowed, p.documents, p.local_time_limit`
+	p.fees_text, p.postal_allowed, p.documents, p.local_time_limit, p.fees_known, p.fees, p.fees_exemptible, p.local_fees`
 
 // scanProcedure reads procedureColumns, then any extra columns into extra.
 func scanProcedure(row interface{ Scan(...any) error }, extra ...any) (data.Procedure, error) {
 	var (
-		p    data.Procedure
-		days sql.NullInt64
-		docs string
+		p          data.Procedure
+		days       sql.NullInt64
+		docs, fees string
 	)
 	dest := []any{&p.Code, &p.Name, &p.Field, &p.Level, &p.TimeLimitText, &days, &p.SameDayCutoff,
-		&p.FeesText, &p.PostalAllowed, &docs, &p.LocalTimeLimit}
+		&p.FeesText, &p.PostalAllowed, &docs, &p.LocalTimeLimit, &p.Fees.Known, &fees, &p.Fees.Exemptible, &p.LocalFees}
 	err := row.Scan(append(dest, extra...)...)
 	if err != nil {
 		return p, err
@@ -121,6 +180,9 @@ func scanProcedure(row interface{ Scan(...any) error }, extra ...any) (data.Proc
 	}
 	if err := json.Unmarshal([]byte(docs), &p.Documents); err != nil {
 		return p, fmt.Errorf("documents of %s: %w", p.Code, err)
+	}
+	if p.Fees.Amounts, err = feeAmounts(fees); err != nil {
+		return p, fmt.Errorf("%s: %w", p.Code, err)
 	}
 	return p, nil
 }
@@ -261,5 +323,30 @@ func (db *DB) SetTimeLimit(ctx context.Context, code string, tl data.TimeLimit) 
 			return data.Errorf(data.ENotFound, "Không có thủ tục mã %q trong danh mục.", code)
 		}
 		return db.audit(ctx, tx, "", "catalog.time-limit", code, "", tl)
+	})
+}
+
+// SetFees records an administrator's fees for a procedure; a re-import
+// that states none unambiguously keeps them.
+func (db *DB) SetFees(ctx context.Context, code string, fees data.FeeSchedule) error {
+	fees.Known = true
+	if err := fees.Validate(); err != nil {
+		return err
+	}
+	raw, err := feesJSON(fees)
+	if err != nil {
+		return fmt.Errorf("sqlite: set fees %s: %w", code, err)
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE procedure SET fees_known = 1, fees = ?,
+				fees_exemptible = CASE WHEN ? THEN 1 ELSE fees_exemptible END, local_fees = 1, updated_at = ?
+			WHERE code = ?`, raw, fees.Exemptible, db.stamp(), data.Clean(code))
+		if err != nil {
+			return fmt.Errorf("sqlite: set fees %s: %w", code, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return data.Errorf(data.ENotFound, "Không có thủ tục mã %q trong danh mục.", code)
+		}
+		return nil
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"motcua/data"
@@ -114,6 +115,17 @@ func (db *DB) journalProblems(ctx context.Context) ([]string, error) {
 		if j := high[bookKey(book, ws)]; n > j {
 			ps = append(ps, fmt.Sprintf("Sổ ghi số %s: quyển %d đã cấp số thứ tự đến %d nhưng sổ chỉ ghi %d; khôi phục bản sao lưu lúc này có thể cấp trùng số.",
 				filepath.Base(db.seq.path), book, n, j))
+		}
+	}
+	receipts, err := receiptHighs(ctx, db.read, ws)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: check journal: %w", err)
+	}
+	for k, n := range receipts {
+		if j := high[k]; n > j {
+			year := strings.Split(k, "/")[1]
+			ps = append(ps, fmt.Sprintf("Sổ ghi số %s: năm %s đã cấp biên lai đến số %08d nhưng sổ chỉ ghi %08d; khôi phục bản sao lưu lúc này có thể cấp trùng số biên lai.",
+				filepath.Base(db.seq.path), year, n, j))
 		}
 	}
 	sort.Strings(ps)

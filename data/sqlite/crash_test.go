@@ -23,15 +23,8 @@ func TestMain(m *testing.M) {
 	if dir := os.Getenv("MOTCUA_CRASH_CHILD"); dir != "" {
 		os.Exit(crashChild(dir))
 	}
-	code := m.Run()
-	for _, d := range benchDirs {
-		os.RemoveAll(d)
-	}
-	os.Exit(code)
+	os.Exit(m.Run())
 }
-
-// benchDirs are the benchmarks' temporary folders.
-var benchDirs []string
 
 // crashChild takes dossiers one after another, printing "code register"
 // once each is saved, until it is killed, or, with MOTCUA_CRASH_CLEAN=N,

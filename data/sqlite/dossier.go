@@ -30,6 +30,13 @@ func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier
 	if err := intake.Validate(&req, p, now); err != nil {
 		return data.Dossier{}, office, err
 	}
+	paid, exempt, err := intake.Fees(req, p)
+	if err != nil {
+		return data.Dossier{}, office, err
+	}
+	if len(paid) > 0 && !office.Collector.Configured() {
+		return data.Dossier{}, office, noCollector()
+	}
 	cal, err := db.Calendar(ctx)
 	if err != nil {
 		return data.Dossier{}, office, err
@@ -66,6 +73,9 @@ func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier
 		Book:          received.Year(),
 		Officer:       officer,
 		Workstation:   office.Workstation,
+		Fees:          paid,
+		FeeExempt:     exempt,
+		FormSet:       data.FormSetFor(received).Circular,
 	}
 	if d.ReturnMethod == data.ReturnCounter {
 		d.ReturnAddress = ""
@@ -80,8 +90,10 @@ func (db *DB) intakeProcedure(ctx context.Context, code string) (data.Procedure,
 		p    data.Procedure
 		days sql.NullInt64
 	)
-	err := db.read.QueryRowContext(ctx, `SELECT code, name, working_days, same_day_cutoff, postal_allowed FROM procedure WHERE code = ?`,
-		code).Scan(&p.Code, &p.Name, &days, &p.SameDayCutoff, &p.PostalAllowed)
+	var fees string
+	err := db.read.QueryRowContext(ctx, `SELECT code, name, working_days, same_day_cutoff, postal_allowed, fees_known, fees, fees_exemptible
+		FROM procedure WHERE code = ?`, code).Scan(&p.Code, &p.Name, &days, &p.SameDayCutoff, &p.PostalAllowed,
+		&p.Fees.Known, &fees, &p.Fees.Exemptible)
 	if errors.Is(err, sql.ErrNoRows) {
 		return data.Procedure{}, nil
 	}
@@ -91,6 +103,9 @@ func (db *DB) intakeProcedure(ctx context.Context, code string) (data.Procedure,
 	if days.Valid {
 		n := int(days.Int64)
 		p.WorkingDays = &n
+	}
+	if p.Fees.Amounts, err = feeAmounts(fees); err != nil {
+		return p, fmt.Errorf("sqlite: procedure %s: %w", code, err)
 	}
 	return p, nil
 }
@@ -157,13 +172,22 @@ func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier,
 		if err := insertDossier(ctx, tx, d, db.stamp()); err != nil {
 			return err
 		}
+		var receipts []data.FeeReceipt
+		for _, fee := range d.Fees {
+			r, err := db.issueReceipt(ctx, tx, office, d, fee, db.Now(), d.Officer, "")
+			if err != nil {
+				return err
+			}
+			receipts = append(receipts, r)
+		}
 		if err := db.event(ctx, tx, d.Code, d.Officer, "intake", "", data.StatusReceived, data.IntakeNote(d.Channel, d.DueDate)); err != nil {
 			return err
 		}
-		if err := db.audit(ctx, tx, d.Officer, "dossier.intake", d.Code, d.ProcedureCode, dossierPayload(d)); err != nil {
+		rec := dossierPayload(d, receipts)
+		if err := db.audit(ctx, tx, d.Officer, "dossier.intake", d.Code, d.ProcedureCode, rec); err != nil {
 			return err
 		}
-		return db.enqueue(ctx, tx, data.ChangeDossierCreated, d.Code, dossierPayload(d))
+		return db.enqueue(ctx, tx, data.ChangeDossierCreated, d.Code, rec)
 	})
 	if err != nil {
 		var de *data.Error
@@ -179,22 +203,25 @@ func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string
 	_, err := tx.ExecContext(ctx, `INSERT INTO dossier (code, procedure_code, procedure_name,
 			applicant_name, applicant_id, applicant_birth, applicant_phone, applicant_email, applicant_address,
 			sets, channel, return_method, return_address, postal_item, received_at, working_days, due_date,
-			status, book, register_no, officer, workstation, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			status, book, register_no, officer, workstation, fee_exempt, form_set, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.Code, d.ProcedureCode, d.ProcedureName,
 		d.Applicant.Name, d.Applicant.IDNumber, dateOrEmpty(d.Applicant.BirthDate), d.Applicant.Phone, d.Applicant.Email, d.Applicant.Address,
 		d.Sets, d.Channel, d.ReturnMethod, d.ReturnAddress, d.PostalItem, d.ReceivedAt.Format(time.RFC3339), d.WorkingDays,
-		d.DueDate.Format(dateLayout), d.Status, d.Book, d.RegisterNo, d.Officer, d.Workstation, stamp)
+		d.DueDate.Format(dateLayout), d.Status, d.Book, d.RegisterNo, d.Officer, d.Workstation, d.FeeExempt, d.FormSet, stamp)
 	if err != nil {
 		return err
 	}
 	for i, doc := range d.Documents {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_document (dossier_code, position, name, originals, copies)
-			VALUES (?, ?, ?, ?, ?)`, d.Code, i+1, doc.Name, doc.Originals, doc.Copies); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO document_name (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, doc.Name); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_document (dossier_code, position, name_id, originals, copies)
+			VALUES (?, ?, (SELECT id FROM document_name WHERE name = ?), ?, ?)`, d.Code, i+1, doc.Name, doc.Originals, doc.Copies); err != nil {
 			return err
 		}
 	}
-	return nil
+	return indexApplicant(ctx, tx, d)
 }
 
 func dateOrEmpty(t time.Time) string {
@@ -228,8 +255,9 @@ func (db *DB) enqueue(ctx context.Context, tx *sql.Tx, kind data.ChangeKind, sub
 	return err
 }
 
-// dossierPayload is a dossier as the provincial sync carries it.
-func dossierPayload(d data.Dossier) data.DossierRecord {
+// dossierPayload is a dossier as the provincial sync carries it, with
+// the receipts of the fees collected at intake.
+func dossierPayload(d data.Dossier, receipts []data.FeeReceipt) data.DossierRecord {
 	r := data.DossierRecord{Code: d.Code, ProcedureCode: d.ProcedureCode, ProcedureName: d.ProcedureName,
 		Applicant: data.ApplicantRecord{Name: d.Applicant.Name, IDNumber: d.Applicant.IDNumber,
 			BirthDate: dateOrEmpty(d.Applicant.BirthDate), Phone: d.Applicant.Phone, Email: d.Applicant.Email,
@@ -237,9 +265,12 @@ func dossierPayload(d data.Dossier) data.DossierRecord {
 		Documents: []data.DocumentRecord{}, Sets: d.Sets, Channel: string(d.Channel), ReturnMethod: string(d.ReturnMethod),
 		ReturnAddress: d.ReturnAddress, PostalItem: d.PostalItem, ReceivedAt: d.ReceivedAt.Format(time.RFC3339),
 		WorkingDays: d.WorkingDays, DueDate: d.DueDate.Format(dateLayout), Status: d.Status, Book: d.Book,
-		RegisterNo: d.RegisterNo, Officer: d.Officer, Workstation: d.Workstation}
+		RegisterNo: d.RegisterNo, Officer: d.Officer, Workstation: d.Workstation, FeeExempt: d.FeeExempt, FormSet: d.FormSet}
 	for _, doc := range d.Documents {
 		r.Documents = append(r.Documents, data.DocumentRecord(doc))
+	}
+	for _, rc := range receipts {
+		r.Receipts = append(r.Receipts, data.NewFeeReceiptRecord(rc))
 	}
 	return r
 }
@@ -255,37 +286,15 @@ func (db *DB) dossierTx(ctx context.Context, tx *sql.Tx, code string) (data.Doss
 }
 
 func (db *DB) dossier(ctx context.Context, q querier, code string) (data.Dossier, error) {
-	var (
-		d                       data.Dossier
-		birth, received, due    string
-		channel, method, status string
-	)
-	err := q.QueryRowContext(ctx, `SELECT code, procedure_code, procedure_name, applicant_name, applicant_id,
-			applicant_birth, applicant_phone, applicant_email, applicant_address, sets, channel, return_method,
-			return_address, postal_item, received_at, working_days, due_date, status, book, register_no, officer, workstation
-		FROM dossier WHERE code = ?`, data.Clean(code)).Scan(&d.Code, &d.ProcedureCode, &d.ProcedureName,
-		&d.Applicant.Name, &d.Applicant.IDNumber, &birth, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address,
-		&d.Sets, &channel, &method, &d.ReturnAddress, &d.PostalItem, &received, &d.WorkingDays, &due, &status,
-		&d.Book, &d.RegisterNo, &d.Officer, &d.Workstation)
+	d, err := scanDossier(q.QueryRowContext(ctx, `SELECT `+dossierColumns+` FROM dossier WHERE code = ?`, data.Clean(code)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
 	}
 	if err != nil {
 		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
 	}
-	d.Channel, d.ReturnMethod, d.Status = data.Channel(channel), data.ReturnMethod(method), data.Status(status)
-	if birth != "" {
-		d.Applicant.BirthDate, _ = data.ParseDate(birth)
-	}
-	if d.ReceivedAt, err = time.Parse(time.RFC3339, received); err != nil {
-		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
-	}
-	d.ReceivedAt = d.ReceivedAt.In(data.Zone)
-	if d.DueDate, err = data.ParseDate(due); err != nil {
-		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
-	}
-	rows, err := q.QueryContext(ctx, `SELECT name, originals, copies FROM dossier_document
-		WHERE dossier_code = ? ORDER BY position`, d.Code)
+	rows, err := q.QueryContext(ctx, `SELECT n.name, x.originals, x.copies FROM dossier_document x
+		JOIN document_name n ON n.id = x.name_id WHERE x.dossier_code = ? ORDER BY x.position`, d.Code)
 	if err != nil {
 		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
 	}
@@ -297,7 +306,47 @@ func (db *DB) dossier(ctx context.Context, q querier, code string) (data.Dossier
 		}
 		d.Documents = append(d.Documents, doc)
 	}
-	return d, rows.Err()
+	if err := rows.Err(); err != nil {
+		return d, fmt.Errorf("sqlite: dossier %s: %w", code, err)
+	}
+	rows.Close()
+	if d.Fees, err = db.feesOf(ctx, q, d.Code); err != nil {
+		return d, err
+	}
+	return d, nil
+}
+
+// dossierColumns are the columns scanDossier reads, in its order.
+const dossierColumns = `code, procedure_code, procedure_name, applicant_name, applicant_id,
+	applicant_birth, applicant_phone, applicant_email, applicant_address, sets, channel, return_method,
+	return_address, postal_item, received_at, working_days, due_date, status, book, register_no, officer, workstation,
+	fee_exempt, form_set`
+
+// scanDossier reads a dossier, without its documents, from a row of
+// dossierColumns.
+func scanDossier(row interface{ Scan(...any) error }) (data.Dossier, error) {
+	var (
+		d                       data.Dossier
+		birth, received, due    string
+		channel, method, status string
+	)
+	err := row.Scan(&d.Code, &d.ProcedureCode, &d.ProcedureName,
+		&d.Applicant.Name, &d.Applicant.IDNumber, &birth, &d.Applicant.Phone, &d.Applicant.Email, &d.Applicant.Address,
+		&d.Sets, &channel, &method, &d.ReturnAddress, &d.PostalItem, &received, &d.WorkingDays, &due, &status,
+		&d.Book, &d.RegisterNo, &d.Officer, &d.Workstation, &d.FeeExempt, &d.FormSet)
+	if err != nil {
+		return d, err
+	}
+	d.Channel, d.ReturnMethod, d.Status = data.Channel(channel), data.ReturnMethod(method), data.Status(status)
+	if birth != "" {
+		d.Applicant.BirthDate, _ = data.ParseDate(birth)
+	}
+	if d.ReceivedAt, err = time.Parse(time.RFC3339, received); err != nil {
+		return d, err
+	}
+	d.ReceivedAt = d.ReceivedAt.In(data.Zone)
+	d.DueDate, err = data.ParseDate(due)
+	return d, err
 }
 
 // History returns a dossier's events, oldest first.
@@ -336,6 +385,18 @@ func (db *DB) RecordPrint(ctx context.Context, code, kind, actor string) (int, e
 		}
 		if n == 0 {
 			return data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
+		}
+		// The first paper fixes the form set the dossier's papers print
+		// with: the one in force when it was received.
+		var received, set string
+		if err := tx.QueryRowContext(ctx, `SELECT received_at, form_set FROM dossier WHERE code = ?`, code).Scan(&received, &set); err != nil {
+			return err
+		}
+		if set == "" {
+			if _, err := tx.ExecContext(ctx, `UPDATE dossier SET form_set = ? WHERE code = ?`,
+				data.FormSetFor(parseStamp(received)).Circular, code); err != nil {
+				return err
+			}
 		}
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM printout WHERE dossier_code = ? AND kind = ?`, code, kind).Scan(&n); err != nil {
 			return err

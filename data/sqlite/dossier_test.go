@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -159,7 +158,8 @@ func TestIntakeStoresNFC(t *testing.T) {
 	}
 	var name, doc string
 	db.read.QueryRow(`SELECT applicant_name FROM dossier WHERE code = ?`, d.Code).Scan(&name)
-	db.read.QueryRow(`SELECT name FROM dossier_document WHERE dossier_code = ? AND position = 1`, d.Code).Scan(&doc)
+	db.read.QueryRow(`SELECT n.name FROM dossier_document x JOIN document_name n ON n.id = x.name_id
+		WHERE x.dossier_code = ? AND x.position = 1`, d.Code).Scan(&doc)
 	if name != "Nguyễn Thị Hồng" || doc != "Tờ khai" {
 		t.Errorf("stored %q, %q", name, doc)
 	}
@@ -291,99 +291,6 @@ func TestCodesNeverReusedAfterRestoreOrRestart(t *testing.T) {
 		intake(db)
 	}
 	db.Close()
-}
-
-// BenchmarkIntake saves one dossier into a store that already holds
-// 100,000, with every commit synced (synchronous=FULL), and reports the
-// median. Target: p50 ≤ BenchmarkFsync's p50 + 0.5 ms, both measured in
-// the same run on the same disk.
-func BenchmarkIntake(b *testing.B) {
-	db, err := Open(context.Background(), filledStore(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	db.Now = func() time.Time { return time.Date(2031, 1, 1, 9, 0, 0, 0, data.Zone) }
-	ctx := context.Background()
-	var took []time.Duration
-	for i := 0; b.Loop(); i++ {
-		// A fresh day every 900 intakes stays inside one workstation's
-		// daily block; the day is the run's, so runs never meet.
-		r := birthRequest()
-		r.ReceivedAt = benchDay.AddDate(0, 0, i/900).Add(time.Duration(i%900) * time.Second)
-		start := time.Now()
-		if _, err := db.Intake(ctx, r); err != nil {
-			b.Fatal(err)
-		}
-		took = append(took, time.Since(start))
-	}
-	benchDay = benchDay.AddDate(0, 0, len(took)/900+1)
-	reportMedian(b, took)
-}
-
-// BenchmarkFsync writes one 4 KiB page and syncs it, in the folder of
-// BenchmarkIntake's store: the disk's floor under any durable commit.
-func BenchmarkFsync(b *testing.B) {
-	f, err := os.OpenFile(filepath.Join(filepath.Dir(filledStore(b)), "fsync.bin"), os.O_CREATE|os.O_RDWR, 0o600)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	page := make([]byte, 4096)
-	var took []time.Duration
-	for i := 0; b.Loop(); i++ {
-		page[0] = byte(i)
-		start := time.Now()
-		if _, err := f.WriteAt(page, 0); err != nil {
-			b.Fatal(err)
-		}
-		if err := f.Sync(); err != nil {
-			b.Fatal(err)
-		}
-		took = append(took, time.Since(start))
-	}
-	reportMedian(b, took)
-}
-
-func reportMedian(b *testing.B, took []time.Duration) {
-	if len(took) == 0 {
-		return
-	}
-	sort.Slice(took, func(i, j int) bool { return took[i] < took[j] })
-	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
-	b.ReportMetric(float64(took[len(took)*9/10].Microseconds())/1000, "p90-ms")
-}
-
-// benchDay is the first day a benchmark run takes dossiers on.
-var benchDay = time.Date(2027, 3, 1, 9, 0, 0, 0, data.Zone)
-
-var bench struct {
-	once sync.Once
-	file string
-}
-
-// filledStore returns a database file holding 100,000 dossiers, made
-// once per test binary run in a temporary folder that TestMain removes.
-func filledStore(b *testing.B) string {
-	bench.once.Do(func() {
-		dir, err := os.MkdirTemp("", "motcua-bench-")
-		if err != nil {
-			b.Fatal(err)
-		}
-		benchDirs = append(benchDirs, dir)
-		bench.file = filepath.Join(dir, "motcua.db")
-		db, err := Open(context.Background(), bench.file)
-		if err != nil {
-			b.Fatal(err)
-		}
-		setUp(b, db)
-		fill(b, db, 100_000)
-		db.Close()
-	})
-	if bench.file == "" {
-		b.Fatal("no filled store")
-	}
-	return bench.file
 }
 
 // fill inserts n dossiers spread over earlier days, fast, in one

@@ -170,7 +170,7 @@ func TestPullGoesOnPastAClash(t *testing.T) {
 	record := func(code string, reg, ws int) []byte {
 		d := mine
 		d.Code, d.RegisterNo, d.Workstation = code, reg, ws
-		raw, _ := json.Marshal(dossierPayload(d))
+		raw, _ := json.Marshal(dossierPayload(d, nil))
 		return raw
 	}
 	page := data.PullPage{Next: 12, Changes: []data.RemoteChange{

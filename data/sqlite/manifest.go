@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"motcua/data"
@@ -124,7 +125,7 @@ func (db *DB) manifest(ctx context.Context, q querier, number string) (data.Mani
 			return m, fmt.Errorf("sqlite: manifest %s reconciliation: %w", number, err)
 		}
 	}
-	rows, err := q.QueryContext(ctx, `SELECT i.dossier_code, d.applicant_name, d.procedure_name, i.postal_item, i.fee,
+	rows, err := q.QueryContext(ctx, `SELECT i.dossier_code, d.applicant_name, d.procedure_name, i.postal_item, i.fee, i.fee_kind,
 			i.attempts, i.outcome, i.outcome_at,
 			(SELECT COUNT(*) FROM dossier_document x WHERE x.dossier_code = d.code),
 			(SELECT COALESCE(SUM(originals), 0) FROM dossier_document x WHERE x.dossier_code = d.code),
@@ -140,7 +141,7 @@ func (db *DB) manifest(ctx context.Context, q querier, number string) (data.Mani
 			it        data.ManifestItem
 			outcomeAt string
 		)
-		if err := rows.Scan(&it.DossierCode, &it.Applicant, &it.ProcedureName, &it.PostalItem, &it.Fee, &it.Attempts,
+		if err := rows.Scan(&it.DossierCode, &it.Applicant, &it.ProcedureName, &it.PostalItem, &it.Fee, &it.FeeKind, &it.Attempts,
 			&it.Outcome, &outcomeAt, &it.Documents, &it.Originals, &it.Copies); err != nil {
 			return m, fmt.Errorf("sqlite: manifest %s items: %w", number, err)
 		}
@@ -258,11 +259,17 @@ func (db *DB) AddItem(ctx context.Context, number string, add data.ManifestAdd, 
 			postal = d.PostalItem
 		}
 		if add.Fee < 0 {
-			return data.Errorf(data.EInvalid, "Cước của hồ sơ %s không được âm.", code)
+			return data.Errorf(data.EInvalid, "%s của hồ sơ %s không được âm.", m.Kind.FeeLabel(), code)
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO manifest_item (manifest_number, dossier_code, position, postal_item, fee)
-			VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM manifest_item WHERE manifest_number = ?), ?, ?)`,
-			m.Number, code, m.Number, postal, add.Fee)
+		kind := data.FeeUnstated
+		if m.Kind == data.ManifestFromPost && add.Fee > 0 {
+			if kind, err = db.postalFeeKind(ctx, tx, d, add); err != nil {
+				return err
+			}
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO manifest_item (manifest_number, dossier_code, position, postal_item, fee, fee_kind)
+			VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM manifest_item WHERE manifest_number = ?), ?, ?, ?)`,
+			m.Number, code, m.Number, postal, add.Fee, kind)
 		if err != nil {
 			return err
 		}
@@ -274,6 +281,37 @@ func (db *DB) AddItem(ctx context.Context, number string, add data.ManifestAdd, 
 		return err
 	})
 	return out, wrapErr("add manifest item", err)
+}
+
+// postalFeeKind checks the fee a postman collected for a dossier and
+// returns its kind: the one named, or that of the procedure's only fee.
+func (db *DB) postalFeeKind(ctx context.Context, tx *sql.Tx, d data.Dossier, add data.ManifestAdd) (data.FeeKind, error) {
+	if add.Fee > data.MaxFee {
+		return "", data.Errorf(data.EInvalid, "Phí, lệ phí %s của hồ sơ %s vượt mức tối đa %s; hãy kiểm tra lại.",
+			data.FormatVND(add.Fee), d.Code, data.FormatVND(data.MaxFee))
+	}
+	if len(d.Fees) > 0 {
+		return "", data.Errorf(data.EConflict, "Hồ sơ %s đã thu phí, lệ phí khi tiếp nhận (%s); không ghi thêm khoản bưu điện thu.",
+			d.Code, data.FormatVND(d.Fees[0].Amount))
+	}
+	office, err := db.Office(ctx)
+	if err != nil {
+		return "", err
+	}
+	if !office.Collector.Configured() {
+		return "", data.Errorf(data.EInvalid, "Đơn vị chưa thiết lập tổ chức thu phí, lệ phí (tên, mã số thuế) nên chưa lập được biên lai cho khoản bưu điện thu: hãy thiết lập ở màn hình Thiết lập đơn vị hoặc bằng motcua init --fee-collector \"…\" --tax-code ….")
+	}
+	if add.FeeKind.Valid() {
+		return add.FeeKind, nil
+	}
+	p, err := db.intakeProcedure(ctx, d.ProcedureCode)
+	if err != nil {
+		return "", err
+	}
+	if a := p.Fees.Amounts; len(a) == 1 && a[0].Kind.Valid() {
+		return a[0].Kind, nil
+	}
+	return "", data.Errorf(data.EInvalid, "Hãy ghi loại khoản bưu điện thu của hồ sơ %s: phí hay lệ phí (ví dụ --fee le-phi:%d).", d.Code, add.Fee)
 }
 
 // RemoveItem takes a dossier off an open manifest and returns the manifest.
@@ -312,6 +350,10 @@ func (db *DB) CloseManifest(ctx context.Context, number, officer, postalStaff st
 	if err != nil {
 		return data.Manifest{}, err
 	}
+	office, err := db.Office(ctx)
+	if err != nil {
+		return data.Manifest{}, err
+	}
 	now := db.Now().In(data.Zone).Truncate(time.Second)
 	stamp := now.Format(time.RFC3339)
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
@@ -325,6 +367,11 @@ func (db *DB) CloseManifest(ctx context.Context, number, officer, postalStaff st
 		for _, it := range m.Items {
 			if err := db.moveOnClose(ctx, tx, m, it, officer, now, cal); err != nil {
 				return err
+			}
+			if m.Kind == data.ManifestFromPost && it.Fee > 0 {
+				if err := db.postalFee(ctx, tx, office, m, it, officer, postalStaff, now); err != nil {
+					return err
+				}
 			}
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE manifest SET status = 'closed', closed_at = ?, officer = ?, postal_staff = ?
@@ -346,6 +393,28 @@ func (db *DB) CloseManifest(ctx context.Context, number, officer, postalStaff st
 		return data.Manifest{}, wrapErr("close manifest", err)
 	}
 	return db.Manifest(ctx, number)
+}
+
+// postalFee records the fee a postman collected for a dossier of a
+// from-post manifest as the dossier's fee collected by post, with its
+// receipt, now that both sides signed for the money.
+func (db *DB) postalFee(ctx context.Context, tx *sql.Tx, office data.Office, m data.Manifest, it data.ManifestItem,
+	officer, postalStaff string, now time.Time) error {
+	d, err := db.dossierTx(ctx, tx, it.DossierCode)
+	if err != nil {
+		return err
+	}
+	r, err := db.issueReceipt(ctx, tx, office, d, data.FeePaid{Kind: it.FeeKind, Amount: it.Fee, Method: data.PayCash}, now, officer, postalStaff)
+	if err != nil {
+		return err
+	}
+	note := fmt.Sprintf("Bưu điện thu %s %s (biên lai số %s), giao theo biên bản %s", strings.ToLower(r.Kind.Label()),
+		data.FormatVND(r.Amount), r.NumberText(), m.Number)
+	if err := db.event(ctx, tx, d.Code, officer, "fees", d.Status, d.Status, note); err != nil {
+		return err
+	}
+	return db.enqueue(ctx, tx, data.ChangeDossierFees, d.Code, data.FeesRecord{Code: d.Code, Actor: officer, Note: note,
+		Receipts: []data.FeeReceiptRecord{data.NewFeeReceiptRecord(r)}})
 }
 
 // moveOnClose applies a signed manifest to one of its dossiers.

@@ -38,10 +38,10 @@ func TestManifestFromPostSetsFilingTime(t *testing.T) {
 	if m.Number != "270203-101" || m.Status != data.ManifestOpen {
 		t.Errorf("manifest %+v", m)
 	}
-	if _, err := db.AddItem(ctx, m.Number, data.ManifestAdd{DossierCode: a.Code, Fee: 25000}, "Lan"); err != nil {
+	if _, err := db.AddItem(ctx, m.Number, data.ManifestAdd{DossierCode: a.Code, Fee: 25000, FeeKind: data.FeeLePhi}, "Lan"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.AddItem(ctx, m.Number, data.ManifestAdd{DossierCode: b.Code, Fee: 25000}, "Lan"); err != nil {
+	if _, err := db.AddItem(ctx, m.Number, data.ManifestAdd{DossierCode: b.Code, Fee: 25000, FeeKind: data.FeeLePhi}, "Lan"); err != nil {
 		t.Fatal(err)
 	}
 	refusals := []struct {

@@ -122,9 +122,10 @@ func raiseNumbers(ctx context.Context, tx *sql.Tx, d data.Dossier, raised map[st
 	return nil
 }
 
-// RaiseNumbers makes sure this workstation's next dossier numbers and
-// register numbers are above the highest the province holds for it, in
-// the database and in the journal.
+// RaiseNumbers makes sure this workstation's next dossier numbers,
+// register numbers and fee receipt numbers are above the highest the
+// province holds for it: in the journal, and the first two in the
+// database too.
 func (db *DB) RaiseNumbers(ctx context.Context, hs []data.NumberHigh) error {
 	raised := map[string]int{}
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
@@ -133,6 +134,7 @@ func (db *DB) RaiseNumbers(ctx context.Context, hs []data.NumberHigh) error {
 			return err
 		}
 		first, limit := data.SequenceBlock(office.Workstation)
+		rfirst, rlast := data.ReceiptBlock(office.Workstation)
 		for _, h := range hs {
 			switch {
 			case h.Day != "" && len(h.Day) == 6 && allDigits(h.Day) && h.Last >= first && h.Last <= limit:
@@ -141,6 +143,9 @@ func (db *DB) RaiseNumbers(ctx context.Context, hs []data.NumberHigh) error {
 					return err
 				}
 				raised[dayKey(h.Day, office.Workstation)] = max(raised[dayKey(h.Day, office.Workstation)], h.Last)
+			case h.ReceiptYear > 0 && h.Last >= rfirst && h.Last <= rlast:
+				k := receiptKey(h.ReceiptYear, office.Workstation)
+				raised[k] = max(raised[k], h.Last)
 			case h.Book > 0 && h.Last > 0 && h.Last <= maxRegisterNo:
 				if _, err := tx.ExecContext(ctx, `INSERT INTO register_book (book, last) VALUES (?, ?)
 					ON CONFLICT (book) DO UPDATE SET last = MAX(last, excluded.last)`, h.Book, h.Last); err != nil {
@@ -190,5 +195,34 @@ func (db *DB) adoptNumbers(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
+	rows.Close()
+	highs, err := receiptHighs(ctx, db.write, ws)
+	if err != nil {
+		return err
+	}
+	for k, n := range highs {
+		raised[k] = max(raised[k], n)
+	}
 	return db.seq.raise(raised)
+}
+
+// receiptHighs is the highest receipt number of each year workstation ws
+// issued, by journal key.
+func receiptHighs(ctx context.Context, q querier, ws int) (map[string]int, error) {
+	first, limit := data.ReceiptBlock(ws)
+	rows, err := q.QueryContext(ctx, `SELECT year, MAX(number) FROM fee_receipt WHERE workstation = ? AND number BETWEEN ? AND ?
+		GROUP BY year`, ws, first, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var year, n int
+		if err := rows.Scan(&year, &n); err != nil {
+			return nil, err
+		}
+		out[receiptKey(year, ws)] = n
+	}
+	return out, rows.Err()
 }

@@ -203,6 +203,12 @@ func (db *DB) migrate(ctx context.Context) error {
 	}
 	// The journal of older versions kept dossier numbers only: take the
 	// register numbers (and any number it lacks) from the database once.
+	// Dossiers of older versions enter the search index, folded by Go.
+	if current > 0 && current < searchVersion {
+		if err := db.indexApplicants(ctx); err != nil {
+			return fmt.Errorf("sqlite: index the applicants: %w", err)
+		}
+	}
 	if current > 0 && current < journalBooksVersion {
 		if err := db.adoptNumbers(ctx); err != nil {
 			return fmt.Errorf("sqlite: journal the numbers in use: %w", err)
@@ -217,6 +223,9 @@ func (db *DB) migrate(ctx context.Context) error {
 var goSteps = map[string]func(context.Context, *sql.Tx) error{
 	"accounts": chainAudit,
 }
+
+// searchVersion is the first schema with the search index.
+const searchVersion = 10
 
 // journalBooksVersion is the first schema whose journal holds register
 // numbers too.
@@ -238,4 +247,13 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 // stamp is the current time as stored: RFC 3339 in Vietnam's zone.
 func (db *DB) stamp() string {
 	return db.Now().In(data.Zone).Format(time.RFC3339)
+}
+
+// SchemaVersion is the schema this version of the app migrates to.
+func SchemaVersion() int {
+	ms, err := loadMigrations()
+	if err != nil || len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }

@@ -105,7 +105,8 @@ func TestOpenRefusesNewerDatabase(t *testing.T) {
 
 func testOffice() data.Office {
 	return data.Office{AgencyCode: "000.30.12.H30", Name: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VỊ THANH",
-		Parent: "ỦY BAN NHÂN DÂN XÃ VỊ THANH", Place: "Vị Thanh", Workstation: 1}
+		Parent: "ỦY BAN NHÂN DÂN XÃ VỊ THANH", Place: "Vị Thanh", Workstation: 1,
+		Collector: data.FeeCollector{Name: "Ủy ban nhân dân xã Vị Thanh", TaxCode: "6300123456"}}
 }
 
 func TestOffice(t *testing.T) {

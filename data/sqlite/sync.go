@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"motcua/data"
+	"motcua/data/catalogfile"
 )
 
 var _ data.SyncStore = (*DB)(nil)
@@ -59,12 +60,19 @@ func (db *DB) QueueLength(ctx context.Context) (int, error) {
 func (db *DB) RecordResults(ctx context.Context, results []data.ChangeResult) error {
 	stamp := db.stamp()
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		sent, err := tx.PrepareContext(ctx, `UPDATE outbox SET sent_at = ?, attempts = attempts + 1, last_error = ''
-			WHERE key = ? AND sent_at IS NULL RETURNING kind, subject`)
+		// What the province holds leaves the outbox: only its key stays,
+		// for the pull to know this workstation's own changes.
+		sent, err := tx.PrepareContext(ctx, `DELETE FROM outbox WHERE key = ? AND sent_at IS NULL AND rejected_at IS NULL
+			RETURNING kind, subject`)
 		if err != nil {
 			return err
 		}
 		defer sent.Close()
+		kept, err := tx.PrepareContext(ctx, `INSERT INTO outbox_sent (key) VALUES (?) ON CONFLICT DO NOTHING`)
+		if err != nil {
+			return err
+		}
+		defer kept.Close()
 		seen, err := tx.PrepareContext(ctx, `UPDATE dossier SET sync_seq = ? WHERE code = ? AND sync_seq < ?`)
 		if err != nil {
 			return err
@@ -73,11 +81,14 @@ func (db *DB) RecordResults(ctx context.Context, results []data.ChangeResult) er
 		for _, r := range results {
 			if r.Accepted() {
 				var kind, subject string
-				err := sent.QueryRowContext(ctx, stamp, r.Key).Scan(&kind, &subject)
+				err := sent.QueryRowContext(ctx, r.Key).Scan(&kind, &subject)
 				if errors.Is(err, sql.ErrNoRows) {
 					continue // recorded before
 				}
 				if err != nil {
+					return err
+				}
+				if _, err := kept.ExecContext(ctx, r.Key); err != nil {
 					return err
 				}
 				if r.Seq > 0 && strings.HasPrefix(kind, "dossier.") {
@@ -181,7 +192,8 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) (int, error) 
 		raised := map[string]int{}
 		for _, c := range page.Changes {
 			var own int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE key = ?`, c.Key).Scan(&own); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM outbox WHERE key = ?1)
+				OR EXISTS (SELECT 1 FROM outbox_sent WHERE key = ?1)`, c.Key).Scan(&own); err != nil {
 				return err
 			}
 			if own > 0 || !c.Kind.Known() {
@@ -208,6 +220,8 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) (int, error) 
 					err = db.applyRated(ctx, tx, c, *p)
 				case *data.AccountRecord:
 					err = db.applyAccount(ctx, tx, *p, office)
+				case *data.FeesRecord:
+					err = db.applyFees(ctx, tx, c, *p, office, raised)
 				}
 			}
 			if err != nil {
@@ -257,7 +271,8 @@ func (db *DB) applyCreated(ctx context.Context, tx *sql.Tx, c data.RemoteChange,
 			Email: r.Applicant.Email, Address: data.Clean(r.Applicant.Address)},
 		Sets: r.Sets, Channel: data.Channel(r.Channel), ReturnMethod: data.ReturnMethod(r.ReturnMethod),
 		ReturnAddress: data.Clean(r.ReturnAddress), PostalItem: r.PostalItem, WorkingDays: r.WorkingDays,
-		Status: r.Status, Book: r.Book, RegisterNo: r.RegisterNo, Officer: data.Clean(r.Officer), Workstation: r.Workstation}
+		Status: r.Status, Book: r.Book, RegisterNo: r.RegisterNo, Officer: data.Clean(r.Officer), Workstation: r.Workstation,
+		FeeExempt: data.Clean(r.FeeExempt), FormSet: r.FormSet}
 	if r.Applicant.BirthDate != "" {
 		d.Applicant.BirthDate, _ = data.ParseDate(r.Applicant.BirthDate)
 	}
@@ -287,7 +302,60 @@ func (db *DB) applyCreated(ctx context.Context, tx *sql.Tx, c data.RemoteChange,
 			return err
 		}
 	}
+	if err := applyReceipts(ctx, tx, c, d.Code, r.Receipts, office, raised); err != nil {
+		return err
+	}
 	return db.remoteEvent(ctx, tx, c, d.Code, d.Officer, "intake", "", data.StatusReceived, data.IntakeNote(d.Channel, d.DueDate))
+}
+
+// applyReceipts records pulled fee receipts of a dossier once each; the
+// numbers of this workstation's own (after a restore, on a replaced PC)
+// become floors of the journal, never to be issued again.
+func applyReceipts(ctx context.Context, tx *sql.Tx, c data.RemoteChange, code string, rs []data.FeeReceiptRecord,
+	office data.Office, raised map[string]int) error {
+	for _, rec := range rs {
+		r := rec.Receipt(code)
+		var same string
+		err := tx.QueryRowContext(ctx, `SELECT dossier_code FROM fee_receipt WHERE year = ? AND workstation = ? AND number = ?`,
+			r.IssuedAt.Year(), r.Workstation, r.Number).Scan(&same)
+		switch {
+		case err == nil && same == code:
+			continue // applied before
+		case err == nil:
+			return data.Errorf(data.EConflict, "biên lai số %s năm %d của máy trạm %d đã có ở máy này cho hồ sơ %s.",
+				r.NumberText(), r.IssuedAt.Year(), r.Workstation, same)
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		if err := insertReceipt(ctx, tx, r, c.Key); err != nil {
+			return err
+		}
+		if r.Workstation == office.Workstation && data.AgencyOf(code) == office.AgencyCode {
+			k := receiptKey(r.IssuedAt.Year(), r.Workstation)
+			raised[k] = max(raised[k], r.Number)
+		}
+	}
+	return nil
+}
+
+// applyFees records fees another workstation (or this one, before a
+// restore) collected for a dossier after its intake.
+func (db *DB) applyFees(ctx context.Context, tx *sql.Tx, c data.RemoteChange, f data.FeesRecord, office data.Office, raised map[string]int) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossier WHERE code = ?`, f.Code).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return nil // a dossier this workstation never had
+	}
+	if err := applyReceipts(ctx, tx, c, f.Code, f.Receipts, office, raised); err != nil {
+		return err
+	}
+	var status data.Status
+	if err := tx.QueryRowContext(ctx, `SELECT status FROM dossier WHERE code = ?`, f.Code).Scan(&status); err != nil {
+		return err
+	}
+	return db.remoteEvent(ctx, tx, c, f.Code, data.Clean(f.Actor), "fees", status, status, data.Clean(f.Note))
 }
 
 func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange, s data.StatusChange) error {
@@ -353,6 +421,12 @@ func (db *DB) remoteEvent(ctx context.Context, tx *sql.Tx, c data.RemoteChange, 
 // keeping a time limit set here when the province gives none.
 func (db *DB) applyProcedure(ctx context.Context, tx *sql.Tx, r data.ProcedureRecord) error {
 	p := r.Procedure()
+	if r.Fees == nil { // a province of an older version: read the text here
+		p.Fees = catalogfile.ReadFees(p.FeesText).Fees
+	}
+	if err := keepLocalFees(ctx, tx, &p); err != nil {
+		return err
+	}
 	var (
 		days   sql.NullInt64
 		cutoff string

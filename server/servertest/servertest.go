@@ -94,13 +94,19 @@ type Options struct {
 	Wrap func(http.Handler) http.Handler
 	// Log receives the server's JSON logs; nil discards them.
 	Log io.Writer
+	// DatabaseURL, when set, is the database to serve, kept after the
+	// test (a benchmark's large one); else a new one is made and dropped.
+	DatabaseURL string
 }
 
 // Start runs the server over a new database until the test ends.
 func Start(t testing.TB, opts Options) *Server {
 	t.Helper()
 	ctx := context.Background()
-	dbURL := NewDatabase(t)
+	dbURL := opts.DatabaseURL
+	if dbURL == "" {
+		dbURL = NewDatabase(t)
+	}
 	store, err := server.Open(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
