@@ -103,7 +103,7 @@ func TestReplacedPC(t *testing.T) {
 	old, ws2 := workstation(t, srv, "1"), workstation(t, srv, "2")
 	collector := []string{"init", "--fee-collector", "Ủy ban nhân dân xã Vị Thanh", "--tax-code", "6300123456"}
 	old.ok(collector...)
-	withFee := feeIntake("2.002516", "Lan", `, "fees": [{"kind": "le-phi", "amount": 8000, "method": "cash"}]`)
+	withFee := feeIntake("2.002516", `, "fees": [{"kind": "le-phi", "amount": 8000, "method": "cash"}]`)
 	codes := []string{old.intake(intakeDoc), old.intake(intakeDoc), old.intake(withFee)}
 	old.ok("status", codes[0], "transferred")
 	old.ok("sync", "--once")

@@ -212,6 +212,12 @@ func TestEveryCommandAgainstEveryRole(t *testing.T) {
 		{[]string{"show", s.received, "--json"}, data.RoleCounter, "", true},
 		{[]string{"form", "supplement", s.received, "--reason", "Thiếu tờ khai", "-o", out()}, data.RoleCounter, "", true},
 		{[]string{"form", "refuse", s.received, "--reason", "Không thuộc thẩm quyền", "-o", out()}, data.RoleCounter, "", true},
+		{[]string{"form", "stop", s.received, "--reason", "Người nộp đề nghị dừng", "-o", out()}, data.RoleSupervisor, "", true},
+		{[]string{"form", "control", s.received, "-o", out()}, data.RoleCounter, "", true},
+		{[]string{"fees", "receipt", s.received, "-o", out()}, data.RoleCounter, "", false}, // it took no fee
+		{[]string{"fees", "report", "--from", "2027-02-01", "--to", "2027-02-28", "--json"}, data.RoleSupervisor, "", true},
+		{[]string{"search", "Nguyễn Thị Hồng Nhung"}, data.RoleCounter, "", true},
+		{[]string{"dev", "seed", "--dossiers", "10"}, data.RoleAdmin, "", false}, // the store holds dossiers
 		{[]string{"scan", s.received}, "", "", true},
 		{[]string{"enroll", "--server", "https://127.0.0.1:1", "--code", "ABCD-EFGH"}, data.RoleAdmin, "", false},
 		{[]string{"sync", "--once"}, data.RoleCounter, "", false},
