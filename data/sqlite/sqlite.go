@@ -207,6 +207,11 @@ func (db *DB) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
+			if step := goSteps[m.name]; step != nil {
+				if err := step(ctx, tx); err != nil {
+					return err
+				}
+			}
 			_, err := tx.ExecContext(ctx, `INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)`,
 				m.version, m.name, db.stamp())
 			return err
@@ -229,6 +234,13 @@ func (db *DB) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// goSteps are the parts of migrations written in Go, run in the
+// migration's transaction after its SQL; keyed by name, which stays when
+// a migration is renumbered.
+var goSteps = map[string]func(context.Context, *sql.Tx) error{
+	"accounts": chainAudit,
 }
 
 // searchVersion is the first schema with the search index.
