@@ -497,3 +497,20 @@ func TestNavigationShortcutsAndMenu(t *testing.T) {
 		}
 	}
 }
+
+// key types a key on the window, as the officer does with no field
+// holding the cursor (a dialog's Enter and Esc).
+func (h *harness) key(name fyne.KeyName) {
+	h.u.Window().Canvas().OnTypedKey()(&fyne.KeyEvent{Name: name})
+}
+
+// confirm answers the confirmation on show with Enter, failing when none
+// asks.
+func (h *harness) confirm() {
+	h.t.Helper()
+	if _, ok := h.u.dialog.(*confirmDialog); !ok || h.u.Window().Canvas().Overlays().Top() == nil {
+		h.t.Fatalf("no confirmation asked (dialog %T)", h.u.dialog)
+	}
+	h.key(fyne.KeyReturn)
+	h.wait()
+}

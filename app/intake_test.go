@@ -651,13 +651,13 @@ func TestIntakeSupplementAndRefusal(t *testing.T) {
 	test.Type(n.code, strings.ToLower(firstCode)+"x")
 	test.Type(n.items, "Hồ sơ không thuộc thẩm quyền của xã")
 	test.Tap(n.issue)
-	h.wait()
+	h.confirm()
 	if !n.msg.Visible() {
 		t.Errorf("a wrong code was taken")
 	}
 	n.code.SetText(firstCode)
 	test.Tap(n.issue)
-	h.wait()
+	h.confirm()
 	d, _ = h.db.Dossier(context.Background(), firstCode)
 	if d.Status != data.StatusRefused {
 		t.Errorf("status %s after Form 03", d.Status)

@@ -282,6 +282,9 @@ func (u *UI) build() {
 	on(scanID, u.onScanIDCard)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		u.active()
+		if u.onDialogKey(ev) {
+			return
+		}
 		if ev.Name == fyne.KeyEscape {
 			u.closeDialog()
 		}
