@@ -752,7 +752,7 @@ func TestIntakeShortcutsAndMenu(t *testing.T) {
 			}
 		}
 	}
-	for key, label := range map[fyne.KeyName]string{fyne.KeyT: "Tiếp nhận hồ sơ", fyne.KeyN: "Tiếp nhận hồ sơ mới", fyne.KeyK: "Quét căn cước"} {
+	for key, label := range map[fyne.KeyName]string{fyne.Key1: "Tiếp nhận hồ sơ", fyne.KeyN: "Tiếp nhận hồ sơ mới", fyne.KeyK: "Quét căn cước"} {
 		if got := found[shortcut(key).ShortcutName()]; got != label {
 			t.Errorf("menu item for Ctrl+%s is %q, want %q", key, got, label)
 		}

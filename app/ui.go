@@ -301,7 +301,6 @@ func (u *UI) setMenu() {
 	find := shortcut(fyne.KeyF)
 	open := shortcut(fyne.KeyO)
 	save := shortcut(fyne.KeyS)
-	goIntake := shortcut(fyne.KeyT)
 	newIntake := shortcut(fyne.KeyN)
 	scanID := shortcut(fyne.KeyK)
 
@@ -329,8 +328,9 @@ func (u *UI) setMenu() {
 		sec := u.sections[i]
 		goItems = append(goItems, item(tab.Text, sectionKey(sec), func() { u.show(sec) }))
 	}
-	// Ctrl+T ("tiếp nhận") also opens intake, as officers learn it.
-	goItems = append(goItems, item(lang.L("intake.nav"), goIntake, func() { u.show(sectionIntake) }))
+	// Ctrl+T ("tiếp nhận") opens intake too, as officers learn it: a
+	// shortcut of the window (build), not a second menu item of the same
+	// name.
 	file := []*fyne.MenuItem{
 		item(lang.L("intake.menu.new"), newIntake, u.intake.onNew),
 		item(lang.L("menu.save"), save, u.onSave),
