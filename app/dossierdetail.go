@@ -86,7 +86,7 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 	d.reprint = widget.NewButtonWithIcon(lang.L("returns.action.reprint"), theme.DocumentPrintIcon(), d.onReprint)
 	d.stop = widget.NewButtonWithIcon(lang.L("returns.action.stop"), theme.MediaStopIcon(), d.onStop)
 	d.control = widget.NewButtonWithIcon(lang.L("returns.action.control"), theme.DocumentPrintIcon(), d.onControl)
-	d.actionMsg = newBanner()
+	d.actionMsg = newBanner().fade(s.u.after)
 	d.roleNote = roleNote(s.u, data.ActApology, data.ActRevealID)
 
 	d.header = container.NewVBox(container.NewBorder(nil, nil, nil, d.status, d.code), d.stopped)

@@ -193,6 +193,7 @@ func (f *returnForm) record(code string, r data.Recipient) {
 			return
 		}
 		f.setMsg(lang.L("returns.returned", map[string]any{"Code": v.Return.DossierCode, "Name": v.Return.Name}), widget.SuccessImportance)
+		f.s.dossier.actionMsg.show("", widget.MediumImportance) // "có kết quả" is over
 		f.s.changed(v)
 		u.scan.focus()
 	})

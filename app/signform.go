@@ -150,6 +150,7 @@ func (f *signForm) sign(number, officer, postal string) {
 				imp = widget.WarningImportance
 			}
 		}
+		s.items.feedback.clear() // the scans' refusals were of the open manifest
 		s.actionMsg.show(msg, imp)
 		s.focusScan()
 	})

@@ -81,7 +81,10 @@ type UI struct {
 	sync    *counter.Sync
 	dataDir string
 	now     func() time.Time
-	report  Reporter
+	// after runs f on the UI goroutine once d has passed (Services.After):
+	// the idle lock and the messages that fade wait on it.
+	after  func(d time.Duration, f func()) (stop func())
+	report Reporter
 	jobs    jobs
 
 	// configured is false until the office has been set up.
@@ -164,7 +167,14 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 	u.firstRun = !has
-	u.idle = newIdleLock(u.now, s.After, u.lock)
+	u.after = s.After
+	if u.after == nil {
+		u.after = func(d time.Duration, f func()) func() {
+			t := time.AfterFunc(d, func() { fyne.Do(f) })
+			return func() { t.Stop() }
+		}
+	}
+	u.idle = newIdleLock(u.now, u.after, u.lock)
 
 	u.win = a.NewWindow(windowTitle)
 	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
