@@ -85,7 +85,7 @@ type UI struct {
 	// the idle lock and the messages that fade wait on it.
 	after  func(d time.Duration, f func()) (stop func())
 	report Reporter
-	jobs    jobs
+	jobs   jobs
 
 	// configured is false until the office has been set up.
 	configured bool
