@@ -496,4 +496,36 @@ func TestNavigationShortcutsAndMenu(t *testing.T) {
 			t.Errorf("menu item for Ctrl+%s is %q, want %q", key, got, label)
 		}
 	}
+	// No menu lists an item twice; Ctrl+T still opens intake.
+	for _, m := range menu.Items {
+		seen := map[string]bool{}
+		for _, it := range m.Items {
+			if it.Label != "" && seen[it.Label] {
+				t.Errorf("menu %q lists %q twice", m.Label, it.Label)
+			}
+			seen[it.Label] = true
+		}
+	}
+	h.press(shortcut(fyne.Key4))
+	h.press(shortcut(fyne.KeyT))
+	if h.u.current() != sectionIntake {
+		t.Errorf("Ctrl+T opened section %d", h.u.current())
+	}
+}
+
+// key types a key on the window, as the officer does with no field
+// holding the cursor (a dialog's Enter and Esc).
+func (h *harness) key(name fyne.KeyName) {
+	h.u.Window().Canvas().OnTypedKey()(&fyne.KeyEvent{Name: name})
+}
+
+// confirm answers the confirmation on show with Enter, failing when none
+// asks.
+func (h *harness) confirm() {
+	h.t.Helper()
+	if _, ok := h.u.dialog.(*confirmDialog); !ok || h.u.Window().Canvas().Overlays().Top() == nil {
+		h.t.Fatalf("no confirmation asked (dialog %T)", h.u.dialog)
+	}
+	h.key(fyne.KeyReturn)
+	h.wait()
 }

@@ -214,7 +214,9 @@ func (a *applicantForm) onScanField(text string) {
 }
 
 // fill puts an ID card's fields in the applicant's, for the officer to
-// check against the card.
+// check against the card. A scan that looks garbled (scan.Doubts) is not
+// called read: an amber line says what looks wrong and how to scan again,
+// and the cursor goes to the name to correct it.
 func (a *applicantForm) fill(r scan.Result) {
 	switch {
 	case r.Kind == scan.KindIDCard && r.IDCard != nil:
@@ -227,15 +229,41 @@ func (a *applicantForm) fill(r scan.Result) {
 		a.idNumber.SetText(c.Number)
 		a.birth.SetText(born)
 		a.address.SetText(c.Address)
+		if len(r.Doubts) > 0 {
+			a.setBanner(lang.L("intake.scan.doubt", map[string]any{"Doubts": doubtText(r.Doubts)}), widget.WarningImportance)
+			a.u.win.Canvas().Focus(a.name)
+			return
+		}
 		a.setBanner(lang.L("intake.scan.read", map[string]any{"Name": c.Name, "ID": c.Number, "Birth": born}), widget.SuccessImportance)
 		a.u.win.Canvas().Focus(a.phone)
 	case r.Kind == scan.KindIDCard:
-		a.setBanner(lang.L("intake.scan.bad", map[string]any{"Reason": r.Reason}), widget.DangerImportance)
+		// The parser says what is missing; the doubts add what arrived
+		// garbled.
+		reason := strings.TrimRight(r.Reason, ". ")
+		var more []scan.Doubt
+		for _, d := range r.Doubts {
+			if d.Field != scan.FieldQR {
+				more = append(more, d)
+			}
+		}
+		if len(more) > 0 {
+			reason += "; " + doubtText(more)
+		}
+		a.setBanner(lang.L("intake.scan.bad", map[string]any{"Reason": reason}), widget.WarningImportance)
 	case r.Kind == scan.KindUnknown:
-		a.setBanner(r.Reason, widget.DangerImportance)
+		a.setBanner(r.Reason, widget.WarningImportance)
 	default:
 		a.setBanner(lang.L("intake.scan.notCard"), widget.WarningImportance)
 	}
+}
+
+// doubtText joins what looks garbled in a scan, one field after another.
+func doubtText(ds []scan.Doubt) string {
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = d.String()
+	}
+	return strings.Join(parts, "; ")
 }
 
 // setBanner writes the line over the applicant; "" hides it.

@@ -47,8 +47,43 @@ func TestApplicantFormReadsTheApplicantAndTheChannels(t *testing.T) {
 
 	// A card that lost fields on its way says so.
 	a.fill(scan.Parse(citizenID + "|361234567|" + citizenName))
-	if a.banner.Importance != widget.DangerImportance || !strings.Contains(a.banner.Text, "thiếu trường") {
+	if a.banner.Importance != widget.WarningImportance || !strings.Contains(a.banner.Text, "thiếu trường") || !strings.Contains(a.banner.Text, "tiếng Anh") {
 		t.Errorf("short card: %q", a.banner.Text)
+	}
+}
+
+// A scan that lost its Vietnamese letters on the way is not called read:
+// an amber line says what looks wrong and to switch the keyboard to
+// English; a good one is read.
+func TestApplicantFormGarbledScans(t *testing.T) {
+	_, s, _ := openIntake(t)
+	a := s.applicant
+	for _, tc := range []struct {
+		name, text string
+		says       []string // in the line; nil: read correctly
+	}{
+		{"dropped letters", "094195000001||Trn Th Ngc Hn|05051995|Nữ|Sóc Trăng|07072021", []string{"“Trn”", "không có nguyên âm", "Unikey/EVKey", "tiếng Anh"}},
+		{"ascii only", "094195000001||Tran Thi Ngoc Han|05051995|Nu|Soc Trang|07072021", []string{"không có dấu nào", "Giới tính", "tiếng Anh"}},
+		{"missing fields", "094195000001||Trn Th Hn|05051995", []string{"thiếu trường", "“Trn”", "tiếng Anh"}},
+		{"good", "092088001234||Lê Văn Tư|29021988|Nam|Cần Thơ|01012022", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a.fill(scan.Parse(tc.text))
+			if tc.says == nil {
+				if a.banner.Importance != widget.SuccessImportance || !strings.Contains(a.banner.Text, "Đã đọc căn cước") {
+					t.Fatalf("good scan: %q (%v)", a.banner.Text, a.banner.Importance)
+				}
+				return
+			}
+			if a.banner.Importance != widget.WarningImportance || strings.Contains(a.banner.Text, "Đã đọc") {
+				t.Errorf("line %q in importance %v, want amber and not read", a.banner.Text, a.banner.Importance)
+			}
+			for _, w := range tc.says {
+				if !strings.Contains(a.banner.Text, w) {
+					t.Errorf("line %q does not say %q", a.banner.Text, w)
+				}
+			}
+		})
 	}
 }
 

@@ -54,7 +54,7 @@ func newCatalogScreen(u *UI) *catalogScreen {
 	top := container.NewVBox(s.picker.search, s.count)
 	// Objects go in the order Tab visits them: search, list, the
 	// detail's fields, then import.
-	left := container.New(layout.NewBorderLayout(top, nil, nil, nil), top, s.picker.list)
+	left := container.New(layout.NewBorderLayout(top, nil, nil, nil), top, s.picker.view)
 	split := container.NewHSplit(left, s.detail.content)
 	split.Offset = 0.5
 	// Only an administrator changes the catalogue; the others are told so.

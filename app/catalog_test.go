@@ -102,6 +102,25 @@ func TestSearchNarrowsAsYouType(t *testing.T) {
 	if s.picker.list.Length() != 0 || s.count.Text != "Không tìm thấy thủ tục nào." {
 		t.Errorf("no match: %d rows, count %q", s.picker.list.Length(), s.count.Text)
 	}
+	if !s.picker.empty.Visible() || !strings.Contains(s.picker.empty.Text, "Không tìm thấy thủ tục nào với “khong co thu tuc nay”") || !strings.Contains(s.picker.empty.Text, "mã thủ tục") {
+		t.Errorf("no match says %q (shown %v)", s.picker.empty.Text, s.picker.empty.Visible())
+	}
+	s.picker.search.SetText("khai tu")
+	h.wait()
+	if s.picker.empty.Visible() || s.picker.found[0].Name != "Thủ tục đăng ký khai tử" {
+		t.Errorf("“khai tu” finds %q first, empty line shown %v", s.picker.found[0].Name, s.picker.empty.Visible())
+	}
+}
+
+// The intake's search is the same component: it says so too.
+func TestIntakeProcedureSearchFindsNothing(t *testing.T) {
+	h, s, _ := openIntake(t)
+	p := s.procedure
+	test.Type(p.picker.search, "xyz khong co")
+	h.wait()
+	if !p.picker.view.Visible() || !p.picker.empty.Visible() || !strings.Contains(p.picker.empty.Text, "Không tìm thấy thủ tục nào") {
+		t.Errorf("intake no match: view %v, line %v %q", p.picker.view.Visible(), p.picker.empty.Visible(), p.picker.empty.Text)
+	}
 }
 
 func TestEnterInSearchChoosesFirstResult(t *testing.T) {

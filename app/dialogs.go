@@ -54,8 +54,13 @@ func (u *UI) showDialog(d dialogLike) {
 
 // closeDialog hides the last dialog shown, if it is still open.
 func (u *UI) closeDialog() {
-	if u.dialog != nil && u.win.Canvas().Overlays().Top() != nil {
-		u.dialog.Hide()
+	d := u.dialog
+	if d == nil || u.win.Canvas().Overlays().Top() == nil {
+		u.dialog = nil
+		return
 	}
-	u.dialog = nil
+	d.Hide()
+	if u.dialog == d { // a confirmation gives the dialog under it back
+		u.dialog = nil
+	}
 }

@@ -55,7 +55,7 @@ func newDossierBoard(s *returnsScreen) *dossierBoard {
 	b := &dossierBoard{s: s}
 	b.resultScan = newField(s.u, lang.L("returns.results.placeholder"))
 	b.resultScan.OnSubmitted = b.onResultScan
-	b.resultMsg = newBanner()
+	b.resultMsg = newBanner().fade(s.u.after)
 	results := container.NewVBox(heading(lang.L("returns.results.title")), b.resultScan, b.resultMsg.content)
 
 	b.waiting = b.newList(func() int { return len(b.lists.Waiting) }, func(i int) (data.Dossier, string, widget.Importance) {

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -79,7 +78,7 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 	d.timeline = container.NewVBox()
 
 	d.transfer = widget.NewButton(lang.L("returns.action.transferred"), func() { d.onStatus(data.StatusTransferred) })
-	d.ready = widget.NewButtonWithIcon(lang.L("returns.action.ready"), theme.ConfirmIcon(), func() { d.onStatus(data.StatusResultReady) })
+	d.ready = widget.NewButtonWithIcon(lang.L("returns.action.ready"), theme.ConfirmIcon(), d.onReady)
 	d.withdraw = widget.NewButton(lang.L("returns.action.withdrawn"), d.onWithdraw)
 	d.handOver = widget.NewButtonWithIcon(lang.L("returns.action.return"), theme.MailForwardIcon(), s.handover.focus)
 	d.handOver.Importance = widget.HighImportance
@@ -87,7 +86,7 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 	d.reprint = widget.NewButtonWithIcon(lang.L("returns.action.reprint"), theme.DocumentPrintIcon(), d.onReprint)
 	d.stop = widget.NewButtonWithIcon(lang.L("returns.action.stop"), theme.MediaStopIcon(), d.onStop)
 	d.control = widget.NewButtonWithIcon(lang.L("returns.action.control"), theme.DocumentPrintIcon(), d.onControl)
-	d.actionMsg = newBanner()
+	d.actionMsg = newBanner().fade(s.u.after)
 	d.roleNote = roleNote(s.u, data.ActApology, data.ActRevealID)
 
 	d.header = container.NewVBox(container.NewBorder(nil, nil, nil, d.status, d.code), d.stopped)
@@ -317,15 +316,28 @@ func (d *dossierDetail) onStatus(to data.Status) {
 	})
 }
 
+// onReady asks before recording that the result is ready: the citizen
+// is then called to fetch it.
+func (d *dossierDetail) onReady() {
+	code := d.s.v.Dossier.Code
+	if code == "" {
+		return
+	}
+	d.s.u.confirm(lang.L("returns.ready.title"), lang.L("returns.ready.confirm", map[string]any{"Code": code}), lang.L("returns.ready.yes"), func() {
+		if d.s.v.Dossier.Code == code {
+			d.onStatus(data.StatusResultReady)
+		}
+	})
+}
+
 // onWithdraw asks before closing the dossier at the applicant's request.
 func (d *dossierDetail) onWithdraw() {
 	code := d.s.v.Dossier.Code
-	dlg := dialog.NewConfirm(lang.L("returns.withdraw.title"), lang.L("returns.withdraw.confirm", map[string]any{"Code": code}), func(ok bool) {
-		if ok && d.s.v.Dossier.Code == code {
+	d.s.u.confirm(lang.L("returns.withdraw.title"), lang.L("returns.withdraw.confirm", map[string]any{"Code": code}), lang.L("returns.action.withdrawn"), func() {
+		if d.s.v.Dossier.Code == code {
 			d.onStatus(data.StatusWithdrawn)
 		}
-	}, d.s.u.win)
-	d.s.u.showDialog(dlg)
+	})
 }
 
 // onReprint prints the dossier's receipt again, marked as a reprint.

@@ -125,13 +125,13 @@ func TestIntakeTypedThroughScreen(t *testing.T) {
 	// A procedure typed without diacritics, d for đ.
 	test.Type(s.procedure.picker.search, "dang ky giam ho")
 	h.wait()
-	if !s.procedure.picker.list.Visible() || len(s.procedure.picker.found) == 0 || s.procedure.picker.found[0].Code != "1.004837" {
+	if !s.procedure.picker.view.Visible() || len(s.procedure.picker.found) == 0 || s.procedure.picker.found[0].Code != "1.004837" {
 		t.Fatalf("matches for “dang ky giam ho”: %v", codes(s.procedure.picker.found))
 	}
 	enter(s.procedure.picker.search)
 	h.wait()
-	if s.procedure.proc.Code != "1.004837" || s.procedure.picker.list.Visible() || !s.papers.panel.Visible() {
-		t.Fatalf("Enter picked %q; matches shown %v, checklist shown %v", s.procedure.proc.Code, s.procedure.picker.list.Visible(), s.papers.panel.Visible())
+	if s.procedure.proc.Code != "1.004837" || s.procedure.picker.view.Visible() || !s.papers.panel.Visible() {
+		t.Fatalf("Enter picked %q; matches shown %v, checklist shown %v", s.procedure.proc.Code, s.procedure.picker.view.Visible(), s.papers.panel.Visible())
 	}
 	if h.focused() != s.applicant.name {
 		t.Errorf("after the pick the cursor is not in the applicant's name")
@@ -651,13 +651,13 @@ func TestIntakeSupplementAndRefusal(t *testing.T) {
 	test.Type(n.code, strings.ToLower(firstCode)+"x")
 	test.Type(n.items, "Hồ sơ không thuộc thẩm quyền của xã")
 	test.Tap(n.issue)
-	h.wait()
+	h.confirm()
 	if !n.msg.Visible() {
 		t.Errorf("a wrong code was taken")
 	}
 	n.code.SetText(firstCode)
 	test.Tap(n.issue)
-	h.wait()
+	h.confirm()
 	d, _ = h.db.Dossier(context.Background(), firstCode)
 	if d.Status != data.StatusRefused {
 		t.Errorf("status %s after Form 03", d.Status)
@@ -678,8 +678,8 @@ func TestIntakeProcedureKeys(t *testing.T) {
 	// Down in the empty field lists every procedure.
 	s.procedure.picker.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	h.wait()
-	if !s.procedure.picker.list.Visible() || len(s.procedure.picker.found) != sampleSize {
-		t.Fatalf("Down lists %d procedures (shown %v)", len(s.procedure.picker.found), s.procedure.picker.list.Visible())
+	if !s.procedure.picker.view.Visible() || len(s.procedure.picker.found) != sampleSize {
+		t.Fatalf("Down lists %d procedures (shown %v)", len(s.procedure.picker.found), s.procedure.picker.view.Visible())
 	}
 
 	test.Type(s.procedure.picker.search, "khai sinh")
@@ -703,8 +703,8 @@ func TestIntakeProcedureKeys(t *testing.T) {
 	test.Type(s.procedure.picker.search, "x")
 	h.wait()
 	s.procedure.picker.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if s.procedure.picker.list.Visible() || !s.papers.panel.Visible() || s.procedure.proc.Code != want {
-		t.Errorf("Escape: matches %v, checklist %v, procedure %s", s.procedure.picker.list.Visible(), s.papers.panel.Visible(), s.procedure.proc.Code)
+	if s.procedure.picker.view.Visible() || !s.papers.panel.Visible() || s.procedure.proc.Code != want {
+		t.Errorf("Escape: matches %v, checklist %v, procedure %s", s.procedure.picker.view.Visible(), s.papers.panel.Visible(), s.procedure.proc.Code)
 	}
 
 	// Enter typed before the search answers picks its first match.
@@ -720,7 +720,7 @@ func TestIntakeProcedureKeys(t *testing.T) {
 	test.Type(s.procedure.picker.search, "khai tu")
 	h.wait()
 	s.procedure.picker.list.Select(0)
-	if s.procedure.proc.Code != s.procedure.picker.found[0].Code || s.procedure.picker.list.Visible() {
+	if s.procedure.proc.Code != s.procedure.picker.found[0].Code || s.procedure.picker.view.Visible() {
 		t.Errorf("tap picked %s", s.procedure.proc.Code)
 	}
 }
@@ -752,7 +752,7 @@ func TestIntakeShortcutsAndMenu(t *testing.T) {
 			}
 		}
 	}
-	for key, label := range map[fyne.KeyName]string{fyne.KeyT: "Tiếp nhận hồ sơ", fyne.KeyN: "Tiếp nhận hồ sơ mới", fyne.KeyK: "Quét căn cước"} {
+	for key, label := range map[fyne.KeyName]string{fyne.Key1: "Tiếp nhận hồ sơ", fyne.KeyN: "Tiếp nhận hồ sơ mới", fyne.KeyK: "Quét căn cước"} {
 		if got := found[shortcut(key).ShortcutName()]; got != label {
 			t.Errorf("menu item for Ctrl+%s is %q, want %q", key, got, label)
 		}

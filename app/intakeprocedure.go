@@ -71,7 +71,7 @@ func newIntakeProcedure(u *UI, r *cardReader, f *form, below fyne.CanvasObject, 
 		container.NewHBox(widget.NewLabel(lang.L("intake.days")), daysBox), p.daysField.msg)
 	p.chosen = container.NewVBox(p.procTitle, p.procMeta, p.daysRow)
 	p.top = container.NewVBox(heading(lang.L("intake.procedure")), search, p.procField.msg, p.chosen)
-	p.center = container.NewStack(p.hint, p.picker.list, below)
+	p.center = container.NewStack(p.hint, p.picker.view, below)
 	return p
 }
 
@@ -109,7 +109,7 @@ func (p *intakeProcedure) onFound(err error) {
 	}
 	p.picker.list.Refresh()
 	p.picker.list.ScrollToTop()
-	p.showCenter(p.picker.list)
+	p.showCenter(p.picker.view)
 	if p.pickOnFound {
 		p.pickOnFound = false
 		p.onSubmitted()
@@ -118,7 +118,7 @@ func (p *intakeProcedure) onFound(err error) {
 
 // onKey moves in the list of matches with the arrows; Escape closes it.
 func (p *intakeProcedure) onKey(ev *fyne.KeyEvent) bool {
-	matches := p.picker.list
+	matches := p.picker.view
 	switch ev.Name {
 	case fyne.KeyDown, fyne.KeyUp:
 		if !matches.Visible() {
@@ -169,9 +169,9 @@ func (p *intakeProcedure) onSubmitted() {
 	switch {
 	case p.picker.searching:
 		p.pickOnFound = true
-	case p.picker.list.Visible() && p.picker.highlight < len(p.picker.found):
+	case p.picker.view.Visible() && p.picker.highlight < len(p.picker.found):
 		p.pick(p.picker.found[p.picker.highlight])
-	case !p.picker.list.Visible() && p.proc.Code != "":
+	case !p.picker.view.Visible() && p.proc.Code != "":
 		p.next()
 	}
 }
@@ -240,14 +240,14 @@ func (p *intakeProcedure) closeMatches() {
 
 // showBelow shows the papers unless the matches are open.
 func (p *intakeProcedure) showBelow() {
-	if p.proc.Code != "" && !p.picker.list.Visible() {
+	if p.proc.Code != "" && !p.picker.view.Visible() {
 		p.showCenter(p.below)
 	}
 }
 
 // showCenter shows one of the hint, the matches and the papers.
 func (p *intakeProcedure) showCenter(o fyne.CanvasObject) {
-	for _, c := range []fyne.CanvasObject{p.hint, p.picker.list, p.below} {
+	for _, c := range []fyne.CanvasObject{p.hint, p.picker.view, p.below} {
 		if c == o {
 			c.Show()
 		} else {

@@ -13,7 +13,7 @@ func TestIntakeProcedureAsksWorkingDaysOnlyWhenTheCatalogueHasNone(t *testing.T)
 		t.Fatalf("before a procedure: days %v, chosen shown %v", days, p.chosen.Visible())
 	}
 	h.pickProcedure(s, "1.001193") // khai sinh: no time limit in the sample
-	if !p.daysRow.Visible() || !p.below.Visible() || p.picker.list.Visible() {
+	if !p.daysRow.Visible() || !p.below.Visible() || p.picker.view.Visible() {
 		t.Fatalf("working days asked %v, papers shown %v", p.daysRow.Visible(), p.below.Visible())
 	}
 	test.Type(p.days, "x")
@@ -28,7 +28,7 @@ func TestIntakeProcedureAsksWorkingDaysOnlyWhenTheCatalogueHasNone(t *testing.T)
 	// A procedure with a time limit asks none, and its code stands in the
 	// field, which is not a search.
 	h.pickProcedure(s, "1.004837")
-	if p.daysRow.Visible() || p.days.Text != "" || p.picker.search.Text != "1.004837" || p.picker.list.Visible() {
+	if p.daysRow.Visible() || p.days.Text != "" || p.picker.search.Text != "1.004837" || p.picker.view.Visible() {
 		t.Errorf("days asked %v (%q), field %q", p.daysRow.Visible(), p.days.Text, p.picker.search.Text)
 	}
 	p.clear()

@@ -45,7 +45,7 @@ func newManifestsScreen(u *UI) *manifestsScreen {
 	if old := u.manifests; old != nil { // the window is built again in another language
 		s.print, reopen = old.print, old.m.Number
 	}
-	s.actionMsg = newBanner()
+	s.actionMsg = newBanner().fade(u.after)
 	s.opener = newManifestOpener(s)
 	s.items = newManifestItems(s)
 	s.sign = newSignForm(s)

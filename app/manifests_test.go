@@ -117,6 +117,7 @@ func TestManifestScannedClosedAndPrinted(t *testing.T) {
 	test.Type(s.sign.postal, "Lê Thị Hoa")
 	s.sign.postal.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.wait()
+	h.confirm()
 
 	m, err := h.db.Manifest(ctx, s.m.Number)
 	if err != nil {
@@ -241,7 +242,7 @@ func TestManifestDeliveryToCitizens(t *testing.T) {
 	s.sign.officer.SetText("Trần Văn Bình")
 	s.sign.postal.SetText("Lê Thị Hoa")
 	test.Tap(s.sign.closeBtn)
-	h.wait()
+	h.confirm()
 	if s.m.Status != data.ManifestClosed {
 		t.Fatalf("not signed: %q", s.actionMsg.message())
 	}

@@ -77,6 +77,19 @@ func (n *noticeDialog) onIssue() {
 		n.u.win.Canvas().Focus(n.code)
 		return
 	}
+	if n.kind == counter.KindRefusal {
+		// A refusal closes the dossier: asked once more.
+		code := strings.ToUpper(strings.TrimSpace(text))
+		n.u.confirm(lang.L("intake.refuse.confirm.title"), lang.L("intake.refuse.confirm", map[string]any{"Code": code}), lang.L("intake.refuse.yes"), func() {
+			n.send(text, items)
+		})
+		return
+	}
+	n.send(text, items)
+}
+
+// send issues the notice through the desk and prints it.
+func (n *noticeDialog) send(text string, items []string) {
 	n.issue.Disable()
 	var d data.Dossier
 	printKept(n.u, n.print, func(ctx context.Context) (path string, err error) {

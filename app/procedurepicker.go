@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -24,7 +26,11 @@ type procedurePicker struct {
 
 	search *field
 	list   *widget.List
-	found  []data.Procedure
+	// empty says, over the list, that a search found nothing and what to
+	// try; view is the list with it.
+	empty *widget.Label
+	view  *fyne.Container
+	found []data.Procedure
 	// detailed rows show the field under the name (the catalogue).
 	detailed bool
 	// highlight is the match Enter picks, drawn highlighted (the
@@ -41,6 +47,9 @@ func newProcedurePicker(u *UI, placeholder string, detailed bool) *procedurePick
 	p := &procedurePicker{u: u, detailed: detailed}
 	p.search = newField(u, placeholder)
 	p.list = widget.NewList(func() int { return len(p.found) }, p.createRow, p.updateRow)
+	p.empty = note("")
+	p.empty.Hide()
+	p.view = container.NewStack(p.list, container.NewVBox(p.empty))
 	return p
 }
 
@@ -55,11 +64,24 @@ func (p *procedurePicker) find(text string) {
 		if err == nil {
 			p.found = ps
 			p.highlight = 0
+			p.showEmpty(text)
 		}
 		if p.onFound != nil {
 			p.onFound(err)
 		}
 	})
+}
+
+// showEmpty says that a search for text found nothing, with what to
+// try; it hides the line when something was found.
+func (p *procedurePicker) showEmpty(text string) {
+	if len(p.found) > 0 || strings.TrimSpace(text) == "" {
+		p.empty.Hide()
+		return
+	}
+	p.empty.SetText(lang.L("procedure.none", map[string]any{"Text": strings.TrimSpace(text)}))
+	p.empty.Importance = widget.WarningImportance
+	p.empty.Show()
 }
 
 // stop forgets the search on its way.

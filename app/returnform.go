@@ -159,6 +159,30 @@ func (f *returnForm) onReturn() {
 	if f.authorised.Checked {
 		r.Name, r.Authorisation = f.authName.Text, f.authNote.Text
 	}
+	// The rules first: a confirmation is asked only of a return the store
+	// takes.
+	background(&u.jobs, u.ctx, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, u.desk.CheckReturn(ctx, code, r)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			f.showErrors(err)
+			return
+		}
+		msg := lang.L("returns.return.confirm", map[string]any{"Code": code, "ID": r.IDNumber})
+		if f.authorised.Checked {
+			msg = lang.L("returns.return.confirmAuthorised", map[string]any{"Code": code, "ID": r.IDNumber, "Name": strings.TrimSpace(r.Name)})
+		}
+		u.confirm(lang.L("returns.return.title"), msg, lang.L("returns.return.save"), func() {
+			if f.s.v.Dossier.Code == code {
+				f.record(code, r)
+			}
+		})
+	})
+}
+
+// record records the hand-over the officer confirmed.
+func (f *returnForm) record(code string, r data.Recipient) {
+	u := f.s.u
 	f.returnBtn.Disable()
 	background(&u.jobs, u.ctx, func(ctx context.Context) (data.DossierView, error) {
 		return u.desk.Return(ctx, code, r)
@@ -169,6 +193,7 @@ func (f *returnForm) onReturn() {
 			return
 		}
 		f.setMsg(lang.L("returns.returned", map[string]any{"Code": v.Return.DossierCode, "Name": v.Return.Name}), widget.SuccessImportance)
+		f.s.dossier.actionMsg.show("", widget.MediumImportance) // "có kết quả" is over
 		f.s.changed(v)
 		u.scan.focus()
 	})

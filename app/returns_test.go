@@ -66,6 +66,7 @@ func TestReturnToAuthorisedPerson(t *testing.T) {
 	test.Type(s.handover.authNote, "Giấy ủy quyền ngày 01/02/2027")
 	test.Tap(s.handover.returnBtn)
 	h.wait()
+	h.confirm()
 
 	ret, err := h.db.Returned(ctx, d.Code)
 	if err != nil {
@@ -117,6 +118,7 @@ func TestReturnToApplicantByScanningHerCard(t *testing.T) {
 	}
 	s.handover.recipientID.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.wait()
+	h.confirm()
 	ret, err := h.db.Returned(context.Background(), d.Code)
 	if err != nil || ret.Authorised || ret.Name != deskApplicant.Name || ret.Officer != "Trần Văn Bình" {
 		t.Errorf("return %+v, %v", ret, err)

@@ -34,7 +34,7 @@ func newScanBar(u *UI) *scanBar {
 	b.entry = newField(u, "")
 	b.entry.SetPlaceHolder(lang.L("scan.placeholder"))
 	b.entry.OnSubmitted = b.onScan
-	b.banner = newBanner()
+	b.banner = newBanner().fade(u.after).reserve(2)
 	label := widget.NewLabelWithStyle(lang.L("scan.label"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	row := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.SearchIcon()), label), nil, b.entry)
 	b.content = container.NewVBox(row, b.banner.content)

@@ -81,7 +81,28 @@ func (f *signForm) onClose() {
 	if number == "" || s.m.Status != data.ManifestOpen {
 		return
 	}
-	officer, postal, print, desk := f.officer.Text, f.postal.Text, s.print, u.desk
+	officer, postal := f.officer.Text, f.postal.Text
+	signer := officer
+	if data.Clean(signer) == "" {
+		signer = u.desk.Officer().FullName // the desk signs with the officer logged in
+	}
+	// The names are asked first: nothing to confirm without them.
+	if err := data.CheckSigners(data.Clean(signer), data.Clean(postal)); err != nil {
+		summary, _ := f.form.show(err)
+		s.actionMsg.show(summary, widget.DangerImportance)
+		return
+	}
+	u.confirm(lang.L("manifest.close.title"), lang.L("manifest.close.confirm", map[string]any{"Number": number}), lang.L("manifest.close"), func() {
+		if s.m.Number == number {
+			f.sign(number, officer, postal)
+		}
+	})
+}
+
+// sign signs the manifest the officer confirmed and prints it.
+func (f *signForm) sign(number, officer, postal string) {
+	s, u := f.s, f.s.u
+	print, desk := s.print, u.desk
 	f.closeBtn.Disable()
 	background(&u.jobs, u.ctx, func(ctx context.Context) (signed, error) {
 		m, sheets, err := desk.CloseManifest(ctx, number, officer, postal)
@@ -129,6 +150,7 @@ func (f *signForm) onClose() {
 				imp = widget.WarningImportance
 			}
 		}
+		s.items.feedback.clear() // the scans' refusals were of the open manifest
 		s.actionMsg.show(msg, imp)
 		s.focusScan()
 	})

@@ -56,7 +56,7 @@ func TestSigningToAgencyPrintsTheControlSheets(t *testing.T) {
 	s.sign.officer.SetText("Trần Văn Bình")
 	s.sign.postal.SetText("Phạm Thị Hà")
 	test.Tap(s.sign.closeBtn)
-	h.wait()
+	h.confirm()
 	if len(p.paths) != 3 || !strings.HasSuffix(p.paths[1], a.Code+"-control.pdf") || !strings.HasSuffix(p.paths[2], b.Code+"-control.pdf") {
 		t.Fatalf("printed %v (%q)", p.paths, s.actionMsg.message())
 	}

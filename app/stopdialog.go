@@ -69,8 +69,19 @@ func (sd *stopDialog) resize() { sd.d.Resize(fyne.NewSize(600, sd.d.MinSize().He
 
 // onStop stops the dossier and prints the notice.
 func (sd *stopDialog) onStop() {
-	s, u := sd.s, sd.s.u
 	reason, basis := sd.reason.Text, sd.basis.Text
+	if data.Clean(reason) == "" {
+		sd.send(reason, basis) // the desk names what is missing
+		return
+	}
+	sd.s.u.confirm(lang.L("returns.stop.title"), lang.L("returns.stop.ask", map[string]any{"Code": sd.code}), lang.L("returns.stop.confirm"), func() {
+		sd.send(reason, basis)
+	})
+}
+
+// send stops the dossier the officer confirmed and prints the notice.
+func (sd *stopDialog) send(reason, basis string) {
+	s, u := sd.s, sd.s.u
 	sd.d.confirm.Disable()
 	var v data.DossierView
 	printKept(u, s.print, func(ctx context.Context) (path string, err error) {

@@ -41,7 +41,7 @@ func TestStopDossierFromTheDossierView(t *testing.T) {
 	}
 	test.Type(dlg.basis, "Đơn đề nghị ngày 03/02/2027")
 	sd.Submit()
-	h.wait()
+	h.confirm()
 
 	got, _ := h.db.Dossier(context.Background(), d.Code)
 	if got.Status != data.StatusStopped {

@@ -81,8 +81,11 @@ type UI struct {
 	sync    *counter.Sync
 	dataDir string
 	now     func() time.Time
-	report  Reporter
-	jobs    jobs
+	// after runs f on the UI goroutine once d has passed (Services.After):
+	// the idle lock and the messages that fade wait on it.
+	after  func(d time.Duration, f func()) (stop func())
+	report Reporter
+	jobs   jobs
 
 	// configured is false until the office has been set up.
 	configured bool
@@ -164,7 +167,14 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 	u.firstRun = !has
-	u.idle = newIdleLock(u.now, s.After, u.lock)
+	u.after = s.After
+	if u.after == nil {
+		u.after = func(d time.Duration, f func()) func() {
+			t := time.AfterFunc(d, func() { fyne.Do(f) })
+			return func() { t.Stop() }
+		}
+	}
+	u.idle = newIdleLock(u.now, u.after, u.lock)
 
 	u.win = a.NewWindow(windowTitle)
 	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
@@ -282,6 +292,9 @@ func (u *UI) build() {
 	on(scanID, u.onScanIDCard)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		u.active()
+		if u.onDialogKey(ev) {
+			return
+		}
 		if ev.Name == fyne.KeyEscape {
 			u.closeDialog()
 		}
@@ -298,7 +311,6 @@ func (u *UI) setMenu() {
 	find := shortcut(fyne.KeyF)
 	open := shortcut(fyne.KeyO)
 	save := shortcut(fyne.KeyS)
-	goIntake := shortcut(fyne.KeyT)
 	newIntake := shortcut(fyne.KeyN)
 	scanID := shortcut(fyne.KeyK)
 
@@ -326,8 +338,9 @@ func (u *UI) setMenu() {
 		sec := u.sections[i]
 		goItems = append(goItems, item(tab.Text, sectionKey(sec), func() { u.show(sec) }))
 	}
-	// Ctrl+T ("tiếp nhận") also opens intake, as officers learn it.
-	goItems = append(goItems, item(lang.L("intake.nav"), goIntake, func() { u.show(sectionIntake) }))
+	// Ctrl+T ("tiếp nhận") opens intake too, as officers learn it: a
+	// shortcut of the window (build), not a second menu item of the same
+	// name.
 	file := []*fyne.MenuItem{
 		item(lang.L("intake.menu.new"), newIntake, u.intake.onNew),
 		item(lang.L("menu.save"), save, u.onSave),

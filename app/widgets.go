@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -105,12 +106,22 @@ func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
 
 // banner is a message on a tinted band: red for what the officer must
 // not miss (a forged receipt), amber for a scan to try again, green for
-// what was done.
+// what was done. A message replaces the one before. A fading banner
+// (fade) hides what is not an error after fadeAfter; an error stays until
+// the next message. A reserved banner (reserve) keeps its place while
+// empty, so that a message coming or going moves nothing under it.
 type banner struct {
 	bg      *canvas.Rectangle
 	text    *widget.Label
 	content *fyne.Container
+
+	after    func(time.Duration, func()) func()
+	stopFade func()
+	reserved bool
 }
+
+// fadeAfter is how long a message that is no error stays.
+const fadeAfter = 6 * time.Second
 
 func newBanner() *banner {
 	b := &banner{bg: canvas.NewRectangle(color.Transparent), text: widget.NewLabel("")}
@@ -123,11 +134,52 @@ func newBanner() *banner {
 	return b
 }
 
-// show writes text on the band in the colour of imp; "" hides it.
-func (b *banner) show(text string, imp widget.Importance) {
-	if text == "" {
+// fade makes the banner hide what is no error after fadeAfter, on the
+// window's timers.
+func (b *banner) fade(after func(time.Duration, func()) func()) *banner {
+	b.after = after
+	return b
+}
+
+// reserve keeps lines lines of the band in place, message or not; a
+// longer message scrolls inside them.
+func (b *banner) reserve(lines int) *banner {
+	b.reserved = true
+	h := float32(lines)*(theme.TextSize()+theme.LineSpacing()) + 2*theme.InnerPadding()
+	scroll := container.NewVScroll(b.text)
+	scroll.SetMinSize(fyne.NewSize(0, h))
+	b.content.Objects = []fyne.CanvasObject{b.bg, scroll}
+	b.content.Show()
+	b.hideBand()
+	return b
+}
+
+// hideBand empties the band: hidden, or clear in its reserved place.
+func (b *banner) hideBand() {
+	if !b.reserved {
 		b.content.Hide()
 		return
+	}
+	b.text.SetText("")
+	b.bg.FillColor, b.bg.StrokeColor = color.Transparent, color.Transparent
+	b.bg.Refresh()
+}
+
+// show writes text on the band in the colour of imp; "" hides it.
+func (b *banner) show(text string, imp widget.Importance) {
+	if b.stopFade != nil {
+		b.stopFade()
+		b.stopFade = nil
+	}
+	if text == "" {
+		b.hideBand()
+		return
+	}
+	if b.after != nil && imp != widget.DangerImportance {
+		b.stopFade = b.after(fadeAfter, func() {
+			b.stopFade = nil
+			b.hideBand()
+		})
 	}
 	name := theme.ColorNamePrimary
 	switch imp {
@@ -155,6 +207,9 @@ func (b *banner) message() string {
 	}
 	return b.text.Text
 }
+
+// importance is the colour of the message on show.
+func (b *banner) importance() widget.Importance { return b.text.Importance }
 
 // scanLog shows the last few things scans did, newest first, so that a
 // refusal stays in sight while the next dossiers are scanned.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"motcua/data"
+	"motcua/data/returns"
 	"motcua/printout"
 )
 
@@ -112,6 +113,33 @@ func (d *Desk) Return(ctx context.Context, code string, r data.Recipient) (data.
 		return data.DossierView{}, err
 	}
 	return d.view(ctx, ret.DossierCode)
+}
+
+// CheckReturn applies the rules of a hand-over without recording it, so
+// that the screen asks for confirmation only of a return the store would
+// take: the result ready, the recipient the applicant or authorised.
+func (d *Desk) CheckReturn(ctx context.Context, code string, r data.Recipient) error {
+	ctx, _, err := d.begin(ctx, data.ActReturnDesk)
+	if err != nil {
+		return err
+	}
+	doc, err := d.store.Dossier(ctx, data.Clean(code))
+	if err != nil {
+		return err
+	}
+	switch doc.Status {
+	case data.StatusResultReady:
+	case data.StatusReturned:
+		prev, err := d.store.Returned(ctx, doc.Code)
+		if err != nil {
+			return err
+		}
+		return data.Errorf(data.EConflict, "Hồ sơ %s đã trả kết quả lúc %s cho %s.", doc.Code, prev.At.In(data.Zone).Format("15:04 02/01/2006"), prev.Name)
+	default:
+		return data.Errorf(data.EConflict, "Hồ sơ %s chưa có kết quả để trả (trạng thái: %s).", doc.Code, doc.Status.Label())
+	}
+	r.IDNumber, r.Name, r.Authorisation = data.Clean(r.IDNumber), data.Clean(r.Name), data.Clean(r.Authorisation)
+	return returns.CheckRecipient(doc, r)
 }
 
 // Apology records Form 04 for a late dossier, moves its due date and

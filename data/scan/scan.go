@@ -29,8 +29,8 @@ const (
 	KindUnknown    = "unknown"
 )
 
-// keyboardAdvice ends every message about a scan that could not be read.
-const keyboardAdvice = "Hãy tắt bộ gõ tiếng Việt (Unikey/EVKey): bấm vào biểu tượng chữ V ở góc phải thanh tác vụ cho thành chữ E (chế độ gõ tiếng Anh) hoặc bấm phím tắt của bộ gõ (thường là Ctrl+Shift), rồi quét lại."
+// KeyboardAdvice ends every message about a scan that could not be read.
+const KeyboardAdvice = "Hãy tắt bộ gõ tiếng Việt (Unikey/EVKey): bấm vào biểu tượng chữ V ở góc phải thanh tác vụ cho thành chữ E (chế độ gõ tiếng Anh) hoặc bấm phím tắt của bộ gõ (thường là Ctrl+Shift), rồi quét lại."
 
 // Result is what Parse found.
 //
@@ -43,7 +43,10 @@ type Result struct {
 	Code      string // dossier code (receipt, code), manifest id (manifest), S10 number (postal-item), ID number (id-card)
 	Signature []byte // receipt/manifest
 	IDCard    *IDCard
-	Reason    string // Vietnamese: why Kind is unknown, or what was odd
+	// Doubts are what looks garbled in an ID card scan (see Doubts): the
+	// card may parse and still have lost its Vietnamese letters.
+	Doubts []Doubt
+	Reason string // Vietnamese: why Kind is unknown, or what was odd
 }
 
 // Parse finds a payload in whatever a scanner typed. It tolerates lower
@@ -56,7 +59,7 @@ type Result struct {
 func Parse(text string) Result {
 	s := trim(text)
 	if s == "" {
-		return unknown("Không nhận được ký tự nào từ máy quét. " + keyboardAdvice)
+		return unknown("Không nhận được ký tự nào từ máy quét. " + KeyboardAdvice)
 	}
 	up := upperASCII(s)
 	if r, ok := parseSigned(up); ok {
@@ -72,9 +75,9 @@ func Parse(text string) Result {
 		return Result{Kind: KindCode, Code: up}
 	}
 	if hasVietnamese(s) {
-		return unknown("Mã vừa quét bị bộ gõ tiếng Việt đổi thành chữ có dấu nên không đọc được. " + keyboardAdvice)
+		return unknown("Mã vừa quét bị bộ gõ tiếng Việt đổi thành chữ có dấu nên không đọc được. " + KeyboardAdvice)
 	}
-	return unknown("Không nhận ra mã vừa quét. " + keyboardAdvice)
+	return unknown("Không nhận ra mã vừa quét. " + KeyboardAdvice)
 }
 
 func unknown(reason string) Result {
@@ -165,7 +168,7 @@ func parsePayload(s signed, rest string) Result {
 	r.Code = code
 	sig, msg := decodeSig(rest[cut+1:])
 	if sig == nil {
-		r.Reason = what + " bị hỏng hoặc đọc thiếu: " + msg + ". Hãy quét lại; nếu vẫn lỗi, " + lowerFirst(keyboardAdvice)
+		r.Reason = what + " bị hỏng hoặc đọc thiếu: " + msg + ". Hãy quét lại; nếu vẫn lỗi, " + lowerFirst(KeyboardAdvice)
 		return r
 	}
 	r.Signature = sig
@@ -183,7 +186,7 @@ func parseIDCardScan(s string) (Result, bool) {
 	if len(number) != 12 || !allDigits(number) {
 		return Result{}, false
 	}
-	r := Result{Kind: KindIDCard, Code: number}
+	r := Result{Kind: KindIDCard, Code: number, Doubts: Doubts(s)}
 	card, err := ParseIDCard(s)
 	if err != nil {
 		r.Reason = err.Error()

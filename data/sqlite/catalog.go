@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -207,8 +208,7 @@ func (db *DB) Procedures(ctx context.Context, search string) ([]data.Procedure, 
 	if err != nil {
 		return nil, err
 	}
-	rankByName(byName, data.Fold(search))
-	for _, p := range byName {
+	for _, p := range rankByName(byName, data.Fold(search)) {
 		if !strings.HasPrefix(p.Code, search) {
 			ps = append(ps, p)
 		}
@@ -230,30 +230,93 @@ type rankedProcedure struct {
 	rank float64
 }
 
-// rankByName puts names holding the typed words as a phrase first, whole
-// words before word prefixes, then by FTS5 rank, then by code.
-func rankByName(ps []rankedProcedure, folded string) {
-	phrase := " " + strings.Join(strings.Fields(folded), " ")
-	score := func(p rankedProcedure) int {
-		name := " " + strings.Join(strings.Fields(data.Fold(p.Name)), " ") + " "
-		switch {
-		case strings.Contains(name, phrase+" "):
-			return 0
-		case strings.Contains(name, phrase):
-			return 1
-		}
-		return 2
+// rankByName orders what the FTS query found as an officer expects, and
+// drops what only the prefix rule let in. With the typed words folded and
+// the boilerplate "Thủ tục" that starts most names set aside:
+//   - when some names hold the words one after the other (a phrase, the
+//     last word possibly unfinished), only those are kept: "khai tu" is
+//     not "khai sinh" just because "tu" starts "tục";
+//   - then names whose every word is matched whole, or by a prefix at the
+//     start of the name, come before those matched by a prefix inside;
+//   - then names with fewer words beyond those typed ("đăng ký khai tử"
+//     before "đăng ký lại khai tử"), then by FTS5 rank, then by code.
+func rankByName(ps []rankedProcedure, folded string) []rankedProcedure {
+	query := strings.FieldsFunc(folded, notWordRune)
+	if len(query) == 0 {
+		return ps
 	}
-	sort.SliceStable(ps, func(i, j int) bool {
-		si, sj := score(ps[i]), score(ps[j])
-		if si != sj {
-			return si < sj
+	type scored struct {
+		rankedProcedure
+		phrase bool
+		inside int // typed words found only as a prefix inside the name
+		extra  int // words of the name beyond the typed ones
+	}
+	all := make([]scored, 0, len(ps))
+	anyPhrase := false
+	seen := map[string]bool{}
+	for _, p := range ps {
+		if seen[p.Code] {
+			continue
 		}
-		if ps[i].rank != ps[j].rank {
-			return ps[i].rank < ps[j].rank
+		seen[p.Code] = true
+		name := strings.FieldsFunc(data.Fold(p.Name), notWordRune)
+		if len(name) > 2 && name[0] == "thu" && name[1] == "tuc" && !(query[0] == "thu" || query[0] == "th") {
+			name = name[2:]
 		}
-		return ps[i].Code < ps[j].Code
+		sc := scored{rankedProcedure: p, phrase: holdsPhrase(name, query), extra: max(len(name)-len(query), 0)}
+		for i, q := range query {
+			if !slices.Contains(name, q) && !(i == 0 && len(name) > 0 && strings.HasPrefix(name[0], q)) {
+				sc.inside++
+			}
+		}
+		anyPhrase = anyPhrase || sc.phrase
+		all = append(all, sc)
+	}
+	if anyPhrase && len(query) > 1 {
+		all = slices.DeleteFunc(all, func(s scored) bool { return !s.phrase })
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		switch {
+		case a.phrase != b.phrase:
+			return a.phrase
+		case a.inside != b.inside:
+			return a.inside < b.inside
+		case a.extra != b.extra:
+			return a.extra < b.extra
+		case a.rank != b.rank:
+			return a.rank < b.rank
+		}
+		return a.Code < b.Code
 	})
+	out := make([]rankedProcedure, len(all))
+	for i, s := range all {
+		out[i] = s.rankedProcedure
+	}
+	return out
+}
+
+// holdsPhrase reports whether name holds the words of query one after
+// the other, each whole but the last, which may be a prefix.
+func holdsPhrase(name, query []string) bool {
+	for i := 0; i+len(query) <= len(name); i++ {
+		ok := true
+		for j, q := range query {
+			w := name[i+j]
+			if w != q && !(j == len(query)-1 && strings.HasPrefix(w, q)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func notWordRune(r rune) bool {
+	return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
 }
 
 func (db *DB) queryProcedures(ctx context.Context, query string, args ...any) ([]rankedProcedure, error) {
@@ -278,9 +341,7 @@ func (db *DB) queryProcedures(ctx context.Context, query string, args ...any) ([
 // so that nothing the officer types is read as FTS syntax.
 func ftsQuery(search string) string {
 	var terms []string
-	for _, w := range strings.FieldsFunc(data.Fold(search), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
-	}) {
+	for _, w := range strings.FieldsFunc(data.Fold(search), notWordRune) {
 		terms = append(terms, `"`+w+`"*`)
 	}
 	return strings.Join(terms, " ")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -176,19 +177,66 @@ func TestCatalogSearch(t *testing.T) {
 			}
 		})
 	}
-	// The closest name comes first: "khai tử" before "khai tử lưu động"
-	// and before names where "tu" only starts a word ("tuổi").
+	// The closest name comes first: "khai tử" before "khai tử lưu động";
+	// names where "tu" only starts a word ("tuổi", "tục") are not found
+	// when the phrase is.
 	ps, _ := db.Procedures(ctx, "dang ky khai tu")
-	if len(ps) < 4 || ps[0].Code != "1.000656" {
-		t.Errorf("ranking: %v", ps)
+	if len(ps) != 3 || ps[0].Code != "1.000656" {
+		t.Errorf("ranking: %v", codes(ps))
 	}
-	for _, p := range ps[:4] {
+	for _, p := range ps {
 		if !strings.Contains(p.Name, "khai tử") {
 			t.Errorf("%s %q ranked among the first", p.Code, p.Name)
 		}
 	}
 	if ps, _ := db.Procedures(ctx, "khong co thu tuc nay xyz"); len(ps) != 0 {
 		t.Errorf("nonsense search found %d", len(ps))
+	}
+}
+
+// Whole words and the start of the name rank above a prefix inside it,
+// and consecutive words are a phrase when a name holds it: "tu" is no
+// longer found in every "Thủ tục".
+func TestCatalogSearchRanking(t *testing.T) {
+	db := open(t)
+	ctx := context.Background()
+	importSample(t, db)
+	for _, tc := range []struct {
+		search string
+		first  []string // the names that come first, in order
+		not    string   // a word no name found may hold
+	}{
+		{"khai tu", []string{"Thủ tục đăng ký khai tử"}, "khai sinh"},
+		{"khai tử", []string{"Thủ tục đăng ký khai tử"}, "khai sinh"},
+		{"dang ky khai tu", []string{"Thủ tục đăng ký khai tử"}, "khai sinh"},
+		{"khai sinh", []string{"Thủ tục đăng ký khai sinh"}, "khai tử"},
+		{"ket hon", []string{"Thủ tục đăng ký kết hôn"}, "khai"},
+	} {
+		t.Run(tc.search, func(t *testing.T) {
+			ps, err := db.Procedures(ctx, tc.search)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, p := range ps {
+				names = append(names, p.Name)
+				if strings.Contains(p.Name, tc.not) {
+					t.Errorf("found %q", p.Name)
+				}
+			}
+			if len(names) < len(tc.first) || !slices.Equal(names[:len(tc.first)], tc.first) {
+				t.Errorf("ranked %q, want first %q", names, tc.first)
+			}
+		})
+	}
+	// "Đăng ký lại khai tử" comes after the registration itself.
+	found, _ := db.Procedures(ctx, "khai tu")
+	at := map[string]int{}
+	for i, p := range found {
+		at[p.Name] = i + 1
+	}
+	if again, first := at["Đăng ký lại khai tử"], at["Thủ tục đăng ký khai tử"]; again == 0 || first == 0 || again < first {
+		t.Errorf("đăng ký lại khai tử at %d, đăng ký khai tử at %d", again, first)
 	}
 }
 
@@ -277,4 +325,12 @@ func TestBackupIsAWorkingCopy(t *testing.T) {
 	if got, err := restored.Dossier(ctx, d.Code); err != nil || got.Applicant.Name != d.Applicant.Name {
 		t.Errorf("the backup lacks %s: %v", d.Code, err)
 	}
+}
+
+func codes(ps []data.Procedure) []string {
+	var cs []string
+	for _, p := range ps {
+		cs = append(cs, p.Code+" "+p.Name)
+	}
+	return cs
 }
