@@ -199,8 +199,10 @@ func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier,
 	return d, nil
 }
 
+// insertDossier writes a dossier and its documents; the search index
+// takes it with the batch it completes.
 func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO dossier (code, procedure_code, procedure_name,
+	res, err := tx.ExecContext(ctx, `INSERT INTO dossier (code, procedure_code, procedure_name,
 			applicant_name, applicant_id, applicant_birth, applicant_phone, applicant_email, applicant_address,
 			sets, channel, return_method, return_address, postal_item, received_at, working_days, due_date,
 			status, book, register_no, officer, workstation, fee_exempt, form_set, updated_at)
@@ -209,6 +211,10 @@ func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string
 		d.Applicant.Name, d.Applicant.IDNumber, dateOrEmpty(d.Applicant.BirthDate), d.Applicant.Phone, d.Applicant.Email, d.Applicant.Address,
 		d.Sets, d.Channel, d.ReturnMethod, d.ReturnAddress, d.PostalItem, d.ReceivedAt.Format(time.RFC3339), d.WorkingDays,
 		d.DueDate.Format(dateLayout), d.Status, d.Book, d.RegisterNo, d.Officer, d.Workstation, d.FeeExempt, d.FormSet, stamp)
+	if err != nil {
+		return err
+	}
+	rowid, err := res.LastInsertId()
 	if err != nil {
 		return err
 	}
@@ -221,7 +227,7 @@ func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string
 			return err
 		}
 	}
-	return indexApplicant(ctx, tx, d)
+	return catchUpSearch(ctx, tx, rowid)
 }
 
 func dateOrEmpty(t time.Time) string {
