@@ -15,15 +15,16 @@ import (
 )
 
 // prepare validates a request and computes what saving it would record,
-// but the code's sequence number.
-func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier, data.Office, error) {
+// but the code's sequence number, reading through q: the intake's own
+// transaction, or the readers for a preview.
+func (db *DB) prepare(ctx context.Context, q querier, req data.IntakeRequest) (data.Dossier, data.Office, error) {
 	intake.Normalize(&req)
 	now := db.Now()
-	office, err := db.Office(ctx)
+	office, err := db.office(ctx, q)
 	if err != nil {
 		return data.Dossier{}, office, err
 	}
-	p, err := db.intakeProcedure(ctx, req.ProcedureCode)
+	p, err := db.intakeProcedure(ctx, q, req.ProcedureCode)
 	if err != nil {
 		return data.Dossier{}, office, err
 	}
@@ -85,13 +86,13 @@ func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier
 
 // intakeProcedure reads what an intake needs of a procedure (not its
 // list of papers); the zero Procedure when the catalogue lacks the code.
-func (db *DB) intakeProcedure(ctx context.Context, code string) (data.Procedure, error) {
+func (db *DB) intakeProcedure(ctx context.Context, q querier, code string) (data.Procedure, error) {
 	var (
 		p    data.Procedure
 		days sql.NullInt64
 	)
 	var fees string
-	err := db.read.QueryRowContext(ctx, `SELECT code, name, working_days, same_day_cutoff, postal_allowed, fees_known, fees, fees_exemptible
+	err := q.QueryRowContext(ctx, `SELECT code, name, working_days, same_day_cutoff, postal_allowed, fees_known, fees, fees_exemptible
 		FROM procedure WHERE code = ?`, code).Scan(&p.Code, &p.Name, &days, &p.SameDayCutoff, &p.PostalAllowed,
 		&p.Fees.Known, &fees, &p.Fees.Exemptible)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -113,7 +114,7 @@ func (db *DB) intakeProcedure(ctx context.Context, code string) (data.Procedure,
 // Preview returns the dossier as Intake would save it now, with the code
 // and register number it would get.
 func (db *DB) Preview(ctx context.Context, req data.IntakeRequest) (data.Dossier, error) {
-	d, office, err := db.prepare(ctx, req)
+	d, office, err := db.prepare(ctx, db.read, req)
 	if err != nil {
 		return d, err
 	}
@@ -140,13 +141,19 @@ func (db *DB) lastNumbers(ctx context.Context, q querier, d data.Dossier) (day, 
 }
 
 // Intake validates and saves a dossier in one transaction with its
-// documents, register line, history, audit record and outbox row.
+// documents, register line, history, audit record and outbox row. It
+// reads what it needs in that transaction too, through the writer's
+// pages, which no other connection's write has made stale.
 func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier, error) {
-	d, office, err := db.prepare(ctx, req)
-	if err != nil {
-		return d, err
-	}
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
+	var d data.Dossier
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var (
+			office data.Office
+			err    error
+		)
+		if d, office, err = db.prepare(ctx, tx, req); err != nil {
+			return err
+		}
 		day, book, err := db.lastNumbers(ctx, tx, d)
 		if err != nil {
 			return err
