@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"motcua/data"
@@ -225,16 +226,37 @@ func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string
 	if err != nil {
 		return err
 	}
-	for i, doc := range d.Documents {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO document_name (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, doc.Name); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_document (dossier_code, position, name_id, originals, copies)
-			VALUES (?, ?, (SELECT id FROM document_name WHERE name = ?), ?, ?)`, d.Code, i+1, doc.Name, doc.Originals, doc.Copies); err != nil {
-			return err
-		}
+	if err := insertDocuments(ctx, tx, d); err != nil {
+		return err
 	}
 	return catchUpSearch(ctx, tx, rowid)
+}
+
+// insertDocuments writes a dossier's documents, each name once in
+// document_name, in two statements whatever their number.
+func insertDocuments(ctx context.Context, tx *sql.Tx, d data.Dossier) error {
+	if len(d.Documents) == 0 {
+		return nil
+	}
+	names := make([]any, len(d.Documents))
+	rows := make([]any, 0, 5*len(d.Documents))
+	for i, doc := range d.Documents {
+		names[i] = doc.Name
+		rows = append(rows, d.Code, i+1, doc.Name, doc.Originals, doc.Copies)
+	}
+	n := len(d.Documents)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO document_name (name) VALUES `+repeat("(?)", n)+
+		` ON CONFLICT (name) DO NOTHING`, names...); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO dossier_document (dossier_code, position, name_id, originals, copies) VALUES `+
+		repeat("(?, ?, (SELECT id FROM document_name WHERE name = ?), ?, ?)", n), rows...)
+	return err
+}
+
+// repeat is n copies of a row of values, comma-separated.
+func repeat(row string, n int) string {
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }
 
 func dateOrEmpty(t time.Time) string {
