@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -57,19 +56,12 @@ func CanonicalJSON(v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var tree any
-	if err := dec.Decode(&tree); err != nil {
-		return nil, err
+	c := canonical{in: raw}
+	out, err := c.value(make([]byte, 0, len(raw)))
+	if err == nil && c.pos != len(raw) {
+		err = fmt.Errorf("canonical json: trailing data at %d", c.pos)
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(tree); err != nil { // maps encode with sorted keys
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+	return out, err
 }
 
 // Digest is the hex SHA-256 of a change's canonical JSON, "" for nil.

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"motcua/data"
@@ -15,15 +16,16 @@ import (
 )
 
 // prepare validates a request and computes what saving it would record,
-// but the code's sequence number.
-func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier, data.Office, error) {
+// but the code's sequence number, reading through q: the intake's own
+// transaction, or the readers for a preview.
+func (db *DB) prepare(ctx context.Context, q querier, req data.IntakeRequest) (data.Dossier, data.Office, error) {
 	intake.Normalize(&req)
 	now := db.Now()
-	office, err := db.Office(ctx)
+	office, err := db.office(ctx, q)
 	if err != nil {
 		return data.Dossier{}, office, err
 	}
-	p, err := db.intakeProcedure(ctx, req.ProcedureCode)
+	p, err := db.intakeProcedure(ctx, q, req.ProcedureCode)
 	if err != nil {
 		return data.Dossier{}, office, err
 	}
@@ -85,13 +87,13 @@ func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier
 
 // intakeProcedure reads what an intake needs of a procedure (not its
 // list of papers); the zero Procedure when the catalogue lacks the code.
-func (db *DB) intakeProcedure(ctx context.Context, code string) (data.Procedure, error) {
+func (db *DB) intakeProcedure(ctx context.Context, q querier, code string) (data.Procedure, error) {
 	var (
 		p    data.Procedure
 		days sql.NullInt64
 	)
 	var fees string
-	err := db.read.QueryRowContext(ctx, `SELECT code, name, working_days, same_day_cutoff, postal_allowed, fees_known, fees, fees_exemptible
+	err := q.QueryRowContext(ctx, `SELECT code, name, working_days, same_day_cutoff, postal_allowed, fees_known, fees, fees_exemptible
 		FROM procedure WHERE code = ?`, code).Scan(&p.Code, &p.Name, &days, &p.SameDayCutoff, &p.PostalAllowed,
 		&p.Fees.Known, &fees, &p.Fees.Exemptible)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -113,7 +115,7 @@ func (db *DB) intakeProcedure(ctx context.Context, code string) (data.Procedure,
 // Preview returns the dossier as Intake would save it now, with the code
 // and register number it would get.
 func (db *DB) Preview(ctx context.Context, req data.IntakeRequest) (data.Dossier, error) {
-	d, office, err := db.prepare(ctx, req)
+	d, office, err := db.prepare(ctx, db.read, req)
 	if err != nil {
 		return d, err
 	}
@@ -140,13 +142,19 @@ func (db *DB) lastNumbers(ctx context.Context, q querier, d data.Dossier) (day, 
 }
 
 // Intake validates and saves a dossier in one transaction with its
-// documents, register line, history, audit record and outbox row.
+// documents, register line, history, audit record and outbox row. It
+// reads what it needs in that transaction too, through the writer's
+// pages, which no other connection's write has made stale.
 func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier, error) {
-	d, office, err := db.prepare(ctx, req)
-	if err != nil {
-		return d, err
-	}
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
+	var d data.Dossier
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var (
+			office data.Office
+			err    error
+		)
+		if d, office, err = db.prepare(ctx, tx, req); err != nil {
+			return err
+		}
 		day, book, err := db.lastNumbers(ctx, tx, d)
 		if err != nil {
 			return err
@@ -199,8 +207,10 @@ func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier,
 	return d, nil
 }
 
+// insertDossier writes a dossier and its documents; the search index
+// takes it with the batch it completes.
 func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO dossier (code, procedure_code, procedure_name,
+	res, err := tx.ExecContext(ctx, `INSERT INTO dossier (code, procedure_code, procedure_name,
 			applicant_name, applicant_id, applicant_birth, applicant_phone, applicant_email, applicant_address,
 			sets, channel, return_method, return_address, postal_item, received_at, working_days, due_date,
 			status, book, register_no, officer, workstation, fee_exempt, form_set, updated_at)
@@ -212,16 +222,41 @@ func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string
 	if err != nil {
 		return err
 	}
-	for i, doc := range d.Documents {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO document_name (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, doc.Name); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_document (dossier_code, position, name_id, originals, copies)
-			VALUES (?, ?, (SELECT id FROM document_name WHERE name = ?), ?, ?)`, d.Code, i+1, doc.Name, doc.Originals, doc.Copies); err != nil {
-			return err
-		}
+	rowid, err := res.LastInsertId()
+	if err != nil {
+		return err
 	}
-	return indexApplicant(ctx, tx, d)
+	if err := insertDocuments(ctx, tx, d); err != nil {
+		return err
+	}
+	return catchUpSearch(ctx, tx, rowid)
+}
+
+// insertDocuments writes a dossier's documents, each name once in
+// document_name, in two statements whatever their number.
+func insertDocuments(ctx context.Context, tx *sql.Tx, d data.Dossier) error {
+	if len(d.Documents) == 0 {
+		return nil
+	}
+	names := make([]any, len(d.Documents))
+	rows := make([]any, 0, 5*len(d.Documents))
+	for i, doc := range d.Documents {
+		names[i] = doc.Name
+		rows = append(rows, d.Code, i+1, doc.Name, doc.Originals, doc.Copies)
+	}
+	n := len(d.Documents)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO document_name (name) VALUES `+repeat("(?)", n)+
+		` ON CONFLICT (name) DO NOTHING`, names...); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO dossier_document (dossier_code, position, name_id, originals, copies) VALUES `+
+		repeat("(?, ?, (SELECT id FROM document_name WHERE name = ?), ?, ?)", n), rows...)
+	return err
+}
+
+// repeat is n copies of a row of values, comma-separated.
+func repeat(row string, n int) string {
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }
 
 func dateOrEmpty(t time.Time) string {

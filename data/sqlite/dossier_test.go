@@ -317,3 +317,27 @@ func fill(b testing.TB, db *DB, n int) {
 		b.Fatal(err)
 	}
 }
+
+// TestIntakeSavesDocumentsInOrder: documents come back in their order,
+// a name given twice and one another dossier already used included.
+func TestIntakeSavesDocumentsInOrder(t *testing.T) {
+	db := counterDB(t)
+	ctx := context.Background()
+	if _, err := db.Intake(ctx, birthRequest()); err != nil {
+		t.Fatal(err)
+	}
+	r := birthRequest()
+	r.Documents = []data.SubmittedDocument{{Name: "Bản sao sổ hộ khẩu", Copies: 2}, {Name: "Tờ khai", Originals: 1},
+		{Name: "Bản sao sổ hộ khẩu", Originals: 1}}
+	d, err := db.Intake(ctx, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Dossier(ctx, d.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got.Documents) != fmt.Sprint(r.Documents) {
+		t.Errorf("documents %v, want %v", got.Documents, r.Documents)
+	}
+}

@@ -304,7 +304,7 @@ func (db *DB) postalFeeKind(ctx context.Context, tx *sql.Tx, d data.Dossier, add
 	if add.FeeKind.Valid() {
 		return add.FeeKind, nil
 	}
-	p, err := db.intakeProcedure(ctx, d.ProcedureCode)
+	p, err := db.intakeProcedure(ctx, db.read, d.ProcedureCode)
 	if err != nil {
 		return "", err
 	}

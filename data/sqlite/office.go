@@ -11,9 +11,13 @@ import (
 
 // Office returns the office configuration.
 func (db *DB) Office(ctx context.Context) (data.Office, error) {
+	return db.office(ctx, db.read)
+}
+
+func (db *DB) office(ctx context.Context, q querier) (data.Office, error) {
 	var o data.Office
 	c := &o.Collector
-	err := db.read.QueryRowContext(ctx, `SELECT agency_code, name, parent, place, workstation, tracking_prefix, paper_size, lock_minutes,
+	err := q.QueryRowContext(ctx, `SELECT agency_code, name, parent, place, workstation, tracking_prefix, paper_size, lock_minutes,
 			collector_name, collector_tax_code, collector_address, receipt_form, receipt_series
 		FROM office WHERE id = 1`).Scan(&o.AgencyCode, &o.Name, &o.Parent, &o.Place, &o.Workstation, &o.TrackingPrefix, &o.PaperSize, &o.LockMinutes,
 		&c.Name, &c.TaxCode, &c.Address, &c.FormSymbol, &c.SeriesLetters)

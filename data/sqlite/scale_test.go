@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -177,8 +178,12 @@ func BenchmarkLists(b *testing.B) {
 
 // BenchmarkIntake saves one dossier, every commit synced
 // (synchronous=FULL), into copies of stores of 100,000 and 1,000,000
-// dossiers, and reports the median. Target: the 1,000,000 figure within
-// 0.5 ms of the 100,000 one; BenchmarkFsync is the disk's floor.
+// dossiers, and reports the median. Targets: at 100,000, within 0.5 ms of
+// the disk's floor (BenchmarkFsync); at 1,000,000, within 0.5 ms of the
+// 100,000 figure. On a machine other work shares, the floor moves from
+// one run to the next: each intake is followed here by one floor write
+// in the same folder (fsync-p50-ms), and over-fsync-ms is the difference
+// of the two medians.
 func BenchmarkIntake(b *testing.B) {
 	for _, n := range []int{fullSize() / 10, fullSize()} {
 		b.Run(fmt.Sprintf("dossiers=%d", n), func(b *testing.B) {
@@ -198,7 +203,8 @@ func BenchmarkIntake(b *testing.B) {
 			ctx := context.Background()
 			day := seedstore.Now
 			db.Now = func() time.Time { return day }
-			var took []time.Duration
+			floor := fsyncFloor(b, dir)
+			var took, floors []time.Duration
 			for i := 0; b.Loop(); i++ {
 				// A fresh day every 900 intakes stays inside the
 				// workstation's daily block.
@@ -210,8 +216,11 @@ func BenchmarkIntake(b *testing.B) {
 					b.Fatal(err)
 				}
 				took = append(took, time.Since(start))
+				floors = append(floors, floor(i))
 			}
 			percentiles(b, "", took)
+			percentiles(b, "fsync-", floors)
+			b.ReportMetric(median(took)-median(floors), "over-fsync-ms")
 		})
 	}
 }
@@ -230,14 +239,25 @@ func intakeRequest() data.IntakeRequest {
 // BenchmarkIntake's copies live in: the disk's floor under any durable
 // commit.
 func BenchmarkFsync(b *testing.B) {
-	f, err := os.OpenFile(filepath.Join(b.TempDir(), "fsync.bin"), os.O_CREATE|os.O_RDWR, 0o600)
+	floor := fsyncFloor(b, b.TempDir())
+	var took []time.Duration
+	for i := 0; b.Loop(); i++ {
+		took = append(took, floor(i))
+	}
+	percentiles(b, "", took)
+}
+
+// fsyncFloor returns a function that writes one 4 KiB page into a file
+// of dir, syncs it, and says how long that took.
+func fsyncFloor(b *testing.B, dir string) func(i int) time.Duration {
+	b.Helper()
+	f, err := os.OpenFile(filepath.Join(dir, "fsync.bin"), os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer f.Close()
+	b.Cleanup(func() { f.Close() })
 	page := make([]byte, 4096)
-	var took []time.Duration
-	for i := 0; b.Loop(); i++ {
+	return func(i int) time.Duration {
 		page[0] = byte(i)
 		start := time.Now()
 		if _, err := f.WriteAt(page, 0); err != nil {
@@ -246,9 +266,15 @@ func BenchmarkFsync(b *testing.B) {
 		if err := f.Sync(); err != nil {
 			b.Fatal(err)
 		}
-		took = append(took, time.Since(start))
+		return time.Since(start)
 	}
-	percentiles(b, "", took)
+}
+
+// median is the middle of took, in ms.
+func median(took []time.Duration) float64 {
+	s := slices.Clone(took)
+	slices.Sort(s)
+	return float64(s[len(s)/2].Microseconds()) / 1000
 }
 
 // BenchmarkStoreSize measures the database per dossier, as a backup

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -13,12 +14,75 @@ import (
 	"motcua/data/scan"
 )
 
-// indexApplicant makes a dossier findable by its applicant's name, typed
-// with or without diacritics, and phone number.
-func indexApplicant(ctx context.Context, tx *sql.Tx, d data.Dossier) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO dossier_search (rowid, words)
-		VALUES ((SELECT rowid FROM dossier WHERE code = ?), ?)`, d.Code, searchWords(d.Applicant))
+// searchBatch is how many dossiers the search index takes at once. An
+// intake adds nothing to it: each of its pages would be one more to sync
+// before the receipt prints. The intake or pull that brings the unindexed
+// dossiers to searchBatch indexes them all, in one segment of the index;
+// until then Search reads them from the dossier table (searchTail).
+var searchBatch int64 = 64
+
+// catchUpSearch indexes, in the caller's transaction, the dossiers the
+// search index does not hold yet once they number searchBatch; newest
+// is the highest dossier rowid.
+func catchUpSearch(ctx context.Context, tx *sql.Tx, newest int64) error {
+	var upto int64
+	if err := tx.QueryRowContext(ctx, `SELECT upto FROM search_indexed WHERE id = 1`).Scan(&upto); err != nil {
+		return err
+	}
+	if newest-upto < searchBatch {
+		return nil
+	}
+	return indexTail(ctx, tx, upto)
+}
+
+// indexTail adds to the search index every dossier above rowid upto.
+func indexTail(ctx context.Context, tx *sql.Tx, upto int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, applicant_name, applicant_phone FROM dossier WHERE rowid > ? ORDER BY rowid`, upto)
+	if err != nil {
+		return err
+	}
+	type row struct {
+		id          int64
+		name, phone string
+	}
+	var all []row
+	for rows.Next() {
+		var r row
+		if err := rows.Scan(&r.id, &r.name, &r.phone); err != nil {
+			rows.Close()
+			return err
+		}
+		all = append(all, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(all) == 0 {
+		return err
+	}
+	st, err := tx.PrepareContext(ctx, `INSERT INTO dossier_search (rowid, words) VALUES (?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, r := range all {
+		if _, err := st.ExecContext(ctx, r.id, searchWords(data.Applicant{Name: r.name, Phone: r.phone})); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE search_indexed SET upto = ? WHERE id = 1`, all[len(all)-1].id)
 	return err
+}
+
+// catchUpOnOpen indexes the dossiers a store opened with has outside the
+// search index, when they are at least a batch: all of them when the
+// store comes from before the index (schema 10).
+func (db *DB) catchUpOnOpen(ctx context.Context) error {
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		var newest int64
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(rowid), 0) FROM dossier`).Scan(&newest); err != nil {
+			return err
+		}
+		return catchUpSearch(ctx, tx, newest)
+	})
 }
 
 // searchWords is what the search index holds of an applicant: the words
@@ -38,43 +102,95 @@ func nameWords(s string) []string {
 	return strings.FieldsFunc(data.Fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
 
-// indexApplicants fills the search index with the dossiers a store had
-// before it (schema 10), in batches.
-func (db *DB) indexApplicants(ctx context.Context) error {
-	rows, err := db.write.QueryContext(ctx, `SELECT rowid, applicant_name, applicant_phone FROM dossier`)
+// indexTokens are the tokens the index's tokenizer (unicode61, "_" a
+// token character) makes of searchWords: letters, digits and "_".
+func indexTokens(words string) []string {
+	return strings.FieldsFunc(strings.ToLower(words), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && r != '_'
+	})
+}
+
+// unindexed is a dossier the search index does not hold yet.
+type unindexed struct {
+	rowid  int64
+	tokens []string
+}
+
+// searchTail reads the dossiers above the search index's last, at most
+// a batch: those Search finds without the index.
+func (db *DB) searchTail(ctx context.Context) ([]unindexed, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT rowid, applicant_name, applicant_phone FROM dossier
+		WHERE rowid > (SELECT upto FROM search_indexed WHERE id = 1)`)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	type row struct {
-		id          int64
-		name, phone string
-	}
-	var all []row
+	defer rows.Close()
+	var tail []unindexed
 	for rows.Next() {
-		var r row
-		if err := rows.Scan(&r.id, &r.name, &r.phone); err != nil {
-			rows.Close()
-			return err
+		var (
+			u           unindexed
+			name, phone string
+		)
+		if err := rows.Scan(&u.rowid, &name, &phone); err != nil {
+			return nil, err
 		}
-		all = append(all, r)
+		u.tokens = indexTokens(searchWords(data.Applicant{Name: name, Phone: phone}))
+		tail = append(tail, u)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
+	return tail, rows.Err()
+}
+
+// indexQuery asks the search index for the dossiers holding every term as
+// a whole token, the last one as a prefix when prefix is set. Terms are
+// single tokens (folded words, pairs of them, a phone's digits).
+type indexQuery struct {
+	terms  []string
+	prefix bool
+}
+
+// match is the query in FTS5's syntax.
+func (q indexQuery) match() string {
+	quoted := make([]string, len(q.terms))
+	for i, t := range q.terms {
+		quoted[i] = `"` + t + `"`
 	}
-	return db.inTx(ctx, func(tx *sql.Tx) error {
-		st, err := tx.PrepareContext(ctx, `INSERT INTO dossier_search (rowid, words) VALUES (?, ?)`)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		for _, r := range all {
-			if _, err := st.ExecContext(ctx, r.id, searchWords(data.Applicant{Name: r.name, Phone: r.phone})); err != nil {
-				return err
+	s := strings.Join(quoted, " ")
+	if q.prefix {
+		s += "*"
+	}
+	return s
+}
+
+// holds reports whether tokens answer the query as the index would.
+func (q indexQuery) holds(tokens []string) bool {
+	for i, t := range q.terms {
+		found := false
+		for _, tok := range tokens {
+			if tok == t || (q.prefix && i == len(q.terms)-1 && strings.HasPrefix(tok, t)) {
+				found = true
+				break
 			}
 		}
-		return nil
-	})
+		if !found {
+			return false
+		}
+	}
+	return len(q.terms) > 0
+}
+
+// inTail is the JSON array of the rowids of the tail's dossiers that
+// answer q, "" when none does.
+func inTail(tail []unindexed, q indexQuery) string {
+	var ids []string
+	for _, u := range tail {
+		if q.holds(u.tokens) {
+			ids = append(ids, strconv.FormatInt(u.rowid, 10))
+		}
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	return "[" + strings.Join(ids, ",") + "]"
 }
 
 // dayCode is the end of a dossier code an officer may type alone: the
@@ -99,7 +215,7 @@ func (db *DB) Search(ctx context.Context, text string, limit int) ([]data.Search
 	}
 	var hits []data.SearchHit
 	seen := map[string]bool{}
-	add := func(match, query string, args ...any) error {
+	add := func(match string, query string, args ...any) error {
 		rows, err := db.read.QueryContext(ctx, `SELECT `+hitColumns+` FROM dossier d WHERE `+query, args...)
 		if err != nil {
 			return err
@@ -118,6 +234,24 @@ func (db *DB) Search(ctx context.Context, text string, limit int) ([]data.Search
 		}
 		return rows.Err()
 	}
+	// byIndex adds the dossiers answering q: those the index holds (its
+	// rows ordered and cut by within), and those not yet in it.
+	var tail []unindexed
+	tailRead := false
+	byIndex := func(match string, q indexQuery, within, order string) error {
+		if !tailRead {
+			var err error
+			if tail, err = db.searchTail(ctx); err != nil {
+				return err
+			}
+			tailRead = true
+		}
+		cond := `d.rowid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ? ` + within + `)`
+		if ids := inTail(tail, q); ids != "" {
+			return add(match, `(`+cond+` OR d.rowid IN (SELECT value FROM json_each(?))) `+order, q.match(), ids)
+		}
+		return add(match, cond+` `+order, q.match())
+	}
 	upper := strings.ToUpper(text)
 	compact := strings.NewReplacer(" ", "", ".", "", "-", "").Replace(text)
 	var err error
@@ -135,8 +269,7 @@ func (db *DB) Search(ctx context.Context, text string, limit int) ([]data.Search
 	if err == nil {
 		if phone, perr := scan.CheckPhone(text); perr == nil {
 			exact = true
-			err = add(data.MatchPhone, `d.rowid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?)
-				ORDER BY d.received_at DESC`, `"`+phone+`"`)
+			err = byIndex(data.MatchPhone, indexQuery{terms: []string{phone}}, ``, `ORDER BY d.received_at DESC`)
 		}
 	}
 	if err == nil {
@@ -145,19 +278,18 @@ func (db *DB) Search(ctx context.Context, text string, limit int) ([]data.Search
 			err = add(data.MatchPostal, `d.postal_item = ? AND d.postal_item <> ''`, item)
 		}
 	}
-	if pairs, words := nameMatch(text); err == nil && !exact && words != "" {
+	if pairs, words := nameMatch(text); err == nil && !exact && len(words.terms) > 0 {
 		// The newest dossiers have the highest rowids: the index walks
 		// them from the top and stops at the limit. Words typed in the
 		// name's order are found by their pairs; others, in any order,
 		// by every word, more slowly.
-		byName := `d.rowid IN (SELECT rowid FROM dossier_search WHERE dossier_search MATCH ?
-			ORDER BY rowid DESC LIMIT ?) ORDER BY d.rowid DESC`
+		limited := fmt.Sprintf(`ORDER BY rowid DESC LIMIT %d`, limit)
 		before := len(hits)
-		if pairs != "" {
-			err = add(data.MatchName, byName, pairs, limit)
+		if len(pairs.terms) > 0 {
+			err = byIndex(data.MatchName, pairs, limited, `ORDER BY d.rowid DESC`)
 		}
 		if err == nil && len(hits) == before {
-			err = add(data.MatchName, byName, words, limit)
+			err = byIndex(data.MatchName, words, limited, `ORDER BY d.rowid DESC`)
 		}
 	}
 	if err != nil {
@@ -166,21 +298,15 @@ func (db *DB) Search(ctx context.Context, text string, limit int) ([]data.Search
 	return hits, nil
 }
 
-// nameMatch turns typed words into FTS5 queries, the last word a
+// nameMatch turns typed words into index queries, the last word a
 // prefix. pairs asks for each pair of adjacent whole words, as the index
 // holds them (rare, so fast to find even when each word is common), and
-// the last word; "" for a single word. words asks for every word, in any
-// order. Both "" when the text has no letter.
-func nameMatch(text string) (pairs, words string) {
+// the last word; no terms for a single word. words asks for every word,
+// in any order. Both without terms when the text has no letter.
+func nameMatch(text string) (pairs, words indexQuery) {
 	ws := nameWords(text)
 	if strings.IndexFunc(strings.Join(ws, ""), unicode.IsLetter) < 0 {
-		return "", ""
-	}
-	quote := func(ts []string) string {
-		for i, t := range ts {
-			ts[i] = `"` + t + `"`
-		}
-		return strings.Join(ts, " ") + "*"
+		return indexQuery{}, indexQuery{}
 	}
 	whole, last := ws[:len(ws)-1], ws[len(ws)-1]
 	var ps []string
@@ -189,11 +315,11 @@ func nameMatch(text string) (pairs, words string) {
 	}
 	switch {
 	case len(ps) > 0:
-		pairs = quote(append(ps, last))
+		pairs = indexQuery{terms: append(ps, last), prefix: true}
 	case len(whole) == 1:
-		pairs = quote([]string{whole[0], last})
+		pairs = indexQuery{terms: []string{whole[0], last}, prefix: true}
 	}
-	return pairs, quote(ws)
+	return pairs, indexQuery{terms: ws, prefix: true}
 }
 
 func scanHit(rows *sql.Rows) (data.SearchHit, error) {

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"time"
 
@@ -73,5 +74,102 @@ func TestSearchFindsDossiers(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSearchAcrossTheIndexBatch finds dossiers whether the search index
+// took them already or they still wait for their batch, newest first,
+// and the index takes them a batch at a time, also on reopening.
+func TestSearchAcrossTheIndexBatch(t *testing.T) {
+	defer func(n int64) { searchBatch = n }(searchBatch)
+	names := []string{"Nguyễn Thị Hồng Nhung", "Lê Văn Tám", "Nguyễn Thị Hồng Nhung", "Nguyễn Hồng Nhung",
+		"Nguyễn Thị Hồng Nhung", "Phạm Thị Nhung", "Nguyễn Thị Hồng Nhung"}
+	tests := []struct {
+		name    string
+		batch   int64
+		indexed int // dossiers the index holds after the intakes
+	}{
+		{"each dossier indexed at its intake", 1, 7},
+		{"batches of three", 3, 6},
+		{"none indexed yet", 100, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			searchBatch = tt.batch
+			db := counterDB(t)
+			ctx := context.Background()
+			var codes []string
+			for i, name := range names {
+				r := birthRequest()
+				r.Applicant.Name, r.Applicant.Phone = name, fmt.Sprintf("091234560%d", i)
+				d, err := db.Intake(ctx, r)
+				if err != nil {
+					t.Fatal(err)
+				}
+				codes = append(codes, d.Code)
+			}
+			var upto int
+			if err := db.read.QueryRow(`SELECT upto FROM search_indexed`).Scan(&upto); err != nil {
+				t.Fatal(err)
+			}
+			if upto != tt.indexed {
+				t.Errorf("the index holds dossiers up to %d, want %d", upto, tt.indexed)
+			}
+			finds := []struct {
+				text string
+				want []string
+			}{
+				{"nguyen thi hong nhung", []string{codes[6], codes[4], codes[2], codes[0]}},
+				{"Nguyễn Thị Hồng Nh", []string{codes[6], codes[4], codes[2], codes[0]}},
+				{"nhung nguyen", []string{codes[6], codes[4], codes[3], codes[2], codes[0]}},
+				{"pham", []string{codes[5]}},
+				{"le van t", []string{codes[1]}},
+				{"0912345603", []string{codes[3]}},
+				{"0912345606", []string{codes[6]}},
+				{"tran", nil},
+			}
+			for _, f := range finds {
+				hits, err := db.Search(ctx, f.text, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, h := range hits {
+					got = append(got, h.Code)
+				}
+				if fmt.Sprint(got) != fmt.Sprint(f.want) {
+					t.Errorf("%q found %v, want %v", f.text, got, f.want)
+				}
+			}
+		})
+	}
+}
+
+// TestOpenIndexesAWaitingBatch: a store left with a batch or more of
+// dossiers outside the search index (older versions wrote none) has
+// them indexed when it opens.
+func TestOpenIndexesAWaitingBatch(t *testing.T) {
+	defer func(n int64) { searchBatch = n }(searchBatch)
+	searchBatch = 1000
+	db := counterDB(t)
+	ctx := context.Background()
+	for range 5 {
+		if _, err := db.Intake(ctx, birthRequest()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	file := db.file
+	db.Close()
+	searchBatch = 5
+	db, err := Open(ctx, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var upto, indexed int
+	db.read.QueryRow(`SELECT upto FROM search_indexed`).Scan(&upto)
+	db.read.QueryRow(`SELECT COUNT(*) FROM dossier_search WHERE dossier_search MATCH 'nhung'`).Scan(&indexed)
+	if upto != 5 || indexed != 5 {
+		t.Errorf("the index holds %d dossiers, up to %d; want 5, up to 5", indexed, upto)
 	}
 }

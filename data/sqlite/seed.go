@@ -16,7 +16,7 @@ import (
 
 // SeedVersion changes whenever Seed makes different stores: caches of
 // generated stores are keyed by it.
-const SeedVersion = 3
+const SeedVersion = 4
 
 // SeedOptions say what Seed generates.
 type SeedOptions struct {
@@ -323,7 +323,12 @@ func (g *seeder) batch(tx *sql.Tx) error {
 		g.inDay++
 		g.done++
 	}
-	return nil
+	// The batch's dossiers enter the search index at once.
+	var upto int64
+	if err := tx.QueryRowContext(ctx, `SELECT upto FROM search_indexed WHERE id = 1`).Scan(&upto); err != nil {
+		return err
+	}
+	return indexTail(ctx, tx, upto)
 }
 
 func (g *seeder) dossier(ctx context.Context, tx *sql.Tx, st *seedStatements) error {
@@ -394,15 +399,11 @@ func (g *seeder) dossier(ctx context.Context, tx *sql.Tx, st *seedStatements) er
 		syncSeq = g.feed
 	}
 	stamp := at.Format(time.RFC3339)
-	res, err := st.dossier.ExecContext(ctx, d.Code, d.ProcedureCode, d.ProcedureName, d.Applicant.Name, d.Applicant.IDNumber,
+	_, err := st.dossier.ExecContext(ctx, d.Code, d.ProcedureCode, d.ProcedureName, d.Applicant.Name, d.Applicant.IDNumber,
 		dateOrEmpty(d.Applicant.BirthDate), d.Applicant.Phone, d.Applicant.Email, d.Applicant.Address, d.Sets, d.Channel,
 		d.ReturnMethod, d.ReturnAddress, d.PostalItem, stamp, d.WorkingDays, d.DueDate.Format(dateLayout), d.Status,
 		d.Book, d.RegisterNo, d.Officer, d.Workstation, d.FormSet, stamp, readyAt, syncSeq)
 	if err != nil {
-		return err
-	}
-	rowid, _ := res.LastInsertId()
-	if _, err := st.search.ExecContext(ctx, rowid, searchWords(d.Applicant)); err != nil {
 		return err
 	}
 	for i, doc := range d.Documents {
@@ -616,7 +617,7 @@ func (g *seeder) finish(tx *sql.Tx) error {
 }
 
 type seedStatements struct {
-	dossier, search, document, event, audit, sent, outbox, printout, returned, item *sql.Stmt
+	dossier, document, event, audit, sent, outbox, printout, returned, item *sql.Stmt
 }
 
 func prepareSeed(ctx context.Context, tx *sql.Tx) (*seedStatements, error) {
@@ -629,7 +630,6 @@ func prepareSeed(ctx context.Context, tx *sql.Tx) (*seedStatements, error) {
 			applicant_phone, applicant_email, applicant_address, sets, channel, return_method, return_address, postal_item,
 			received_at, working_days, due_date, status, book, register_no, officer, workstation, form_set, updated_at, result_ready_at, sync_seq)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&st.search, `INSERT INTO dossier_search (rowid, words) VALUES (?, ?)`},
 		{&st.document, `INSERT INTO dossier_document (dossier_code, position, name_id, originals, copies) VALUES (?, ?, ?, ?, ?)`},
 		{&st.event, `INSERT INTO dossier_event (dossier_code, at, actor, action, from_status, to_status, note, remote_key)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
@@ -652,7 +652,7 @@ func prepareSeed(ctx context.Context, tx *sql.Tx) (*seedStatements, error) {
 }
 
 func (st *seedStatements) close() {
-	for _, s := range []*sql.Stmt{st.dossier, st.search, st.document, st.event, st.audit, st.sent, st.outbox, st.printout, st.returned, st.item} {
+	for _, s := range []*sql.Stmt{st.dossier, st.document, st.event, st.audit, st.sent, st.outbox, st.printout, st.returned, st.item} {
 		if s != nil {
 			s.Close()
 		}

@@ -220,14 +220,13 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("sqlite: migration %03d_%s: %w", m.version, m.name, err)
 		}
 	}
+	// Dossiers of older versions enter the search index, folded by Go,
+	// as do those a batch left outside it.
+	if err := db.catchUpOnOpen(ctx); err != nil {
+		return fmt.Errorf("sqlite: index the applicants: %w", err)
+	}
 	// The journal of older versions kept dossier numbers only: take the
 	// register numbers (and any number it lacks) from the database once.
-	// Dossiers of older versions enter the search index, folded by Go.
-	if current > 0 && current < searchVersion {
-		if err := db.indexApplicants(ctx); err != nil {
-			return fmt.Errorf("sqlite: index the applicants: %w", err)
-		}
-	}
 	if current > 0 && current < journalBooksVersion {
 		if err := db.adoptNumbers(ctx); err != nil {
 			return fmt.Errorf("sqlite: journal the numbers in use: %w", err)
@@ -242,9 +241,6 @@ func (db *DB) migrate(ctx context.Context) error {
 var goSteps = map[string]func(context.Context, *sql.Tx) error{
 	"accounts": chainAudit,
 }
-
-// searchVersion is the first schema with the search index.
-const searchVersion = 10
 
 // journalBooksVersion is the first schema whose journal holds register
 // numbers too.
