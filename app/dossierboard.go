@@ -103,7 +103,6 @@ func (b *dossierBoard) newList(length func() int, row func(int) (data.Dossier, s
 	var l *keyList
 	l = newKeyList(b.s.u, length, func() fyne.CanvasObject {
 		code := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		code.Truncation = fyne.TextTruncateEllipsis
 		right := widget.NewLabel("")
 		name := widget.NewLabel("")
 		name.Truncation = fyne.TextTruncateEllipsis

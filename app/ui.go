@@ -411,6 +411,7 @@ func (u *UI) focusSection(s section) {
 	case sectionCatalog:
 		f = u.catalog.picker.search
 	case sectionCalendar:
+		u.calendar.dueCalc.followClock()
 		f = u.calendar.override.date
 	case sectionReturns:
 		u.returns.reloadLists()
