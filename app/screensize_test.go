@@ -104,14 +104,15 @@ var screenCases = []screenCase{
 			h.takeDossier("")
 		}
 		h.press(sectionKey(sectionReturns))
-		return h, nil
+		return h, []fyne.CanvasObject{h.u.returns.board.content}
 	}},
 	{"dossier view", func(t *testing.T, size fyne.Size) (*harness, []fyne.CanvasObject) {
 		h := onScreen(t, size)
 		d := h.takeDossier("EB123456785VN")
 		h.setStatus(d.Code, data.StatusResultReady)
 		h.openDossier(d.Code)
-		return h, nil
+		// The lists' rows may shorten the name: the dossier opened shows it.
+		return h, []fyne.CanvasObject{h.u.returns.board.content}
 	}},
 	{"manifests", func(t *testing.T, size fyne.Size) (*harness, []fyne.CanvasObject) {
 		h := onScreen(t, size)
