@@ -97,7 +97,8 @@ func run() int {
 		return cli.Run(ctx, env, fs.Args())
 	}
 	a := fyneapp.NewWithID(app.ID)
-	ui, err := app.New(ctx, a, app.Services{Desk: desk, Sync: provinceSync, Reporter: reporter, DailyBackup: true})
+	ui, err := app.New(ctx, a, app.Services{Desk: desk, Sync: provinceSync, Reporter: reporter, DailyBackup: true,
+		Screen: platform.ScreenSize})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, reporter.Message(err))
 		return 1

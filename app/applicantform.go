@@ -81,7 +81,9 @@ func newApplicantForm(u *UI, r *cardReader, f *form) *applicantForm {
 	channels := []string{lang.L("intake.channel.counter"), lang.L("intake.channel.postal"), lang.L("intake.channel.online")}
 	returns := []string{lang.L("intake.return.counter"), lang.L("intake.return.post")}
 	a.channel = widget.NewRadioGroup(channels, func(string) { a.onChannel() })
-	a.channel.Horizontal = true
+	// One under the other: side by side the three ways are wider than
+	// the applicant's column on a 1024-pixel screen.
+	a.channel.Horizontal = false
 	a.channel.Required = true
 	a.returnMethod = widget.NewRadioGroup(returns, func(string) { a.onReturnMethod() })
 	a.returnMethod.Horizontal = true
@@ -123,12 +125,14 @@ func newApplicantForm(u *UI, r *cardReader, f *form) *applicantForm {
 	a.returnAddressField, a.returnRow = entry(intake.FieldReturnAddress, "intake.returnAddress", a.returnAddress)
 	a.returnLabel = row(lang.L("intake.returnAddress"), a.returnRow)
 
-	scanBox := container.NewGridWrap(fyne.NewSize(250, a.scanField.MinSize().Height), a.scanField)
 	scanLabel := widget.NewLabelWithStyle(lang.L("intake.scan"), fyne.TextAlignTrailing, fyne.TextStyle{})
+	// The scan field takes what the heading leaves: a fixed width would
+	// widen the intake past a small screen.
 	head := container.NewVBox(
-		container.NewBorder(nil, nil, heading(lang.L("intake.applicant")), container.NewHBox(scanLabel, scanBox)),
+		container.NewBorder(nil, nil, heading(lang.L("intake.applicant")), nil,
+			container.NewBorder(nil, nil, scanLabel, nil, a.scanField)),
 		a.banner)
-	a.content = container.NewVScroll(container.NewVBox(head, a.grid))
+	a.content = container.NewVBox(head, a.grid)
 	return a
 }
 

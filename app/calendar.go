@@ -39,7 +39,7 @@ type calendarScreen struct {
 
 // Widths of the list's columns: date, weekday, state, name (the rest),
 // kind.
-var calendarColumns = columns{100, 95, 90, 0, 165}
+var calendarColumns = columns{96, 84, 90, 0, 150}
 
 func newCalendarScreen(u *UI) *calendarScreen {
 	s := &calendarScreen{u: u, selected: -1}
@@ -78,7 +78,7 @@ func newCalendarScreen(u *UI) *calendarScreen {
 		widget.NewCard(lang.L("calendar.due.title"), "", s.dueCalc.content),
 	))
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.62
+	split.Offset = 0.66
 	s.content = split
 	return s
 }

@@ -16,11 +16,11 @@ import (
 )
 
 // countWidth is the width of an originals or copies field.
-const countWidth = 64
+const countWidth = 72
 
-// maxDocumentText is how much of a paper's name the checklist shows: the
-// catalogue's names run to paragraphs, and their start tells them apart.
-const maxDocumentText = 150
+// detailLines is how many lines of the focused paper's whole name the
+// pane under the checklist shows without scrolling.
+const detailLines = 2
 
 // checklist is the papers the applicant handed in: the procedure's, each
 // ticked when received with its originals and copies, the ones the
@@ -32,8 +32,12 @@ type checklist struct {
 	// form's fields again.
 	changed func()
 
-	docs     []*docRow
-	docList  *fyne.Container
+	docs    []*docRow
+	docList *fyne.Container
+	scroll  *container.Scroll
+	// detail shows the whole name of the paper the cursor is on: a row
+	// shows one line of it.
+	detail   *widget.Label
 	extra    *field
 	addExtra *widget.Button
 	sets     *field
@@ -47,8 +51,9 @@ type checklist struct {
 // originals and copies.
 type docRow struct {
 	name      string
-	extra     bool // typed by the officer, not from the catalogue
-	check     *widget.Check
+	text      string // the name with the published copies, whole
+	extra     bool   // typed by the officer, not from the catalogue
+	check     *docCheck
 	originals *field
 	copies    *field
 	ff        *formField
@@ -59,25 +64,36 @@ func newChecklist(u *UI, r *cardReader, f *form, changed func()) *checklist {
 	c := &checklist{u: u, r: r, changed: changed}
 	c.docList = container.NewVBox()
 	c.docsField = f.add(intake.FieldDocuments, lang.L("intake.documents"), nil, nil)
+	originals, copies := caption(lang.L("intake.originals")), caption(lang.L("intake.copies"))
+	ch := max(originals.MinSize().Height, copies.MinSize().Height)
 	counts := container.NewHBox(
-		container.NewGridWrap(fyne.NewSize(countWidth, 20), caption(lang.L("intake.originals"))),
-		container.NewGridWrap(fyne.NewSize(countWidth, 20), caption(lang.L("intake.copies"))))
+		container.NewGridWrap(fyne.NewSize(countWidth, ch), originals),
+		container.NewGridWrap(fyne.NewSize(countWidth, ch), copies))
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, counts, heading(lang.L("intake.documents"))),
 		c.docsField.msg)
-	c.panel = container.New(layout.NewBorderLayout(head, nil, nil, nil), container.NewVScroll(c.docList), head)
+	c.scroll = container.NewVScroll(c.docList)
+	c.detail = note(lang.L("intake.documents.detail"))
+	detail := container.NewVScroll(c.detail)
+	line := fyne.MeasureText("Ẩy", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing()
+	detail.SetMinSize(fyne.NewSize(0, detailLines*line+2*theme.InnerPadding()))
+	c.panel = container.New(layout.NewBorderLayout(head, detail, nil, nil), c.scroll, head, detail)
 
 	c.extra = newField(u, lang.L("intake.extra.placeholder"))
 	r.watch(c.extra, nil)
 	c.extra.OnSubmitted = r.submitted(c.extra, func(string) { c.onAddExtra() })
-	c.addExtra = widget.NewButtonWithIcon(lang.L("intake.extra.add"), theme.ContentAddIcon(), c.onAddExtra)
+	// The add button is its icon alone (Enter in the field adds too): its
+	// word would narrow the field to nothing on a 1024-pixel screen.
+	c.addExtra = widget.NewButtonWithIcon("", theme.ContentAddIcon(), c.onAddExtra)
 	c.sets = newField(u, "1")
 	c.setsField = f.entry(intake.FieldSets, lang.L("intake.sets"), c.sets)
 	r.watch(c.sets, c.setsField)
 	setsBox := container.NewGridWrap(fyne.NewSize(countWidth, c.sets.MinSize().Height), c.sets)
+	// The number of sets on the line of the other papers, for one more
+	// paper in sight.
 	c.bottom = container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("intake.extra")), c.addExtra, c.extra),
-		container.NewHBox(widget.NewLabel(lang.L("intake.sets")), setsBox),
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("intake.extra")),
+			container.NewHBox(c.addExtra, widget.NewLabel(lang.L("intake.sets")), setsBox), c.extra),
 		c.setsField.msg)
 	return c
 }
@@ -124,11 +140,15 @@ func (c *checklist) fill(p data.Procedure) {
 
 // add adds a row to the checklist.
 func (c *checklist) add(name, published string, originals, copies int, extra bool) *docRow {
-	r := &docRow{name: name, extra: extra}
-	r.check = widget.NewCheck("", func(bool) {
+	text := name
+	if published != "" {
+		text += " (" + published + ")"
+	}
+	r := &docRow{name: name, text: text, extra: extra}
+	r.check = newDocCheck(func(bool) {
 		c.clearRow(r)
 		c.r.edited()
-	})
+	}, func() { c.reveal(r) })
 	r.originals = newField(c.u, "")
 	r.originals.SetText(strconv.Itoa(originals))
 	r.copies = newField(c.u, "")
@@ -138,12 +158,10 @@ func (c *checklist) add(name, published string, originals, copies int, extra boo
 	for _, e := range []*field{r.originals, r.copies} {
 		e.OnChanged = c.r.changed(e, nil, func(string) { c.clearRow(r) })
 		e.OnSubmitted = c.r.submitted(e, func(string) { c.u.win.Canvas().FocusNext() })
+		e.onFocus = func() { c.reveal(r) }
 	}
-	text := shorten(name, maxDocumentText)
-	if published != "" {
-		text += " (" + published + ")"
-	}
-	label := wrapped(text, fyne.TextStyle{})
+	label := widget.NewLabel(text)
+	label.Truncation = fyne.TextTruncateEllipsis
 	h := r.originals.MinSize().Height
 	counts := container.NewHBox(
 		container.NewGridWrap(fyne.NewSize(countWidth, h), r.originals),
@@ -161,6 +179,43 @@ func (c *checklist) add(name, published string, originals, copies int, extra boo
 	c.docs = append(c.docs, r)
 	c.docList.Add(r.box)
 	return r
+}
+
+// reveal scrolls the checklist to the row the cursor is on and shows
+// its whole name under the list.
+func (c *checklist) reveal(r *docRow) {
+	c.detail.SetText(r.text)
+	top := r.box.Position().Y
+	bottom := top + r.box.Size().Height
+	off, h := c.scroll.Offset.Y, c.scroll.Size().Height
+	switch {
+	case top < off:
+		off = top
+	case bottom > off+h:
+		off = bottom - h
+	default:
+		return
+	}
+	c.scroll.ScrollToOffset(fyne.NewPos(0, off))
+}
+
+// docCheck is a paper's tick box, which tells the checklist when the
+// cursor comes onto it.
+type docCheck struct {
+	widget.Check
+	onFocus func()
+}
+
+func newDocCheck(changed func(bool), onFocus func()) *docCheck {
+	c := &docCheck{onFocus: onFocus}
+	c.OnChanged = changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *docCheck) FocusGained() {
+	c.Check.FocusGained()
+	c.onFocus()
 }
 
 // onAddExtra adds the paper typed in the extra field, received.
@@ -245,6 +300,7 @@ func (c *checklist) clear() {
 	c.docs = nil
 	c.docList.Objects = nil
 	c.docList.Refresh()
+	c.detail.SetText(lang.L("intake.documents.detail"))
 	c.extra.SetText("")
 	c.sets.SetText("1")
 	c.rowsChanged()

@@ -103,25 +103,29 @@ func (b *dossierBoard) newList(length func() int, row func(int) (data.Dossier, s
 	var l *keyList
 	l = newKeyList(b.s.u, length, func() fyne.CanvasObject {
 		code := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		code.Truncation = fyne.TextTruncateEllipsis
 		right := widget.NewLabel("")
 		name := widget.NewLabel("")
 		name.Truncation = fyne.TextTruncateEllipsis
 		name.SizeName = theme.SizeNameCaptionText
-		first := container.NewBorder(nil, nil, nil, right, code)
-		return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), first, name)
+		right.SizeName = theme.SizeNameCaptionText
+		// The code has the first line to itself: beside the days it would
+		// be cut on a 1024-pixel screen. The name and procedure may be
+		// shortened; the dossier opened shows them whole.
+		second := container.NewBorder(nil, nil, nil, right, name)
+		return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), code, second)
 	}, func(id widget.ListItemID, o fyne.CanvasObject) {
 		if id >= length() {
 			return
 		}
 		d, text, imp := row(id)
 		lines := o.(*fyne.Container).Objects
-		first := lines[0].(*fyne.Container)
-		first.Objects[0].(*widget.Label).SetText(d.Code)
-		right := first.Objects[1].(*widget.Label)
+		lines[0].(*widget.Label).SetText(d.Code)
+		second := lines[1].(*fyne.Container)
+		second.Objects[0].(*widget.Label).SetText(d.Applicant.Name + " — " + d.ProcedureName)
+		right := second.Objects[1].(*widget.Label)
 		right.Importance = imp
 		right.SetText(text)
-		lines[1].(*widget.Label).SetText(d.Applicant.Name + " — " + d.ProcedureName)
+		second.Refresh()
 	})
 	l.OnSelected = func(id widget.ListItemID) {
 		if id < length() {

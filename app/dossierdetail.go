@@ -102,8 +102,13 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 		widget.NewLabel(lang.L("returns.manifests")), d.travelled,
 		widget.NewLabel(lang.L("returns.rating")), d.rating,
 	)
-	d.actions = container.NewVBox(container.NewGridWrap(fyne.NewSize(232, theme.InputBorderSize()*2+theme.TextSize()+theme.InnerPadding()*2),
-		d.handOver, d.ready, d.transfer, d.withdraw, d.apology, d.reprint, d.stop, d.control), d.roleNote)
+	buttons := []fyne.CanvasObject{d.handOver, d.ready, d.transfer, d.withdraw, d.apology, d.reprint, d.stop, d.control}
+	// One size for all, that of the widest: no button's words are cut.
+	var cell fyne.Size
+	for _, b := range buttons {
+		cell = cell.Max(b.MinSize())
+	}
+	d.actions = container.NewVBox(container.NewGridWrap(cell, buttons...), d.roleNote)
 	return d
 }
 

@@ -20,7 +20,10 @@ type dueCalculator struct {
 	u   *UI
 	cal func() *data.Calendar // nil while it loads
 
-	received   *field
+	received *field
+	// clockText is what received last showed of the clock; once the
+	// officer types another time, the field keeps it.
+	clockText  string
 	dueDays    *field
 	dueCutoff  *field
 	computeDue *widget.Button
@@ -32,7 +35,7 @@ type dueCalculator struct {
 func newDueCalculator(u *UI, cal func() *data.Calendar) *dueCalculator {
 	c := &dueCalculator{u: u, cal: cal}
 	c.received = newField(u, "")
-	c.received.SetText(u.now().In(data.Zone).Format("02/01/2006 15:04"))
+	c.followClock()
 	c.received.OnSubmitted = func(string) { c.onDue() }
 	c.dueDays = newField(u, lang.L("catalog.days.placeholder"))
 	c.dueDays.OnSubmitted = func(string) { c.onDue() }
@@ -52,8 +55,19 @@ func newDueCalculator(u *UI, cal func() *data.Calendar) *dueCalculator {
 	return c
 }
 
+// followClock shows the time now as the time received, unless the
+// officer typed one.
+func (c *dueCalculator) followClock() {
+	if c.received.Text != c.clockText {
+		return
+	}
+	c.clockText = c.u.now().In(data.Zone).Format("02/01/2006 15:04")
+	c.received.SetText(c.clockText)
+}
+
 // onDue computes the appointment date with the calendar in memory.
 func (c *dueCalculator) onDue() {
+	c.followClock()
 	c.due.Importance = widget.DangerImportance
 	at, ok := parseReceived(c.received.Text)
 	if !ok {

@@ -174,9 +174,12 @@ func (f *feeForm) addRow(a data.FeeAmount) {
 	r.method.SetSelected(data.PayCash.Label())
 	r.kindField.focus = r.kind
 	amountBox := container.NewGridWrap(fyne.NewSize(130, r.amount.MinSize().Height), r.amount)
+	kindBox := container.NewGridWrap(fyne.NewSize(max(110, r.kind.MinSize().Width), r.kind.MinSize().Height), r.kind)
+	// The way it is paid goes on a line of its own: beside the amount it
+	// would widen the intake past a 1024-pixel screen.
 	r.box = container.NewVBox(
-		container.NewHBox(container.NewGridWrap(fyne.NewSize(110, r.kind.MinSize().Height), r.kind),
-			amountBox, widget.NewLabel("đ"), r.method),
+		container.NewHBox(kindBox, amountBox, widget.NewLabel("đ")),
+		r.method,
 		r.kindField.msg, r.amountField.msg, r.methodField.msg)
 	f.rows = append(f.rows, r)
 	f.rowsBox.Add(r.box)

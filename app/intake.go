@@ -42,7 +42,9 @@ type intakeScreen struct {
 	applicant *applicantForm
 	fees      *feeForm
 	bar       *previewBar
-	right     *fyne.Container // the applicant over the fees and the preview
+	right     *fyne.Container // the applicant and the fees over the preview
+	// formScroll scrolls the applicant and the fees.
+	formScroll *container.Scroll
 	// applicantFields are the form's fields the applicant form made.
 	applicantFields []*formField
 
@@ -73,11 +75,17 @@ func newIntakeScreen(u *UI) *intakeScreen {
 	s.officer = widget.NewLabel(lang.L("intake.officer", map[string]any{"Name": u.desk.Officer().FullName}))
 	s.saved = newSavedBar(u, platform.Print, platform.Open, backToProcedure)
 
-	top := container.NewVBox(container.NewBorder(nil, nil, title(lang.L("intake.nav")), s.officer), s.saved.content)
+	// No title over the screen (its tab says it): on a 768-pixel screen
+	// every line goes to the papers and the applicant. The officer who
+	// receives stands beside the code the dossier will get; the fees
+	// scroll with the applicant, the preview and the save button stay.
+	top := s.saved.content
+	s.bar.aside.Add(s.officer)
 	p := s.procedure
 	left := container.New(layout.NewBorderLayout(p.top, s.papers.bottom, nil, nil), p.top, p.center, s.papers.bottom)
-	foot := container.NewVBox(s.fees.content, s.bar.content)
-	s.right = container.New(layout.NewBorderLayout(nil, foot, nil, nil), s.applicant.content, foot)
+	foot := s.bar.content
+	s.formScroll = container.NewVScroll(container.NewVBox(s.applicant.content, s.fees.content))
+	s.right = container.New(layout.NewBorderLayout(nil, foot, nil, nil), s.formScroll, foot)
 	right := s.right
 	columns := container.NewHSplit(left, right)
 	columns.Offset = 0.47

@@ -35,7 +35,11 @@ type intakeProcedure struct {
 	daysRow     *fyne.Container
 	chosen      *fyne.Container
 	hint        *widget.Label
-	below       fyne.CanvasObject // what the matches give way to: the papers
+	// matches is the list of matches over the whole name of the one
+	// highlighted, which a row may shorten.
+	matches   *fyne.Container
+	matchName *widget.Label
+	below     fyne.CanvasObject // what the matches give way to: the papers
 
 	procField, daysField *formField
 
@@ -67,11 +71,16 @@ func newIntakeProcedure(u *UI, r *cardReader, f *form, below fyne.CanvasObject, 
 	search.onFocusLost = func() { f.markLeft(p.procField, r.latest()) }
 
 	daysBox := container.NewGridWrap(fyne.NewSize(120, p.days.MinSize().Height), p.days)
-	p.daysRow = container.NewVBox(p.review,
-		container.NewHBox(widget.NewLabel(lang.L("intake.days")), daysBox), p.daysField.msg)
+	// The heading beside the search: every line it takes is a paper less
+	// in sight.
+	p.daysRow = container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("intake.days")), daysBox), p.review,
+		p.daysField.msg)
 	p.chosen = container.NewVBox(p.procTitle, p.procMeta, p.daysRow)
-	p.top = container.NewVBox(heading(lang.L("intake.procedure")), search, p.procField.msg, p.chosen)
-	p.center = container.NewStack(p.hint, p.picker.view, below)
+	p.top = container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("intake.procedure")), nil, search),
+		p.procField.msg, p.chosen)
+	p.matchName = wrapped("", fyne.TextStyle{Bold: true})
+	p.matches = container.NewBorder(nil, p.matchName, nil, nil, p.picker.view)
+	p.center = container.NewStack(p.hint, p.matches, below)
 	return p
 }
 
@@ -109,7 +118,8 @@ func (p *intakeProcedure) onFound(err error) {
 	}
 	p.picker.list.Refresh()
 	p.picker.list.ScrollToTop()
-	p.showCenter(p.picker.view)
+	p.showHighlighted()
+	p.showCenter(p.matches)
 	if p.pickOnFound {
 		p.pickOnFound = false
 		p.onSubmitted()
@@ -118,7 +128,7 @@ func (p *intakeProcedure) onFound(err error) {
 
 // onKey moves in the list of matches with the arrows; Escape closes it.
 func (p *intakeProcedure) onKey(ev *fyne.KeyEvent) bool {
-	matches := p.picker.view
+	matches := p.matches
 	switch ev.Name {
 	case fyne.KeyDown, fyne.KeyUp:
 		if !matches.Visible() {
@@ -130,6 +140,7 @@ func (p *intakeProcedure) onKey(ev *fyne.KeyEvent) bool {
 			step = -1
 		}
 		p.picker.moveHighlight(p.picker.highlight + step)
+		p.showHighlighted()
 		return true
 	case fyne.KeyPageDown, fyne.KeyPageUp:
 		if !matches.Visible() {
@@ -140,6 +151,7 @@ func (p *intakeProcedure) onKey(ev *fyne.KeyEvent) bool {
 			step = -10
 		}
 		p.picker.moveHighlight(min(max(p.picker.highlight+step, 0), len(p.picker.found)-1))
+		p.showHighlighted()
 		return true
 	case fyne.KeyEscape:
 		if matches.Visible() {
@@ -151,6 +163,16 @@ func (p *intakeProcedure) onKey(ev *fyne.KeyEvent) bool {
 		}
 	}
 	return false
+}
+
+// showHighlighted writes the whole name of the match Enter picks under
+// the list.
+func (p *intakeProcedure) showHighlighted() {
+	if i := p.picker.highlight; i >= 0 && i < len(p.picker.found) {
+		p.matchName.SetText(p.picker.found[i].Name)
+		return
+	}
+	p.matchName.SetText("")
 }
 
 // onMatchSelected picks a match tapped in the list.
@@ -169,9 +191,9 @@ func (p *intakeProcedure) onSubmitted() {
 	switch {
 	case p.picker.searching:
 		p.pickOnFound = true
-	case p.picker.view.Visible() && p.picker.highlight < len(p.picker.found):
+	case p.matches.Visible() && p.picker.highlight < len(p.picker.found):
 		p.pick(p.picker.found[p.picker.highlight])
-	case !p.picker.view.Visible() && p.proc.Code != "":
+	case !p.matches.Visible() && p.proc.Code != "":
 		p.next()
 	}
 }
@@ -240,20 +262,21 @@ func (p *intakeProcedure) closeMatches() {
 
 // showBelow shows the papers unless the matches are open.
 func (p *intakeProcedure) showBelow() {
-	if p.proc.Code != "" && !p.picker.view.Visible() {
+	if p.proc.Code != "" && !p.matches.Visible() {
 		p.showCenter(p.below)
 	}
 }
 
 // showCenter shows one of the hint, the matches and the papers.
 func (p *intakeProcedure) showCenter(o fyne.CanvasObject) {
-	for _, c := range []fyne.CanvasObject{p.hint, p.picker.view, p.below} {
+	for _, c := range []fyne.CanvasObject{p.hint, p.matches, p.below} {
 		if c == o {
 			c.Show()
 		} else {
 			c.Hide()
 		}
 	}
+	p.picker.list.Hidden = !p.matches.Visible() // the list says whether the matches show
 }
 
 // clear forgets the procedure chosen.

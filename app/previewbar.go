@@ -31,6 +31,8 @@ type previewBar struct {
 	newIntake *widget.Button
 	status    *widget.Label
 
+	// aside is beside the code: the intake puts its officer there.
+	aside   *fyne.Container
 	content fyne.CanvasObject
 }
 
@@ -47,9 +49,11 @@ func newPreviewBar(onSave, onNew func()) *previewBar {
 	b.status = wrapped("", fyne.TextStyle{})
 	b.status.Importance = widget.DangerImportance
 	b.status.Hide()
+	b.aside = container.NewStack()
 	b.content = container.NewVBox(
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, nil, b.due, b.code),
+		container.NewBorder(nil, nil, nil, b.aside, b.code),
+		b.due,
 		b.note,
 		container.NewHBox(b.save, b.newIntake),
 		b.status)

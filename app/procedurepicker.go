@@ -115,8 +115,9 @@ func (p *procedurePicker) moveHighlight(i int) {
 	p.list.ScrollTo(i)
 }
 
-// A row: code | name | time limit, over the highlight; detailed, the
-// name over the field and the time limit.
+// A row: the name over the code and time limit, over the highlight;
+// detailed, the name over the code, the field and the time limit. The
+// name has the row's whole width, and the time limit never crosses it.
 func (p *procedurePicker) createRow() fyne.CanvasObject {
 	code := widget.NewLabelWithStyle("0.000000", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 	name := widget.NewLabel("")
@@ -132,9 +133,11 @@ func (p *procedurePicker) createRow() fyne.CanvasObject {
 		return container.NewBorder(nil, nil, code, nil,
 			container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), name, second))
 	}
+	code.SizeName = theme.SizeNameCaptionText
 	mark := canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
 	mark.CornerRadius = theme.InputRadiusSize()
-	return container.NewStack(mark, container.NewBorder(nil, nil, code, limit, name))
+	second := container.NewBorder(nil, nil, code, nil, limit)
+	return container.NewStack(mark, container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), name, second))
 }
 
 func (p *procedurePicker) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -150,6 +153,7 @@ func (p *procedurePicker) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		lines.Objects[0].(*widget.Label).SetText(pr.Name)
 		second.Objects[0].(*widget.Label).SetText(pr.Field)
 		showLimit(second.Objects[1].(*widget.Label), pr, widget.MediumImportance)
+		row.Refresh() // lay the row out for its new texts
 		return
 	}
 	stack := o.(*fyne.Container)
@@ -158,8 +162,10 @@ func (p *procedurePicker) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	} else {
 		stack.Objects[0].Hide()
 	}
-	row := stack.Objects[1].(*fyne.Container)
-	row.Objects[0].(*widget.Label).SetText(pr.Name)
-	row.Objects[1].(*widget.Label).SetText(pr.Code)
-	showLimit(row.Objects[2].(*widget.Label), pr, widget.LowImportance)
+	lines := stack.Objects[1].(*fyne.Container)
+	second := lines.Objects[1].(*fyne.Container)
+	lines.Objects[0].(*widget.Label).SetText(pr.Name)
+	second.Objects[1].(*widget.Label).SetText(pr.Code)
+	showLimit(second.Objects[0].(*widget.Label), pr, widget.LowImportance)
+	stack.Refresh() // lay the row out for its new texts
 }

@@ -70,7 +70,7 @@ func TestProcedurePickerHighlightsTheMatchEnterPicks(t *testing.T) {
 	}
 	row := p.createRow()
 	p.updateRow(0, row)
-	if l := row.(*fyne.Container).Objects[1].(*fyne.Container).Objects[2].(*widget.Label); l.Importance != widget.WarningImportance && strings.Contains(l.Text, "cần xác định") {
+	if l := row.(*fyne.Container).Objects[1].(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*widget.Label); l.Importance != widget.WarningImportance && strings.Contains(l.Text, "cần xác định") {
 		t.Errorf("a procedure without a time limit is not in the warning colour")
 	}
 	test.Type(p.search, "x")

@@ -63,7 +63,7 @@ func newReturnsScreen(u *UI) *returnsScreen {
 	s.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(s.placeholder, s.detail)))
 	s.board = newDossierBoard(s)
 	split := container.NewHSplit(s.scroll, s.board.content)
-	split.Offset = 0.6
+	split.Offset = 0.55
 	s.content = split
 	s.board.reload()
 	if reopen != "" {

@@ -58,7 +58,9 @@ func newSavedBar(u *UI, print, open func(string) error, done func()) *savedBar {
 	b.show()
 	buttons := container.NewHBox(b.reprint, b.view, b.supplement, b.refuse)
 	bar := container.NewVBox(b.line, container.NewBorder(nil, nil, nil, container.NewCenter(buttons), b.status))
-	b.content = widget.NewCard("", "", bar)
+	// A line under it rather than a card's frame: a card's padding is a
+	// paper less in sight on a 768-pixel screen.
+	b.content = container.NewVBox(bar, widget.NewSeparator())
 	return b
 }
 

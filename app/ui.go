@@ -52,6 +52,9 @@ type Services struct {
 	// DailyBackup takes the day's automatic backup once the window is
 	// open, in the background (Desk.DailyBackup).
 	DailyBackup bool
+	// Screen is the screen's size in pixels, which the window opens to
+	// fit; nil where no screen answers.
+	Screen func() (width, height int, ok bool)
 }
 
 // Reporter logs an internal error and returns its id.
@@ -178,7 +181,7 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 
 	u.win = a.NewWindow(windowTitle)
 	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	u.win.Resize(fyne.NewSize(1280, 720))
+	fitScreen(u.win, s.Screen)
 	u.login = newLoginScreen(u)
 	if u.firstRun {
 		// The set-up alone, which also makes the first administrator.
@@ -421,6 +424,7 @@ func (u *UI) focusSection(s section) {
 	case sectionCatalog:
 		f = u.catalog.picker.search
 	case sectionCalendar:
+		u.calendar.dueCalc.followClock()
 		f = u.calendar.override.date
 	case sectionReturns:
 		u.returns.reloadLists()

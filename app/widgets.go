@@ -28,8 +28,8 @@ type field struct {
 
 	// onKey sees each key first; it returns true when it took the key.
 	onKey func(*fyne.KeyEvent) bool
-	// onFocusLost runs when the cursor leaves the field.
-	onFocusLost func()
+	// onFocus runs when the cursor comes in; onFocusLost when it leaves.
+	onFocus, onFocusLost func()
 	// selectOnFocus selects the text when the cursor comes in, so that
 	// typing replaces it.
 	selectOnFocus bool
@@ -63,9 +63,12 @@ func (f *field) TypedRune(r rune) {
 	f.Entry.TypedRune(r)
 }
 
-// FocusGained selects the text when selectOnFocus.
+// FocusGained selects the text when selectOnFocus, and tells onFocus.
 func (f *field) FocusGained() {
 	f.Entry.FocusGained()
+	if f.onFocus != nil {
+		f.onFocus()
+	}
 	if f.selectOnFocus && f.Text != "" {
 		f.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
