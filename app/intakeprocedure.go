@@ -276,7 +276,9 @@ func (p *intakeProcedure) showCenter(o fyne.CanvasObject) {
 			c.Hide()
 		}
 	}
-	p.picker.list.Hidden = !p.matches.Visible() // the list says whether the matches show
+	// The picker's view and list say whether the matches show.
+	p.picker.view.Hidden = !p.matches.Visible()
+	p.picker.list.Hidden = p.picker.view.Hidden
 }
 
 // clear forgets the procedure chosen.

@@ -34,10 +34,12 @@ func newScanBar(u *UI) *scanBar {
 	b.entry = newField(u, "")
 	b.entry.SetPlaceHolder(lang.L("scan.placeholder"))
 	b.entry.OnSubmitted = b.onScan
-	b.banner = newBanner().fade(u.after).reserve(2)
+	// The message stands beside the field, one line high (a longer one
+	// scrolls inside it): the band takes no height from the screens below.
+	b.banner = newBanner().fade(u.after).reserve(1)
 	label := widget.NewLabelWithStyle(lang.L("scan.label"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	row := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.SearchIcon()), label), nil, b.entry)
-	b.content = container.NewVBox(row, b.banner.content)
+	b.content = container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.SearchIcon()), label), nil,
+		container.NewGridWithColumns(2, b.entry, b.banner.content))
 	return b
 }
 
