@@ -5,7 +5,7 @@ export CGO_ENABLED := 1
 
 TAGS := sqlite_fts5
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
-TEST_PKGS := $(BUILD_PKGS) xvfb xdotool poppler-utils imagemagick zbar-tools postgresql chromium
+TEST_PKGS := $(BUILD_PKGS) xvfb xdotool poppler-utils imagemagick zbar-tools postgresql chromium sqlite3
 SERVER_PKGS := postgresql
 WINDOWS_PKGS := gcc-mingw-w64-x86-64
 MSI_PKGS := $(WINDOWS_PKGS) wixl msitools osslsigncode

@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/user"
 	"path/filepath"
+	"sync"
 
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
@@ -36,6 +36,7 @@ func run() int {
 	fs := flag.NewFlagSet("motcua", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dataFlag := fs.String("data", "", "thư mục dữ liệu")
+	userFlag := fs.String("user", "", "tên đăng nhập")
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		fmt.Fprintf(os.Stderr, "%v\n\n%s", err, cli.Usage())
 		return 2
@@ -47,8 +48,13 @@ func run() int {
 	}
 	ctx := context.Background()
 	reporter := errlog.New(dir)
-	if fs.NArg() > 0 && !cli.OpensStore(fs.Arg(0)) {
-		env := &cli.Env{DataDir: dir, Reporter: reporter, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName()}
+	env := &cli.Env{DataDir: dir, Reporter: reporter, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
+		User: *userFlag, Terminal: cli.StdTerminal(os.Stdin, os.Stderr)}
+	// restore checks its administrator against the backup when there is
+	// no database here, or one that does not open.
+	dbFile := filepath.Join(dir, "motcua.db")
+	restoring := fs.NArg() > 0 && fs.Arg(0) == "restore"
+	if _, err := os.Stat(dbFile); restoring && err != nil {
 		return cli.Run(ctx, env, fs.Args())
 	}
 	var unlockWindow func() error
@@ -58,14 +64,22 @@ func run() int {
 		}
 		defer unlockWindow()
 	}
-	store, err := sqlite.Open(ctx, filepath.Join(dir, "motcua.db"))
+	store, err := sqlite.Open(ctx, dbFile)
+	if err != nil && restoring {
+		return cli.Run(ctx, env, fs.Args())
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, reporter.Message(err))
 		return 1
 	}
-	defer store.Close()
+	var closeOnce sync.Once
+	closeStore := func() (err error) {
+		closeOnce.Do(func() { err = store.Close() })
+		return err
+	}
+	defer closeStore()
 	// The first start of each day takes a backup: a command before it
-	// runs, the window in the background once it is open.
+	// runs, the window in the background once an officer is in.
 	if fs.NArg() > 0 {
 		if _, err := store.DailyBackup(ctx, dir); err != nil {
 			fmt.Fprintln(os.Stderr, "Cảnh báo: chưa sao lưu tự động được hôm nay: "+reporter.Message(err))
@@ -75,16 +89,15 @@ func run() int {
 	// Every service is built once, here, and handed to the commands or
 	// the window.
 	desk := counter.New(store, dir)
-	sync := counter.NewSync(store)
+	provinceSync := counter.NewSync(store)
 	// Every print goes to the printer and paper chosen for this workstation.
 	platform.Remember(func() (platform.PrintOptions, error) { return desk.PrintChoice(ctx) })
 	if fs.NArg() > 0 {
-		env := &cli.Env{Desk: desk, Sync: sync, Reporter: reporter, DataDir: dir, Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Actor: userName(),
-			Seeder: seedstore.Tool{DB: store}}
+		env.Desk, env.Sync, env.CloseStore, env.Seeder = desk, provinceSync, closeStore, seedstore.Tool{DB: store}
 		return cli.Run(ctx, env, fs.Args())
 	}
 	a := fyneapp.NewWithID(app.ID)
-	ui, err := app.New(ctx, a, app.Services{Desk: desk, Sync: sync, Reporter: reporter, DailyBackup: true})
+	ui, err := app.New(ctx, a, app.Services{Desk: desk, Sync: provinceSync, Reporter: reporter, DailyBackup: true})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, reporter.Message(err))
 		return 1
@@ -102,13 +115,4 @@ func refuseWindow(msg string) int {
 	w.SetContent(container.NewVBox(widget.NewLabel(msg), widget.NewButton("Đóng", a.Quit)))
 	w.ShowAndRun()
 	return 1
-}
-
-// userName is the operating system's user, recorded as the actor of
-// commands run from the command line.
-func userName() string {
-	if u, err := user.Current(); err == nil {
-		return u.Username
-	}
-	return ""
 }

@@ -77,8 +77,9 @@ func TestSecondWindowRefused(t *testing.T) {
 		t.Fatalf("the refusal closed by itself: %v", err)
 	default:
 	}
-	// A command still runs beside the window.
-	cmd := exec.Command(bin, "--data", data, "lists", "--json")
+	// A command still runs beside the window (one that needs no account:
+	// the folder has none yet).
+	cmd := exec.Command(bin, "--data", data, "calendar", "list", "2027")
 	cmd.Env = env
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("a command beside the window: %v\n%s", err, out)

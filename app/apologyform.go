@@ -86,11 +86,11 @@ func (f *apologyForm) onSave() {
 		f.form.show(bad.Err(""))
 		return
 	}
-	reason, actor := f.reason.Text, deskOfficer(u)
+	reason := f.reason.Text
 	var v data.DossierView
 	f.apologySave.Disable()
 	printKept(u, f.s.print, func(ctx context.Context) (path string, err error) {
-		v, path, err = u.desk.Apology(ctx, code, due, reason, actor)
+		v, path, err = u.desk.Apology(ctx, code, due, reason)
 		return path, err
 	}, func(p printed, err error) {
 		f.apologySave.Enable()

@@ -15,6 +15,7 @@ import (
 
 	"motcua/counter"
 	"motcua/data"
+	"motcua/data/password"
 	"motcua/data/sqlite"
 	"motcua/errlog"
 	"motcua/platform"
@@ -30,13 +31,60 @@ var testOffice = data.Office{
 	Collector:   data.FeeCollector{Name: "Ủy ban nhân dân phường Ninh Kiều", TaxCode: "1800123456"},
 }
 
-// harness is a window on a real store in a temporary directory.
+// harness is a window on a real store in a temporary directory, on a
+// clock the test moves (and the idle lock's timers with it).
 type harness struct {
 	t  *testing.T
 	a  fyne.App
 	db *sqlite.DB
 	u  *UI
+
+	now    time.Time
+	timers []*fakeTimer
 }
+
+// fakeTimer is a timer of the harness's clock.
+type fakeTimer struct {
+	at      time.Time
+	f       func()
+	stopped bool
+}
+
+// after is Services.After on the harness's clock.
+func (h *harness) after(d time.Duration, f func()) func() {
+	tm := &fakeTimer{at: h.now.Add(d), f: f}
+	h.timers = append(h.timers, tm)
+	return func() { tm.stopped = true }
+}
+
+// advance moves the clock on, firing the timers due, and hands the
+// window the results of what they started.
+func (h *harness) advance(d time.Duration) {
+	h.t.Helper()
+	h.now = h.now.Add(d)
+	for {
+		var due *fakeTimer
+		for _, tm := range h.timers {
+			if !tm.stopped && !tm.at.After(h.now) && (due == nil || tm.at.Before(due.at)) {
+				due = tm
+			}
+		}
+		if due == nil {
+			break
+		}
+		due.stopped = true
+		due.f()
+	}
+	h.wait()
+}
+
+// The tests' accounts: the administrator the harness makes, and any a
+// test adds with addAccount.
+const (
+	adminUser    = "binh"
+	adminName    = "Trần Văn Bình"
+	testPassword = "mat-khau-1"
+)
 
 // open starts the window at now on a new store, set up when configured,
 // and waits for its start-up work (the sample catalogue's import).
@@ -57,33 +105,90 @@ func newHarness(t *testing.T, configured bool) *harness {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
+	h := &harness{t: t, a: a, db: db}
 	if configured {
 		if err := db.SaveOffice(context.Background(), testOffice); err != nil {
 			t.Fatal(err)
 		}
+		h.addAccount(adminUser, adminName, data.RoleAdmin)
 	}
-	return &harness{t: t, a: a, db: db}
+	return h
+}
+
+// addAccount makes an account of a role with the test password.
+func (h *harness) addAccount(user, name string, role data.Role) {
+	h.t.Helper()
+	hash, err := password.Hash(testPassword, password.Fast)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	if err := h.db.SaveAccount(context.Background(), data.Account{Username: user, FullName: name, Role: role, PasswordHash: hash,
+		UpdatedAt: time.Now()}, "account.add"); err != nil {
+		h.t.Fatal(err)
+	}
 }
 
 // services are the window's services over a store, on a clock.
 func (h *harness) services(store counter.Store, now time.Time) Services {
-	clock := func() time.Time { return now }
+	h.now = now
+	clock := func() time.Time { return h.now }
 	desk := counter.New(store, h.t.TempDir())
 	desk.Now = clock
+	desk.Passwords = password.Fast
 	sync := counter.NewSync(store)
 	sync.Now = clock
-	return Services{Desk: desk, Sync: sync, Reporter: errlog.New(desk.DataDir)}
+	return Services{Desk: desk, Sync: sync, Reporter: errlog.New(desk.DataDir), After: h.after}
 }
 
+// start opens the window and, on a configured office, logs the
+// administrator in.
 func (h *harness) start(now time.Time) {
 	h.t.Helper()
-	u, err := New(context.Background(), h.a, h.services(h.db, now))
+	h.startOn(h.db, now)
+}
+
+func (h *harness) startOn(store counter.Store, now time.Time) {
+	h.t.Helper()
+	h.startLocked(store, now)
+	if !h.u.firstRun {
+		h.logIn(adminUser)
+	}
+}
+
+// startLocked opens the window, on the login screen of a configured
+// office.
+func (h *harness) startLocked(store counter.Store, now time.Time) {
+	h.t.Helper()
+	u, err := New(context.Background(), h.a, h.services(store, now))
 	if err != nil {
 		h.t.Fatal(err)
 	}
 	h.t.Cleanup(u.Window().Close)
 	h.u = u
 	h.wait()
+}
+
+// logIn logs an officer in on the login screen, by keyboard: the
+// username, Tab, the password, Enter.
+func (h *harness) logIn(user string) {
+	h.t.Helper()
+	l := h.u.login
+	if h.focused() != l.username && h.focused() != l.password {
+		h.t.Fatalf("the login screen does not have the cursor (%T)", h.focused())
+	}
+	h.u.Window().Canvas().Focus(l.username)
+	l.username.SetText("")
+	test.Type(l.username, user)
+	h.u.Window().Canvas().FocusNext() // Tab
+	if h.focused() != l.password {
+		h.t.Fatalf("Tab did not go to the password")
+	}
+	test.Type(l.password, testPassword)
+	enter(l.password)
+	h.wait()
+	if h.u.locked != nil {
+		h.t.Fatalf("%s not logged in: %s", user, l.message.message())
+	}
 }
 
 // results holds the background results on their way to the window; the
@@ -259,6 +364,8 @@ func TestSetupSavesAndMovesToCatalog(t *testing.T) {
 	s.workstation.SetSelected("3")
 	test.Type(s.trackingPrefix, "https://dichvucong.cantho.gov.vn/tra-cuu?ma=")
 	s.paper.SetSelected("A5")
+	s.lockMinutes.SetText("20")
+	h.typeFirstAdmin()
 	// The fee collector: a tax code of eight digits is refused under it.
 	test.Type(s.collector, testOffice.Collector.Name)
 	test.Type(s.taxCode, "18001234")
@@ -285,9 +392,20 @@ func TestSetupSavesAndMovesToCatalog(t *testing.T) {
 	want.Workstation = 3
 	want.TrackingPrefix = "https://dichvucong.cantho.gov.vn/tra-cuu?ma="
 	want.PaperSize = "A5"
+	want.LockMinutes = 20
 	want.Collector.FormSymbol, want.Collector.SeriesLetters = data.EReceiptFormSymbol, data.DefaultSeriesLetters
 	if got != want {
 		t.Errorf("saved %+v\nwant %+v", got, want)
+	}
+	// The first administrator is made and logged in.
+	if a, err := h.db.Account(context.Background(), adminUser); err != nil || a.Role != data.RoleAdmin || a.FullName != adminName {
+		t.Errorf("administrator %+v %v", a, err)
+	}
+	if o := h.u.desk.Officer(); o.Username != adminUser || h.u.firstRun || len(h.u.tabs.Items) != 7 {
+		t.Errorf("after the first set-up: officer %+v, first run %v, %d tabs", o, h.u.firstRun, len(h.u.tabs.Items))
+	}
+	if h.u.lockAfter != 20*time.Minute {
+		t.Errorf("locks after %v", h.u.lockAfter)
 	}
 	if h.u.current() != sectionCatalog {
 		t.Errorf("did not move to the catalogue")
@@ -297,6 +415,30 @@ func TestSetupSavesAndMovesToCatalog(t *testing.T) {
 	}
 	if !h.u.configured {
 		t.Errorf("window still thinks the office is not set up")
+	}
+}
+
+// typeFirstAdmin fills the first administrator's fields of the first
+// run's set-up.
+func (h *harness) typeFirstAdmin() {
+	s := h.u.setup
+	test.Type(s.adminUser, adminUser)
+	test.Type(s.adminName, adminName)
+	test.Type(s.adminPass, testPassword)
+	test.Type(s.adminAgain, testPassword)
+}
+
+// setUpFirstRun saves the first run's set-up with testOffice and its
+// administrator, who is then logged in.
+func (h *harness) setUpFirstRun() {
+	h.t.Helper()
+	s := h.u.setup
+	s.fill(testOffice)
+	h.typeFirstAdmin()
+	test.Tap(s.save)
+	h.wait()
+	if h.u.firstRun {
+		h.t.Fatalf("first set-up not saved: %q %v", s.status.Text, s.form.hasErrors())
 	}
 }
 

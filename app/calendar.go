@@ -65,13 +65,16 @@ func newCalendarScreen(u *UI) *calendarScreen {
 		container.NewHBox(widget.NewLabel(lang.L("calendar.year")), s.year),
 		header,
 	)
-	bottom := container.NewVBox(s.hint, container.NewHBox(s.remove))
+	// Only an administrator changes the calendar; the others are told so.
+	s.remove.Hidden = !u.desk.May(data.ActCalendar)
+	bottom := container.NewVBox(s.hint, container.NewHBox(s.remove), roleNote(u, data.ActCalendar))
 	left := container.New(layout.NewBorderLayout(top, bottom, nil, nil), top, s.list, bottom)
 
 	s.override = newOverrideForm(u, s.added)
 	s.dueCalc = newDueCalculator(u, func() *data.Calendar { return s.cal })
-	right := container.NewVScroll(container.NewVBox(
-		widget.NewCard(lang.L("calendar.add.title"), "", s.override.content),
+	add := widget.NewCard(lang.L("calendar.add.title"), "", s.override.content)
+	add.Hidden = !u.desk.May(data.ActCalendar)
+	right := container.NewVScroll(container.NewVBox(add,
 		widget.NewCard(lang.L("calendar.due.title"), "", s.dueCalc.content),
 	))
 	split := container.NewHSplit(left, right)

@@ -57,8 +57,10 @@ func newCatalogScreen(u *UI) *catalogScreen {
 	left := container.New(layout.NewBorderLayout(top, nil, nil, nil), top, s.picker.list)
 	split := container.NewHSplit(left, s.detail.content)
 	split.Offset = 0.5
+	// Only an administrator changes the catalogue; the others are told so.
+	s.importBtn.Hidden = !u.desk.May(data.ActCatalog)
 	s.importBar = newProgressBar(countsText("progress.import"))
-	bar := container.NewBorder(nil, nil, nil, s.importBtn, container.NewVBox(s.busy, s.progress, s.importBar.content))
+	bar := container.NewBorder(nil, nil, nil, s.importBtn, container.NewVBox(s.busy, s.progress, s.importBar.content, roleNote(u, data.ActCatalog)))
 	s.content = container.New(layout.NewBorderLayout(nil, bar, nil, nil), split, bar)
 	return s
 }

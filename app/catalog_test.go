@@ -19,6 +19,7 @@ const sampleSize = 61 // procedures in assets/catalog/sample.json
 
 func TestFirstRunImportsSampleCatalog(t *testing.T) {
 	h := open(t, vn(2027, 1, 10, 9, 0), false)
+	h.setUpFirstRun()
 	s := h.u.catalog
 	if got := s.picker.list.Length(); got != sampleSize {
 		t.Fatalf("list shows %d procedures, want %d", got, sampleSize)

@@ -23,14 +23,8 @@ import (
 func TestInternalErrorShowsAnIDNotTheError(t *testing.T) {
 	h := newHarness(t, true)
 	store := &mock.Store{Next: h.db}
-	svc := h.services(store, vn(2027, 1, 10, 9, 0))
-	u, err := New(context.Background(), h.a, svc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(u.Window().Close)
-	h.u = u
-	h.wait()
+	h.startOn(store, vn(2027, 1, 10, 9, 0))
+	u := h.u
 
 	store.ProceduresFn = func(context.Context, string) ([]data.Procedure, error) {
 		return nil, fmt.Errorf("sqlite: procedures: %w",
@@ -50,7 +44,7 @@ func TestInternalErrorShowsAnIDNotTheError(t *testing.T) {
 			t.Errorf("the dialog shows %q:\n%s", leak, shown)
 		}
 	}
-	log, err := os.ReadFile(filepath.Join(svc.Desk.DataDir, "logs", "motcua.log"))
+	log, err := os.ReadFile(filepath.Join(u.dataDir, "logs", "motcua.log"))
 	if err != nil || !strings.Contains(string(log), "["+m[1]+"] sqlite: procedures: SELECT code FROM procedure_fts") {
 		t.Errorf("log under %s: %s (%v)", m[1], log, err)
 	}

@@ -188,9 +188,8 @@ func (b *dossierBoard) onResultScan(text string) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	actor := deskOfficer(u)
 	background(&u.jobs, u.ctx, func(ctx context.Context) (counter.Results, error) {
-		return u.desk.ResultBack(ctx, text, actor)
+		return u.desk.ResultBack(ctx, text)
 	}, func(r counter.Results, err error) {
 		defer u.win.Canvas().Focus(b.resultScan)
 		if err != nil {

@@ -50,6 +50,8 @@ type dossierDetail struct {
 	stop      *widget.Button
 	control   *widget.Button
 	actionMsg *banner
+	// roleNote says which actions need a role the officer lacks.
+	roleNote *widget.Label
 
 	header, info, actions fyne.CanvasObject
 }
@@ -86,6 +88,7 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 	d.stop = widget.NewButtonWithIcon(lang.L("returns.action.stop"), theme.MediaStopIcon(), d.onStop)
 	d.control = widget.NewButtonWithIcon(lang.L("returns.action.control"), theme.DocumentPrintIcon(), d.onControl)
 	d.actionMsg = newBanner()
+	d.roleNote = roleNote(s.u, data.ActApology, data.ActRevealID)
 
 	d.header = container.NewVBox(container.NewBorder(nil, nil, nil, d.status, d.code), d.stopped)
 	d.info = container.New(layout.NewFormLayout(),
@@ -100,8 +103,8 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 		widget.NewLabel(lang.L("returns.manifests")), d.travelled,
 		widget.NewLabel(lang.L("returns.rating")), d.rating,
 	)
-	d.actions = container.NewGridWrap(fyne.NewSize(232, theme.InputBorderSize()*2+theme.TextSize()+theme.InnerPadding()*2),
-		d.handOver, d.ready, d.transfer, d.withdraw, d.apology, d.reprint, d.stop, d.control)
+	d.actions = container.NewVBox(container.NewGridWrap(fyne.NewSize(232, theme.InputBorderSize()*2+theme.TextSize()+theme.InnerPadding()*2),
+		d.handOver, d.ready, d.transfer, d.withdraw, d.apology, d.reprint, d.stop, d.control), d.roleNote)
 	return d
 }
 
@@ -188,6 +191,7 @@ func (d *dossierDetail) showIDNumber(a data.Applicant) {
 	}
 	d.idNumber.SetText(a.MaskedID())
 	d.showID.Show()
+	setEnabled(d.showID, d.s.u.desk.May(data.ActRevealID))
 }
 
 // showDue writes the due date, in amber when due soon and in red when
@@ -228,8 +232,8 @@ func (d *dossierDetail) showActions(v data.DossierView) {
 	setEnabled(d.ready, data.CanTransition(st, data.StatusResultReady))
 	setEnabled(d.withdraw, data.CanTransition(st, data.StatusWithdrawn))
 	setEnabled(d.handOver, st == data.StatusResultReady)
-	setEnabled(d.apology, canApologise(v))
-	setEnabled(d.stop, data.CanTransition(st, data.StatusStopped))
+	setEnabled(d.apology, canApologise(v) && d.s.u.desk.May(data.ActApology))
+	setEnabled(d.stop, data.CanTransition(st, data.StatusStopped) && d.s.u.desk.May(data.ActStop))
 }
 
 // showFees says what was collected with the dossier, or why nothing was.
@@ -260,9 +264,8 @@ func (d *dossierDetail) onControl() {
 	if code == "" {
 		return
 	}
-	actor := deskOfficer(u)
 	printKept(u, d.s.print, func(ctx context.Context) (string, error) {
-		return u.desk.ControlSheet(ctx, code, actor)
+		return u.desk.ControlSheet(ctx, code)
 	}, func(p printed, err error) {
 		u.showPrinted(d.actionMsg, lang.L("returns.control.done", map[string]any{"Code": code}), p, err)
 	})
@@ -280,16 +283,16 @@ func (d *dossierDetail) onShowID() {
 	if code == "" {
 		return
 	}
-	actor := deskOfficer(u)
-	backgroundErr(&u.jobs, u.ctx, func(ctx context.Context) error {
-		return u.desk.ShowID(ctx, code, actor)
-	}, func(err error) {
+	background(&u.jobs, u.ctx, func(ctx context.Context) (string, error) {
+		return u.desk.ShowID(ctx, code)
+	}, func(id string, err error) {
 		if err != nil {
 			d.actionMsg.show(u.errorText(err), widget.DangerImportance)
 			return
 		}
 		if d.s.v.Dossier.Code == code {
 			d.idShown = true
+			d.s.v.Dossier.Applicant.IDNumber = id
 			d.showIDNumber(d.s.v.Dossier.Applicant)
 		}
 	})
@@ -301,9 +304,8 @@ func (d *dossierDetail) onStatus(to data.Status) {
 	if code == "" {
 		return
 	}
-	actor := deskOfficer(u)
 	background(&u.jobs, u.ctx, func(ctx context.Context) (data.DossierView, error) {
-		return u.desk.SetStatus(ctx, code, to, actor, "")
+		return u.desk.SetStatus(ctx, code, to, "")
 	}, func(v data.DossierView, err error) {
 		if err != nil {
 			d.actionMsg.show(u.errorText(err), widget.DangerImportance)
@@ -332,9 +334,8 @@ func (d *dossierDetail) onReprint() {
 	if code == "" {
 		return
 	}
-	actor := deskOfficer(u)
 	printKept(u, d.s.print, func(ctx context.Context) (string, error) {
-		return u.desk.Receipt(ctx, code, actor, true)
+		return u.desk.Receipt(ctx, code, true)
 	}, func(p printed, err error) {
 		u.showPrinted(d.actionMsg, lang.L("returns.reprinted", map[string]any{"Code": code}), p, err)
 	})

@@ -25,8 +25,9 @@ var previewDelay = 300 * time.Millisecond
 // each in its file: the procedure (intakeProcedure) over its papers
 // (checklist) on the left; the applicant and how the dossier comes and
 // goes (applicantForm) on the right, over the preview of the code and
-// due date the dossier will get (previewBar); and above, the officer
-// (officerBar) and the dossier just saved with its printouts (savedBar).
+// due date the dossier will get (previewBar); and above, the logged-in
+// officer who receives it and the dossier just saved with its printouts
+// (savedBar).
 // One form shows what the rules of data/intake find wrong, field by
 // field; a cardReader hears every entry for an ID card scan.
 type intakeScreen struct {
@@ -34,7 +35,7 @@ type intakeScreen struct {
 
 	form      *form
 	reader    *cardReader
-	officer   *officerBar
+	officer   *widget.Label
 	saved     *savedBar
 	procedure *intakeProcedure
 	papers    *checklist
@@ -69,10 +70,10 @@ func newIntakeScreen(u *UI) *intakeScreen {
 	s.fees = newFeeForm(u, s.reader, s.relayout)
 	s.bar = newPreviewBar(s.onSave, s.onNew)
 	backToProcedure := func() { u.win.Canvas().Focus(s.procedure.picker.search) }
-	s.officer = newOfficerBar(u, backToProcedure)
+	s.officer = widget.NewLabel(lang.L("intake.officer", map[string]any{"Name": u.desk.Officer().FullName}))
 	s.saved = newSavedBar(u, platform.Print, platform.Open, backToProcedure)
 
-	top := container.NewVBox(container.NewBorder(nil, nil, title(lang.L("intake.nav")), s.officer.content), s.saved.content)
+	top := container.NewVBox(container.NewBorder(nil, nil, title(lang.L("intake.nav")), s.officer), s.saved.content)
 	p := s.procedure
 	left := container.New(layout.NewBorderLayout(p.top, s.papers.bottom, nil, nil), p.top, p.center, s.papers.bottom)
 	foot := container.NewVBox(s.fees.content, s.bar.content)
@@ -124,7 +125,7 @@ func (s *intakeScreen) focusAfterPick() {
 // request reads the form into a request. bad names the fields that could
 // not be read (a date or a count that is not one).
 func (s *intakeScreen) request() (req data.IntakeRequest, bad data.Fields) {
-	req = data.IntakeRequest{ProcedureCode: s.procedure.proc.Code, Officer: deskOfficer(s.u)}
+	req = data.IntakeRequest{ProcedureCode: s.procedure.proc.Code}
 	s.applicant.read(&req, &bad)
 	s.fees.setPostal(req.Channel == data.ChannelPostal)
 	s.fees.read(&req, &bad)
@@ -324,7 +325,7 @@ func (s *intakeScreen) onSave() {
 			return savedDossier{}, err
 		}
 		out := savedDossier{dossier: d}
-		out.receipt.path, out.receiptErr = desk.Receipt(ctx, d.Code, req.Officer, false)
+		out.receipt.path, out.receiptErr = desk.Receipt(ctx, d.Code, false)
 		if out.receiptErr == nil {
 			out.receipt.printErr = printPDF(out.receipt.path)
 		}

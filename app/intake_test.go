@@ -13,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/unicode/norm"
 
 	"motcua/data"
@@ -66,7 +65,6 @@ func openIntake(t *testing.T) (*harness, *intakeScreen, *printer) {
 	t.Cleanup(func() { previewDelay = old })
 	h := newHarness(t, true)
 	h.db.Now = func() time.Time { return intakeNow }
-	h.a.Preferences().SetString(officerPreference, "Trần Văn Bình")
 	h.start(intakeNow)
 	s := h.u.intake
 	p := &printer{}
@@ -120,8 +118,8 @@ func TestIntakeTypedThroughScreen(t *testing.T) {
 	if h.u.current() != sectionIntake || h.focused() != s.procedure.picker.search {
 		t.Fatalf("the window does not open with the cursor in the intake's procedure")
 	}
-	if !strings.Contains(s.officer.officer.Text, "Trần Văn Bình") {
-		t.Errorf("header shows officer %q", s.officer.officer.Text)
+	if !strings.Contains(s.officer.Text, "Trần Văn Bình") {
+		t.Errorf("header shows officer %q", s.officer.Text)
 	}
 
 	// A procedure typed without diacritics, d for đ.
@@ -761,22 +759,9 @@ func TestIntakeShortcutsAndMenu(t *testing.T) {
 	}
 }
 
-func TestIntakeOfficerName(t *testing.T) {
-	h, s, _ := openIntake(t)
-	test.Tap(s.officer.button)
-	if !strings.Contains(h.overlayText(), "Cán bộ tiếp nhận") {
-		t.Fatalf("no officer dialog:\n%s", h.overlayText())
-	}
-	e, ok := h.focused().(*widget.Entry)
-	if !ok {
-		t.Fatalf("the cursor is not in the name")
-	}
-	e.SetText("Lê Thị Cúc")
-	enter(e)
-	if got := h.a.Preferences().String(officerPreference); got != "Lê Thị Cúc" {
-		t.Errorf("preference %q", got)
-	}
-	if !strings.Contains(s.officer.officer.Text, "Lê Thị Cúc") {
-		t.Errorf("header %q", s.officer.officer.Text)
+func TestIntakeNamesTheLoggedInOfficer(t *testing.T) {
+	_, s, _ := openIntake(t)
+	if got := s.officer.Text; got != "Cán bộ tiếp nhận: "+adminName {
+		t.Errorf("header %q", got)
 	}
 }

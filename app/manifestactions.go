@@ -103,9 +103,8 @@ func (a *manifestActions) onPrint(reconciliation bool) {
 	if number == "" {
 		return
 	}
-	actor := deskOfficer(u)
 	printKept(u, a.s.print, func(ctx context.Context) (string, error) {
-		return u.desk.ManifestPDF(ctx, number, actor, reconciliation)
+		return u.desk.ManifestPDF(ctx, number, reconciliation)
 	}, func(p printed, err error) {
 		u.showPrinted(a.s.actionMsg, lang.L("manifest.printed", map[string]any{"Number": number}), p, err)
 	})
@@ -118,9 +117,8 @@ func (a *manifestActions) onReconcile() {
 	if number == "" || len(scans) == 0 {
 		return
 	}
-	actor := deskOfficer(u)
 	background(&u.jobs, u.ctx, func(ctx context.Context) (data.Manifest, error) {
-		return u.desk.Reconcile(ctx, number, scans, actor)
+		return u.desk.Reconcile(ctx, number, scans)
 	}, func(m data.Manifest, err error) {
 		if err != nil {
 			a.fail(err)
@@ -143,13 +141,13 @@ func (a *manifestActions) onDelivery(delivered bool) {
 		return
 	}
 	u := a.s.u
-	number, code, actor := a.s.m.Number, it.DossierCode, deskOfficer(u)
+	number, code := a.s.m.Number, it.DossierCode
 	type recorded struct {
 		it data.ManifestItem
 		m  data.Manifest
 	}
 	background(&u.jobs, u.ctx, func(ctx context.Context) (recorded, error) {
-		m, it, err := u.desk.RecordDelivery(ctx, number, code, delivered, actor)
+		m, it, err := u.desk.RecordDelivery(ctx, number, code, delivered)
 		return recorded{it, m}, err
 	}, func(r recorded, err error) {
 		if err != nil {
@@ -168,9 +166,9 @@ func (a *manifestActions) onDelivery(delivered bool) {
 // onResultsBack marks ready the results of the dossiers this to-agency
 // manifest sent.
 func (a *manifestActions) onResultsBack() {
-	u, number, actor := a.s.u, a.s.m.Number, deskOfficer(a.s.u)
+	u, number := a.s.u, a.s.m.Number
 	background(&u.jobs, u.ctx, func(ctx context.Context) ([]string, error) {
-		return u.desk.ResultsBack(ctx, number, actor)
+		return u.desk.ResultsBack(ctx, number)
 	}, func(codes []string, err error) {
 		if err != nil {
 			a.fail(err)

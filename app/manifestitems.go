@@ -265,10 +265,10 @@ func (m *manifestItems) addNext() {
 			return
 		}
 	}
-	number, actor := m.s.m.Number, deskOfficer(u)
+	number := m.s.m.Number
 	m.adding = true
 	background(&u.jobs, u.ctx, func(ctx context.Context) (added, error) {
-		man, it, err := u.desk.AddToManifest(ctx, number, text, add, actor)
+		man, it, err := u.desk.AddToManifest(ctx, number, text, add)
 		return added{item: it, m: man}, err
 	}, func(a added, err error) {
 		m.adding = false
@@ -298,9 +298,9 @@ func (m *manifestItems) onRemove() {
 		return
 	}
 	u := m.s.u
-	number, code, actor := m.s.m.Number, it.DossierCode, deskOfficer(u)
+	number, code := m.s.m.Number, it.DossierCode
 	background(&u.jobs, u.ctx, func(ctx context.Context) (data.Manifest, error) {
-		return u.desk.RemoveFromManifest(ctx, number, code, actor)
+		return u.desk.RemoveFromManifest(ctx, number, code)
 	}, func(man data.Manifest, err error) {
 		defer m.s.focusScan()
 		if err != nil {

@@ -195,10 +195,9 @@ func (o *manifestOpener) onOpen() {
 	if kind == data.ManifestToAgency {
 		agency = o.agency.Text
 	}
-	actor := deskOfficer(u)
 	o.openBtn.Disable()
 	background(&u.jobs, u.ctx, func(ctx context.Context) (data.Manifest, error) {
-		return u.desk.OpenManifest(ctx, kind, carrier, agency, actor)
+		return u.desk.OpenManifest(ctx, kind, carrier, agency)
 	}, func(m data.Manifest, err error) {
 		o.openBtn.Enable()
 		if err != nil {

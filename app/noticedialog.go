@@ -71,7 +71,7 @@ func (n *noticeDialog) showError(msg string) {
 
 // onIssue records the notice, renders it and prints it.
 func (n *noticeDialog) onIssue() {
-	text, items, officer := n.code.Text, strings.Split(n.items.Text, "\n"), deskOfficer(n.u)
+	text, items := n.code.Text, strings.Split(n.items.Text, "\n")
 	if strings.TrimSpace(text) == "" {
 		n.showError(lang.L("intake.notice.code.missing"))
 		n.u.win.Canvas().Focus(n.code)
@@ -80,7 +80,7 @@ func (n *noticeDialog) onIssue() {
 	n.issue.Disable()
 	var d data.Dossier
 	printKept(n.u, n.print, func(ctx context.Context) (path string, err error) {
-		d, path, err = n.u.desk.Notice(ctx, n.kind, text, items, officer)
+		d, path, err = n.u.desk.Notice(ctx, n.kind, text, items)
 		return path, err
 	}, func(p printed, err error) {
 		n.issue.Enable()

@@ -49,6 +49,9 @@ func newProcedureDetail(u *UI, saved func(data.Procedure)) *procedureDetail {
 			d.show(p)
 		}
 	})
+	// Only an administrator sets the office's time limit.
+	d.limit.content.Hidden = !u.desk.May(data.ActCatalog)
+
 	d.fees = wrapped("", fyne.TextStyle{Bold: true})
 	d.feesText = note("")
 	d.feesReview = wrapped(lang.L("catalog.fees.review.hint"), fyne.TextStyle{})

@@ -159,10 +159,9 @@ func (f *returnForm) onReturn() {
 	if f.authorised.Checked {
 		r.Name, r.Authorisation = f.authName.Text, f.authNote.Text
 	}
-	actor := deskOfficer(u)
 	f.returnBtn.Disable()
 	background(&u.jobs, u.ctx, func(ctx context.Context) (data.DossierView, error) {
-		return u.desk.Return(ctx, code, r, actor)
+		return u.desk.Return(ctx, code, r)
 	}, func(v data.DossierView, err error) {
 		f.returnBtn.Enable()
 		if err != nil {
@@ -195,9 +194,8 @@ func (f *returnForm) onReturnNote() {
 	if code == "" {
 		return
 	}
-	actor := deskOfficer(u)
 	printKept(u, f.s.print, func(ctx context.Context) (string, error) {
-		return u.desk.ReturnNote(ctx, code, actor)
+		return u.desk.ReturnNote(ctx, code)
 	}, func(p printed, err error) {
 		u.showPrinted(f.s.dossier.actionMsg, lang.L("returns.note.printed", map[string]any{"Code": code}), p, err)
 	})

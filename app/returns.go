@@ -104,7 +104,7 @@ func (s *returnsScreen) showSearch(text string, hits []data.SearchHit) {
 // open loads a dossier as the return desk shows it.
 func (s *returnsScreen) open(code string) {
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (data.DossierView, error) {
-		return s.u.desk.View(ctx, code)
+		return s.u.desk.Open(ctx, code)
 	}, func(v data.DossierView, err error) {
 		if err != nil {
 			s.u.scan.banner.show(s.u.errorText(err), widget.DangerImportance)

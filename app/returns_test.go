@@ -71,7 +71,7 @@ func TestReturnToAuthorisedPerson(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not returned: %v (message %q)", err, s.handover.returnMsg.Text)
 	}
-	if !ret.Authorised || ret.Name != "Lê Văn Tư" || ret.IDNumber != "092085000111" || ret.Authorisation != "Giấy ủy quyền ngày 01/02/2027" || ret.Officer != defaultOfficer {
+	if !ret.Authorised || ret.Name != "Lê Văn Tư" || ret.IDNumber != "092085000111" || ret.Authorisation != "Giấy ủy quyền ngày 01/02/2027" || ret.Officer != adminName {
 		t.Errorf("return record %+v", ret)
 	}
 	if s.dossier.status.Text != "Đã trả kết quả" || s.handover.returnForm.Visible() || !s.handover.returnRecord.Visible() {
@@ -106,7 +106,6 @@ func TestReturnToApplicantByScanningHerCard(t *testing.T) {
 	h := openDesk(t)
 	d := h.takeDossier("")
 	h.setStatus(d.Code, data.StatusResultReady)
-	h.a.Preferences().SetString(officerPreference, "Trần Văn Bình")
 	s := h.openDossier(d.Code)
 
 	h.scanInto(s.handover.recipientID, deskApplicantCard)
@@ -157,6 +156,9 @@ type auditSpy struct {
 }
 
 func (a *auditSpy) Audit(ctx context.Context, actor, action, code, detail string) error {
+	if actor == "" {
+		actor = data.OfficerFrom(ctx).FullName
+	}
 	a.mu.Lock()
 	a.audits = append(a.audits, actor+" "+action+" "+code)
 	a.mu.Unlock()
@@ -166,21 +168,16 @@ func (a *auditSpy) Audit(ctx context.Context, actor, action, code, detail string
 func TestFullIDNumberIsAudited(t *testing.T) {
 	h := newHarness(t, true)
 	h.db.Now = func() time.Time { return deskNow }
-	h.a.Preferences().SetString(officerPreference, "Trần Văn Bình")
 	spy := &auditSpy{Store: h.db}
-	u, err := New(context.Background(), h.a, h.services(spy, deskNow))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(u.Window().Close)
-	h.u = u
-	h.wait()
+	h.startOn(spy, deskNow)
 
 	d := h.takeDossier("")
 	s := h.openDossier(d.Code)
-	if s.dossier.idNumber.Text != "********1234" || len(spy.audits) != 0 {
+	// Opening the dossier is audited; its ID number stays masked.
+	if want := "Trần Văn Bình dossier.open " + d.Code; s.dossier.idNumber.Text != "********1234" || len(spy.audits) != 1 || spy.audits[0] != want {
 		t.Fatalf("ID %q, audits %v", s.dossier.idNumber.Text, spy.audits)
 	}
+	spy.audits = nil
 	test.Tap(s.dossier.showID)
 	h.wait()
 	if s.dossier.idNumber.Text != deskApplicant.IDNumber || s.dossier.showID.Visible() {

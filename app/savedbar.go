@@ -107,13 +107,13 @@ func (b *savedBar) printFailed(key string, p printed) string {
 // onReprint prints the receipt of the dossier just saved again, marked
 // as a reprint.
 func (b *savedBar) onReprint() {
-	code, officer, desk := b.last.Code, deskOfficer(b.u), b.u.desk
+	code, desk := b.last.Code, b.u.desk
 	if code == "" {
 		return
 	}
 	b.reprint.Disable()
 	printKept(b.u, b.print, func(ctx context.Context) (string, error) {
-		return desk.Receipt(ctx, code, officer, true)
+		return desk.Receipt(ctx, code, true)
 	}, func(p printed, err error) {
 		b.reprint.Enable()
 		if err != nil {

@@ -63,7 +63,7 @@ func (b *scanBar) onScan(text string) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	desk, actor := b.u.desk, deskOfficer(b.u)
+	desk := b.u.desk
 	background(&b.u.jobs, b.u.ctx, func(ctx context.Context) (scanFound, error) {
 		res, err := desk.Scan(ctx, text)
 		if err != nil {
@@ -87,7 +87,7 @@ func (b *scanBar) onScan(text string) {
 			f.dossiers, f.err = desk.DossiersOf(ctx, res.Code)
 		case scan.KindUnknown:
 			f.searched = strings.TrimSpace(text)
-			f.hits, f.err = desk.Search(ctx, text, actor)
+			f.hits, f.err = desk.Search(ctx, text)
 		}
 		if data.ErrorCode(f.err) == data.EInternal {
 			return f, f.err

@@ -59,6 +59,7 @@ func (h *harness) takeDossierAt(received time.Time, postalItem string) data.Doss
 		Channel:      data.ChannelCounter,
 		ReturnMethod: data.ReturnCounter,
 		ReceivedAt:   received,
+		Officer:      adminName,
 	}
 	if postalItem != "" {
 		req.Channel, req.PostalItem = data.ChannelPostal, postalItem

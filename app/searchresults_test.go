@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -19,13 +18,7 @@ func TestScanFieldSearchesNames(t *testing.T) {
 	h := newHarness(t, true)
 	h.db.Now = func() time.Time { return deskNow }
 	spy := &auditSpy{Store: h.db}
-	u, err := New(context.Background(), h.a, h.services(spy, deskNow))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(u.Window().Close)
-	h.u = u
-	h.wait()
+	h.startOn(spy, deskNow)
 	first := h.takeDossierAt(vn(2027, 2, 3, 8, 0), "")
 	second := h.takeDossier("")
 	b := h.u.scan

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"strconv"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,7 +17,7 @@ import (
 )
 
 // setupScreen edits the office configuration: the same fields as
-// "motcua init".
+// "motcua init". At the first run it also makes the first administrator.
 type setupScreen struct {
 	u *UI
 
@@ -26,6 +28,7 @@ type setupScreen struct {
 	workstation    *widget.Select
 	trackingPrefix *field
 	paper          *widget.RadioGroup
+	lockMinutes    *field
 	printer        *printerChoice
 	// The fee collector (tổ chức thu phí, lệ phí), optional.
 	collector        *field
@@ -34,6 +37,9 @@ type setupScreen struct {
 	receiptSeries    *field
 	receiptForm      string // set by init --receipt-form; kept as is
 	save             *widget.Button
+
+	// The first administrator, at the first run only.
+	adminUser, adminName, adminPass, adminAgain *field
 
 	intro  *widget.Label
 	status *widget.Label
@@ -65,6 +71,14 @@ func newSetupScreen(u *UI) *setupScreen {
 	s.paper.Horizontal = true
 	s.paper.Required = true
 	s.paper.SetSelected("A4")
+	s.lockMinutes = entry("15")
+	s.lockMinutes.SetText("15")
+	s.adminUser = entry(lang.L("setup.admin.username.example"))
+	s.adminName = entry(lang.L("setup.admin.name.example"))
+	s.adminPass = entry("")
+	s.adminPass.Password = true
+	s.adminAgain = entry("")
+	s.adminAgain.Password = true
 	s.save = widget.NewButtonWithIcon(lang.L("setup.save"), theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
 
@@ -90,6 +104,7 @@ func newSetupScreen(u *UI) *setupScreen {
 	add(data.FieldWorkstation, lang.L("setup.workstation"), s.workstation, nil, s.workstation)
 	add(data.FieldTrackingPrefix, lang.L("setup.tracking"), s.trackingPrefix, s.trackingPrefix, nil)
 	add(data.FieldPaper, lang.L("setup.paper"), s.paper, nil, nil)
+	add(data.FieldLockMinutes, lang.L("setup.lockMinutes"), s.lockMinutes, s.lockMinutes, nil)
 	s.printer = newPrinterChoice(u, nil)
 	grid.Add(formLabel(lang.L("setup.printer")))
 	grid.Add(s.printer.sel)
@@ -101,16 +116,36 @@ func newSetupScreen(u *UI) *setupScreen {
 	add(data.FieldReceiptSeries, lang.L("setup.receiptSeries"), s.receiptSeries, s.receiptSeries, nil)
 
 	s.page = container.NewVBox(title(lang.L("nav.setup")), s.intro, grid,
-		heading(lang.L("setup.collector.title")), note(lang.L("setup.collector.note")), fees,
-		container.NewHBox(s.save), s.status)
+		heading(lang.L("setup.collector.title")), note(lang.L("setup.collector.note")), fees)
+	if u.firstRun {
+		grid = container.New(layout.NewFormLayout())
+		target = grid
+		add(data.FieldUsername, lang.L("setup.admin.username"), s.adminUser, s.adminUser, nil)
+		add(data.FieldFullName, lang.L("setup.admin.name"), s.adminName, s.adminName, nil)
+		add(data.FieldPassword, lang.L("setup.admin.password"), s.adminPass, s.adminPass, nil)
+		add(fieldPasswordAgain, lang.L("setup.admin.again"), s.adminAgain, s.adminAgain, nil)
+		s.page.Add(heading(lang.L("setup.admin")))
+		s.page.Add(note(lang.L("setup.admin.intro")))
+		s.page.Add(grid)
+	}
+	s.page.Add(container.NewHBox(s.save))
+	s.page.Add(s.status)
 	s.content = container.NewVScroll(container.New(maxWidth(760), s.page))
 	return s
 }
 
+// fieldPasswordAgain is the first administrator's password typed again.
+const fieldPasswordAgain = "password-again"
+
 // office reads the fields.
 func (s *setupScreen) office() data.Office {
 	ws, _ := strconv.Atoi(s.workstation.Selected)
+	lock, err := strconv.Atoi(strings.TrimSpace(s.lockMinutes.Text))
+	if err != nil {
+		lock = -1 // refused by the rule, with its message
+	}
 	return data.Office{
+		LockMinutes:    lock,
 		AgencyCode:     s.agencyCode.Text,
 		Name:           s.name.Text,
 		Parent:         s.parent.Text,
@@ -145,6 +180,9 @@ func (s *setupScreen) fill(o data.Office) {
 	} else {
 		s.paper.SetSelected("A4")
 	}
+	if o.LockMinutes > 0 {
+		s.lockMinutes.SetText(strconv.Itoa(o.LockMinutes))
+	}
 	s.clearErrors()
 }
 
@@ -155,6 +193,10 @@ func (s *setupScreen) load(o data.Office) {
 }
 
 func (s *setupScreen) onSave() {
+	if s.u.firstRun {
+		s.onFirstRun()
+		return
+	}
 	o := s.office()
 	s.clearErrors()
 	s.save.Disable()
@@ -165,12 +207,14 @@ func (s *setupScreen) onSave() {
 			err = s.u.desk.SetPrinter(ctx, printer)
 		}
 		return saved, err
-	}, func(_ data.Office, err error) {
+	}, func(saved data.Office, err error) {
 		s.save.Enable()
 		if err != nil {
 			s.showErrors(err)
 			return
 		}
+		s.u.lockAfter = time.Duration(saved.LockMinutes) * time.Minute
+		s.u.idle.start(s.u.lockAfter)
 		first := !s.u.configured
 		s.u.configured = true
 		s.intro.SetText(lang.L("setup.intro"))
@@ -218,4 +262,58 @@ func (s *setupScreen) setStatus(text string, imp widget.Importance) {
 	s.status.Importance = imp
 	s.status.SetText(text)
 	s.page.Refresh()
+}
+
+// onFirstRun saves the office's first set-up and makes its first
+// administrator, who is then logged in. The administrator's fields are
+// checked with the office's, before anything is saved.
+func (s *setupScreen) onFirstRun() {
+	o := s.office()
+	s.clearErrors()
+	o.Normalize()
+	admin := data.Account{Username: strings.ToLower(s.adminUser.Text), FullName: s.adminName.Text, Role: data.RoleAdmin}
+	admin.Normalize()
+	pw := s.adminPass.Text
+	var bad data.Fields
+	for _, err := range []error{o.Validate(), admin.Validate(), data.CheckPassword(pw)} {
+		if de, ok := err.(*data.Error); ok {
+			bad = append(bad, de.Fields...)
+		}
+	}
+	if pw != s.adminAgain.Text {
+		bad.Add(fieldPasswordAgain, "%s", lang.L("setup.admin.mismatch"))
+	}
+	if err := bad.Err(lang.L("setup.invalid")); err != nil {
+		s.showErrors(err)
+		return
+	}
+	s.save.Disable()
+	u := s.u
+	printer, pick := s.printer.chosen()
+	background(&u.jobs, u.ctx, func(ctx context.Context) (data.Account, error) {
+		if _, err := u.desk.SetUp(ctx, o); err != nil {
+			return data.Account{}, err
+		}
+		return u.desk.CreateFirstAdmin(ctx, admin.Username, admin.FullName, pw)
+	}, func(a data.Account, err error) {
+		s.save.Enable()
+		if err != nil {
+			s.showErrors(err)
+			return
+		}
+		u.configured = true
+		u.lockAfter = time.Duration(o.LockMinutes) * time.Minute
+		u.locked = nil
+		u.loggedIn(a)
+		u.show(sectionCatalog)
+		if pick { // the administrator, now logged in, may choose it
+			backgroundErr(&u.jobs, u.ctx, func(ctx context.Context) error {
+				return u.desk.SetPrinter(ctx, printer)
+			}, func(err error) {
+				if err != nil {
+					u.showError(err)
+				}
+			})
+		}
+	})
 }

@@ -56,7 +56,7 @@ func newSignForm(s *manifestsScreen) *signForm {
 // offer offers the names that signed before, the officer at this
 // workstation first (and filled in).
 func (f *signForm) offer(officers, postal []string) {
-	if me := f.s.u.officerName(); me != "" {
+	if me := f.s.u.desk.Officer().FullName; me != "" {
 		officers = append([]string{me}, slices.DeleteFunc(officers, func(o string) bool { return o == me })...)
 		if f.officer.Text == "" {
 			f.officer.SetText(me)
@@ -89,7 +89,7 @@ func (f *signForm) onClose() {
 			return signed{}, err
 		}
 		sg := signed{m: m}
-		path, perr := desk.ManifestPDF(ctx, number, m.Officer, false)
+		path, perr := desk.ManifestPDF(ctx, number, false)
 		if perr != nil {
 			return sg, perr
 		}

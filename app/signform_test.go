@@ -13,7 +13,6 @@ import (
 
 func TestSignFormNamesBothSigners(t *testing.T) {
 	h := newHarness(t, true)
-	h.a.Preferences().SetString(officerPreference, "Trần Văn Bình")
 	h.db.Now = func() time.Time { return deskNow }
 	h.start(deskNow)
 	a := h.takeDossier("RR123456785VN")
@@ -23,10 +22,12 @@ func TestSignFormNamesBothSigners(t *testing.T) {
 	if f.officer.Text != "Trần Văn Bình" {
 		t.Errorf("officer %q, want this workstation's", f.officer.Text)
 	}
+	// With no officer named, the logged-in officer signs; the postal
+	// staff's name is still wanted.
 	f.officer.SetText("")
 	test.Tap(f.closeBtn)
 	h.wait()
-	if f.form.message(data.FieldSigningOfficer) == "" || f.form.message(data.FieldPostalStaff) == "" || h.focused() != f.officer {
+	if f.form.message(data.FieldSigningOfficer) != "" || f.form.message(data.FieldPostalStaff) == "" || h.focused() != f.postal {
 		t.Errorf("officer %q, postal %q", f.form.message(data.FieldSigningOfficer), f.form.message(data.FieldPostalStaff))
 	}
 	if m, _ := h.db.Manifest(t.Context(), s.m.Number); m.Status != data.ManifestOpen {

@@ -70,11 +70,11 @@ func (sd *stopDialog) resize() { sd.d.Resize(fyne.NewSize(600, sd.d.MinSize().He
 // onStop stops the dossier and prints the notice.
 func (sd *stopDialog) onStop() {
 	s, u := sd.s, sd.s.u
-	reason, basis, actor := sd.reason.Text, sd.basis.Text, deskOfficer(u)
+	reason, basis := sd.reason.Text, sd.basis.Text
 	sd.d.confirm.Disable()
 	var v data.DossierView
 	printKept(u, s.print, func(ctx context.Context) (path string, err error) {
-		v, path, err = u.desk.Stop(ctx, sd.code, reason, basis, actor)
+		v, path, err = u.desk.Stop(ctx, sd.code, reason, basis)
 		return path, err
 	}, func(p printed, err error) {
 		sd.d.confirm.Enable()

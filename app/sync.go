@@ -35,11 +35,12 @@ type syncScreen struct {
 	server   *widget.Label
 	enrolled *fyne.Container
 
-	serverURL *field // enrollment: server address
-	code      *field
-	ca        *field
-	enroll    *widget.Button
-	enrollUI  *fyne.Container
+	serverURL  *field // enrollment: server address
+	code       *field
+	ca         *field
+	enrollNote *widget.Label
+	enroll     *widget.Button
+	enrollUI   *fyne.Container
 
 	rejections []data.Rejection
 	attention  *widget.List
@@ -108,7 +109,9 @@ func newSyncScreen(u *UI) *syncScreen {
 
 	heading := widget.NewLabelWithStyle(lang.L("sync.nav"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	top := container.NewVBox(heading, s.enrolled, s.enrollUI, widget.NewSeparator(), attentionHead, attentionHint)
+	// Only an administrator enrolls the workstation; the others are told so.
+	s.enrollNote = roleNote(u, data.ActSetup)
+	top := container.NewVBox(heading, s.enrolled, s.enrollUI, s.enrollNote, widget.NewSeparator(), attentionHead, attentionHint)
 	s.content = container.NewBorder(top, container.NewHBox(s.dismiss), nil, nil, s.attention)
 	s.showEnrolled(false)
 	return s
@@ -122,6 +125,10 @@ func (s *syncScreen) showEnrolled(yes bool) {
 	} else {
 		s.enrolled.Hide()
 		s.enrollUI.Show()
+	}
+	if !s.u.desk.May(data.ActSetup) {
+		s.enrollUI.Hide()
+		s.enrollNote.Hidden = yes
 	}
 }
 
@@ -245,9 +252,8 @@ func (s *syncScreen) onDismiss() {
 		return
 	}
 	key := s.rejections[s.selected].Key
-	actor := deskOfficer(s.u)
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) ([]data.Rejection, error) {
-		return s.u.desk.DismissRejection(ctx, key, actor)
+		return s.u.desk.DismissRejection(ctx, key)
 	}, func(_ []data.Rejection, err error) {
 		if err != nil {
 			s.u.showError(err)

@@ -13,7 +13,6 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -44,6 +43,9 @@ type Services struct {
 	// the workstation is enrolled.
 	Sync *counter.Sync
 	Now  func() time.Time // nil: the desk's clock
+	// After runs f on the UI goroutine once d has passed, unless stop is
+	// called first; nil uses a real timer. The idle lock waits on it.
+	After func(d time.Duration, f func()) (stop func())
 	// Reporter logs internal errors under the id the officer is shown;
 	// nil logs to the data folder's errlog.
 	Reporter Reporter
@@ -84,6 +86,24 @@ type UI struct {
 
 	// configured is false until the office has been set up.
 	configured bool
+	// firstRun is true until the first administrator exists: the window
+	// shows the set-up only, which makes it.
+	firstRun bool
+
+	// sections are the screens the logged-in officer may use, in tab
+	// order.
+	sections []section
+	// main is the window's content while an officer is logged in.
+	main fyne.CanvasObject
+	// login is the login screen, shown while nobody is logged in.
+	login *loginScreen
+	// locked holds what the window was showing when it locked, for the
+	// same officer to find again.
+	locked *lockedState
+	idle   *idleLock
+	// lockAfter is how long the window waits, idle, before it locks.
+	lockAfter time.Duration
+	officer   *officerBar
 
 	// dialog is the last dialog shown, which Escape closes.
 	dialog dialogLike
@@ -99,6 +119,9 @@ type UI struct {
 	intake    *intakeScreen
 	syncScr   *syncScreen
 	backup    *dailyBackup
+	// dailyBackup asks for the day's backup once an officer is in, and
+	// backupStarted keeps it to one a run.
+	dailyBackup, backupStarted bool
 
 	// syncWorker sends the outbox to the province and brings its changes;
 	// nil until the workstation is enrolled.
@@ -112,7 +135,8 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	if s.Desk == nil || s.Sync == nil {
 		return nil, errors.New("app: no desk or sync")
 	}
-	u := &UI{ctx: ctx, app: a, desk: s.Desk, sync: s.Sync, dataDir: s.Desk.DataDir, now: s.Now, report: s.Reporter}
+	u := &UI{ctx: ctx, app: a, desk: s.Desk, sync: s.Sync, dataDir: s.Desk.DataDir, now: s.Now, report: s.Reporter,
+		dailyBackup: s.DailyBackup}
 	if u.now == nil {
 		u.now = s.Desk.Now
 	}
@@ -131,31 +155,67 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 		return nil, fmt.Errorf("app: %w", err)
 	}
 
+	u.lockAfter = time.Duration(office.LockMinutes) * time.Minute
+	if u.lockAfter <= 0 {
+		u.lockAfter = data.DefaultLockMinutes * time.Minute
+	}
+	has, err := u.desk.HasAccounts(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("app: %w", err)
+	}
+	u.firstRun = !has
+	u.idle = newIdleLock(u.now, s.After, u.lock)
+
 	u.win = a.NewWindow(windowTitle)
 	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	u.win.Resize(fyne.NewSize(1280, 720))
-	u.build()
-	if u.configured {
-		u.setup.load(office)
-		u.show(sectionIntake)
-	} else {
+	u.login = newLoginScreen(u)
+	if u.firstRun {
+		// The set-up alone, which also makes the first administrator.
+		u.build()
+		if u.configured {
+			u.setup.load(office)
+		}
 		u.show(sectionSetup)
+	} else {
+		u.showLogin()
 	}
-	u.catalog.start(true)
+	// The sample catalogue comes in at the first start, logged in or not.
+	background(&u.jobs, u.ctx, u.desk.ImportSample, func(_ bool, err error) {
+		if err != nil {
+			u.showError(err)
+		}
+		if u.catalog != nil && u.desk.Officer().Username != "" {
+			u.catalog.load()
+		}
+	})
+	return u, nil
+}
+
+// opened fills the screens once an officer is in: what they show comes
+// from the store, through the desk, for this officer.
+func (u *UI) opened() {
+	office, err := u.desk.Office(u.ctx)
+	if err == nil {
+		u.setup.load(office)
+	}
+	u.catalog.start(false)
 	u.calendar.reload()
 	u.syncScr.reload()
-	if s.DailyBackup && u.configured {
+	if u.dailyBackup && u.configured && !u.backupStarted {
+		u.backupStarted = true
 		u.backup.start()
 	}
-	return u, nil
 }
 
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 
-// build makes the screens, the menu and the shortcuts in the current
-// language. Changing the language builds them again.
+// build makes the screens the logged-in officer may use, the menu and
+// the shortcuts in the current language. Changing the language, or
+// another officer logging in, builds them again.
 func (u *UI) build() {
+	u.sections = sectionsFor(u.desk.Officer(), u.firstRun)
 	u.setup = newSetupScreen(u)
 	u.catalog = newCatalogScreen(u)
 	u.calendar = newCalendarScreen(u)
@@ -164,22 +224,32 @@ func (u *UI) build() {
 	u.manifests = newManifestsScreen(u)
 	u.intake = newIntakeScreen(u)
 	u.syncScr = newSyncScreen(u)
+	u.officer = newOfficerBar(u)
 	if u.backup == nil {
 		u.backup = newDailyBackup(u)
 	}
 	// Tabs in section order: the counter's daily work first.
-	u.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
-		container.NewTabItemWithIcon(lang.L("returns.nav"), theme.MailReplyIcon(), u.returns.content),
-		container.NewTabItemWithIcon(lang.L("manifest.nav"), theme.MailSendIcon(), u.manifests.content),
-		container.NewTabItemWithIcon(lang.L("nav.catalog"), theme.ListIcon(), u.catalog.content),
-		container.NewTabItemWithIcon(lang.L("nav.calendar"), theme.HistoryIcon(), u.calendar.content),
-		container.NewTabItemWithIcon(lang.L("nav.setup"), theme.SettingsIcon(), u.setup.content),
-		container.NewTabItemWithIcon(lang.L("sync.nav"), theme.UploadIcon(), u.syncScr.content),
-	)
+	all := map[section]*container.TabItem{
+		sectionIntake:    container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
+		sectionReturns:   container.NewTabItemWithIcon(lang.L("returns.nav"), theme.MailReplyIcon(), u.returns.content),
+		sectionManifests: container.NewTabItemWithIcon(lang.L("manifest.nav"), theme.MailSendIcon(), u.manifests.content),
+		sectionCatalog:   container.NewTabItemWithIcon(lang.L("nav.catalog"), theme.ListIcon(), u.catalog.content),
+		sectionCalendar:  container.NewTabItemWithIcon(lang.L("nav.calendar"), theme.HistoryIcon(), u.calendar.content),
+		sectionSetup:     container.NewTabItemWithIcon(lang.L("nav.setup"), theme.SettingsIcon(), u.setup.content),
+		sectionSync:      container.NewTabItemWithIcon(lang.L("sync.nav"), theme.UploadIcon(), u.syncScr.content),
+	}
+	u.tabs = container.NewAppTabs()
+	for _, sec := range u.sections {
+		u.tabs.Append(all[sec])
+	}
 	u.tabs.SetTabLocation(container.TabLocationLeading)
-	u.tabs.OnSelected = func(*container.TabItem) { u.focusSection(section(u.tabs.SelectedIndex())) }
-	u.win.SetContent(container.NewBorder(u.scan.content, u.backup.content, nil, nil, u.tabs))
+	u.tabs.OnSelected = func(*container.TabItem) { u.focusSection(u.current()) }
+	top := container.NewBorder(nil, nil, nil, u.officer.content, u.scan.content)
+	if u.firstRun {
+		top = container.NewBorder(nil, nil, nil, nil)
+	}
+	u.main = newPointerWatch(container.NewBorder(top, u.backup.content, nil, nil, u.tabs), u.active)
+	u.win.SetContent(u.main)
 
 	find := shortcut(fyne.KeyF)
 	open := shortcut(fyne.KeyO)
@@ -188,21 +258,49 @@ func (u *UI) build() {
 	newIntake := shortcut(fyne.KeyN)
 	scanID := shortcut(fyne.KeyK)
 	c := u.win.Canvas() // adding a shortcut again replaces it
-	for sec := range u.tabs.Items {
-		c.AddShortcut(sectionKey(section(sec)), func(fyne.Shortcut) { u.show(section(sec)) })
+	// Shortcuts work only while an officer is logged in, and count as
+	// the officer being at the window.
+	on := func(sc fyne.Shortcut, f func()) {
+		c.AddShortcut(sc, func(fyne.Shortcut) {
+			if u.locked == nil {
+				u.active()
+				f()
+			}
+		})
 	}
-	c.AddShortcut(find, func(fyne.Shortcut) { u.show(sectionCatalog) })
-	c.AddShortcut(open, func(fyne.Shortcut) { u.onImportCatalog() })
-	c.AddShortcut(save, func(fyne.Shortcut) { u.onSave() })
-	c.AddShortcut(goIntake, func(fyne.Shortcut) { u.show(sectionIntake) })
-	c.AddShortcut(newIntake, func(fyne.Shortcut) { u.intake.onNew() })
-	c.AddShortcut(scanID, func(fyne.Shortcut) { u.onScanIDCard() })
+	for i := range 7 {
+		c.RemoveShortcut(sectionKey(section(i)))
+	}
+	for _, sec := range u.sections {
+		on(sectionKey(sec), func() { u.show(sec) })
+	}
+	on(find, func() { u.show(sectionCatalog) })
+	on(open, u.onImportCatalog)
+	on(save, u.onSave)
+	on(goIntake, func() { u.show(sectionIntake) })
+	on(newIntake, func() { u.intake.onNew() })
+	on(scanID, u.onScanIDCard)
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		u.active()
 		if ev.Name == fyne.KeyEscape {
 			u.closeDialog()
 		}
-		u.onHotkey(ev)
+		if u.locked == nil {
+			u.onHotkey(ev)
+		}
 	})
+	u.setMenu()
+}
+
+// setMenu sets the window's menu: the screens' commands while an officer
+// is logged in, only the language while the window is locked.
+func (u *UI) setMenu() {
+	find := shortcut(fyne.KeyF)
+	open := shortcut(fyne.KeyO)
+	save := shortcut(fyne.KeyS)
+	goIntake := shortcut(fyne.KeyT)
+	newIntake := shortcut(fyne.KeyN)
+	scanID := shortcut(fyne.KeyK)
 
 	item := func(label string, sc fyne.Shortcut, action func()) *fyne.MenuItem {
 		it := fyne.NewMenuItem(label, action)
@@ -216,33 +314,71 @@ func (u *UI) build() {
 		it.Checked = l.code == current
 		langItems = append(langItems, it)
 	}
+	langMenu := fyne.NewMenuItem(lang.L("menu.language"), nil)
+	langMenu.ChildMenu = fyne.NewMenu("", langItems...)
+	settings := fyne.NewMenu(lang.L("menu.settings"), langMenu)
+	if u.locked != nil || u.firstRun {
+		u.win.SetMainMenu(fyne.NewMainMenu(settings))
+		return
+	}
 	var goItems []*fyne.MenuItem
-	for sec, tab := range u.tabs.Items {
-		goItems = append(goItems, item(tab.Text, sectionKey(section(sec)), func() { u.show(section(sec)) }))
+	for i, tab := range u.tabs.Items {
+		sec := u.sections[i]
+		goItems = append(goItems, item(tab.Text, sectionKey(sec), func() { u.show(sec) }))
 	}
 	// Ctrl+T ("tiếp nhận") also opens intake, as officers learn it.
 	goItems = append(goItems, item(lang.L("intake.nav"), goIntake, func() { u.show(sectionIntake) }))
-	langMenu := fyne.NewMenuItem(lang.L("menu.language"), nil)
-	langMenu.ChildMenu = fyne.NewMenu("", langItems...)
+	file := []*fyne.MenuItem{
+		item(lang.L("intake.menu.new"), newIntake, u.intake.onNew),
+		item(lang.L("menu.save"), save, u.onSave),
+		item(lang.L("intake.menu.scan"), scanID, u.onScanIDCard),
+	}
+	if u.desk.May(data.ActCatalog) {
+		file = append(file, item(lang.L("menu.import"), open, u.onImportCatalog))
+	}
+	file = append(file, fyne.NewMenuItemSeparator(), fyne.NewMenuItem(lang.L("session.switch"), u.lock))
 	u.win.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu(lang.L("menu.file"),
-			item(lang.L("intake.menu.new"), newIntake, u.intake.onNew),
-			item(lang.L("menu.save"), save, u.onSave),
-			item(lang.L("intake.menu.scan"), scanID, u.onScanIDCard),
-			item(lang.L("menu.import"), open, u.onImportCatalog),
-		),
+		fyne.NewMenu(lang.L("menu.file"), file...),
 		fyne.NewMenu(lang.L("menu.go"), append(goItems,
 			fyne.NewMenuItemSeparator(),
 			item(lang.L("menu.find"), find, func() { u.show(sectionCatalog) }),
 			item(lang.L("scan.menu"), &desktop.CustomShortcut{KeyName: fyne.KeyF2}, u.scan.focus),
 		)...),
-		fyne.NewMenu(lang.L("menu.settings"), langMenu),
+		settings,
 	))
 }
 
-// sectionKey is a section's shortcut: Ctrl with its place in the tabs.
+// sectionKey is a section's shortcut: Ctrl with its place in the menu
+// order, the same for every officer.
 func sectionKey(s section) fyne.Shortcut {
 	return shortcut(fyne.KeyName(strconv.Itoa(int(s) + 1)))
+}
+
+// sectionsFor are the screens an officer may use; before the first
+// account, the set-up alone.
+func sectionsFor(o data.Officer, firstRun bool) []section {
+	if firstRun {
+		return []section{sectionSetup}
+	}
+	var ss []section
+	for s := sectionIntake; s <= sectionSync; s++ {
+		if s == sectionSetup && !o.Role.Allows(data.ActSetup) {
+			continue
+		}
+		ss = append(ss, s)
+	}
+	return ss
+}
+
+// tabOf is a section's place in the tabs; -1 when the officer may not
+// use it.
+func (u *UI) tabOf(s section) int {
+	for i, sec := range u.sections {
+		if sec == s {
+			return i
+		}
+	}
+	return -1
 }
 
 // shortcut is Ctrl (⌘ on macOS) with key.
@@ -253,8 +389,12 @@ func shortcut(key fyne.KeyName) fyne.Shortcut {
 // show brings a section forward and puts the cursor where the officer
 // types next.
 func (u *UI) show(s section) {
-	if u.tabs.SelectedIndex() != int(s) {
-		u.tabs.SelectIndex(int(s)) // OnSelected focuses
+	i := u.tabOf(s)
+	if i < 0 {
+		return // not this officer's
+	}
+	if u.tabs.SelectedIndex() != i {
+		u.tabs.SelectIndex(i) // OnSelected focuses
 		return
 	}
 	u.focusSection(s)
@@ -285,7 +425,12 @@ func (u *UI) focusSection(s section) {
 }
 
 // current is the section on screen.
-func (u *UI) current() section { return section(u.tabs.SelectedIndex()) }
+func (u *UI) current() section {
+	if i := u.tabs.SelectedIndex(); i >= 0 && i < len(u.sections) {
+		return u.sections[i]
+	}
+	return sectionIntake
+}
 
 // onSave saves what the screen on show edits: the office set-up, the
 // chosen procedure's time limit or the dossier being taken.
@@ -309,7 +454,9 @@ func (u *UI) onScanIDCard() {
 
 func (u *UI) onImportCatalog() {
 	u.show(sectionCatalog)
-	u.catalog.onImport()
+	if u.desk.May(data.ActCatalog) { // the others are told why on the screen
+		u.catalog.onImport()
+	}
 }
 
 // onLanguage switches the window's language and remembers the choice.
@@ -322,12 +469,16 @@ func (u *UI) onLanguage(code string) {
 		u.showError(err)
 		return
 	}
+	u.login = newLoginScreen(u)
+	if u.locked != nil {
+		u.showLogin() // the screens are built when an officer logs in
+		return
+	}
 	at := u.current()
 	office := u.setup.office()
 	u.build()
 	u.setup.fill(office)
-	u.tabs.SelectIndex(int(at))
-	u.focusSection(at)
+	u.show(at)
 	u.catalog.start(false)
 	u.calendar.reload()
 }
@@ -340,25 +491,4 @@ func (u *UI) onHotkey(ev *fyne.KeyEvent) bool {
 	}
 	u.scan.focus()
 	return true
-}
-
-// officerPreference is the preference holding the name of the officer
-// at this workstation, which the records and printouts carry.
-const officerPreference = "officer"
-
-// defaultOfficer signs for a workstation whose officer has not given a
-// name. Records are kept in Vietnamese whatever the window's language.
-const defaultOfficer = "Cán bộ một cửa"
-
-// officerName is the name the officer gave, "" when none.
-func (u *UI) officerName() string {
-	return strings.TrimSpace(u.app.Preferences().StringWithFallback(officerPreference, ""))
-}
-
-// deskOfficer is the officer at this workstation.
-func deskOfficer(u *UI) string {
-	if name := u.officerName(); name != "" {
-		return name
-	}
-	return defaultOfficer
 }

@@ -17,7 +17,8 @@ import (
 
 // field is the one-line entry of every screen. Fyne gives a key without
 // a modifier only to the widget that has the cursor, so the field passes
-// the keys that work wherever the cursor is (F2) on to the window. A
+// the keys that work wherever the cursor is (F2) on to the window, and
+// tells it the officer is there (the idle lock). A
 // screen may see keys first (onKey: the arrows of the procedure list) and
 // hear when the cursor leaves (onFocusLost).
 type field struct {
@@ -45,6 +46,7 @@ func newField(u *UI, placeholder string) *field {
 // TypedKey gives the key to onKey, then to the window's hotkeys, then to
 // the entry.
 func (f *field) TypedKey(ev *fyne.KeyEvent) {
+	f.u.active()
 	if f.onKey != nil && f.onKey(ev) {
 		return
 	}
@@ -52,6 +54,12 @@ func (f *field) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	f.Entry.TypedKey(ev)
+}
+
+// TypedRune notes that the officer is at the window, for the idle lock.
+func (f *field) TypedRune(r rune) {
+	f.u.active()
+	f.Entry.TypedRune(r)
 }
 
 // FocusGained selects the text when selectOnFocus.
@@ -85,6 +93,7 @@ func newKeyList(u *UI, length func() int, create func() fyne.CanvasObject, updat
 }
 
 func (l *keyList) TypedKey(ev *fyne.KeyEvent) {
+	l.u.active()
 	switch {
 	case l.u.onHotkey(ev):
 	case ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter:

@@ -28,8 +28,18 @@ type Env struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
-	// Actor is who runs the commands, as history and audit record it.
-	Actor string
+	// User is the account the commands run as (--user); "" takes
+	// MOTCUA_USER.
+	User string
+	// Getenv reads the environment (MOTCUA_USER, MOTCUA_PASSWORD,
+	// MOTCUA_NEW_PASSWORD); nil reads the process's.
+	Getenv func(string) string
+	// Terminal asks for passwords without echoing them; nil when no
+	// person is at a terminal.
+	Terminal Terminal
+	// CloseStore closes the store the desk runs on, for restore, which
+	// needs the data folder to itself; nil when no store is open.
+	CloseStore func() error
 	// Printers lists the machine's printers; nil asks the system.
 	Printers func() ([]platform.Printer, error)
 	// Reporter logs an internal error and returns the id the message
@@ -82,6 +92,8 @@ func commands() map[string]command {
 		"check":    {usageMaintenance, runCheck},
 		"restore":  {usageMaintenance, runRestore},
 		"printer":  {usagePrinter, runPrinter},
+		"user":     {usageUser, runUser},
+		"audit":    {usageAudit, runAudit},
 		"fees":     {usageFees, runFees},
 		"search":   {usageSearch, runSearch},
 		"dev":      {usageDev, runDev},
@@ -91,7 +103,9 @@ func commands() map[string]command {
 // Usage is the summary printed for an unknown or missing command.
 func Usage() string {
 	var b strings.Builder
-	b.WriteString("Cách dùng: motcua [--data THƯ_MỤC] LỆNH …\n\nCác lệnh:\n")
+	b.WriteString("Cách dùng: motcua [--data THƯ_MỤC] [--user TÊN_ĐĂNG_NHẬP] LỆNH …\n\n" +
+		"Lệnh thay đổi dữ liệu hoặc cho xem dữ liệu cá nhân cần đăng nhập: --user (hoặc MOTCUA_USER),\n" +
+		"mật khẩu từ MOTCUA_PASSWORD hoặc được hỏi (không hiện chữ).\n\nCác lệnh:\n")
 	cmds := commands()
 	names := make([]string, 0, len(cmds))
 	for n := range cmds {
@@ -111,9 +125,6 @@ func Usage() string {
 // Run runs the command named by args[0] and returns the exit status:
 // 0 on success, 1 when the command refused its input, 2 for bad usage.
 func Run(ctx context.Context, env *Env, args []string) int {
-	if env.Actor == "" {
-		env.Actor = "quản trị"
-	}
 	if env.Reporter == nil {
 		env.Reporter = errlog.New(env.dataDir())
 	}
@@ -126,7 +137,10 @@ func Run(ctx context.Context, env *Env, args []string) int {
 		fmt.Fprintf(env.Stderr, "Không có lệnh %q.\n\n%s", args[0], Usage())
 		return 2
 	}
-	err := cmd.run(ctx, env, args[1:])
+	err := env.logIn(ctx, args)
+	if err == nil {
+		err = cmd.run(ctx, env, args[1:])
+	}
 	var ue usageError
 	switch {
 	case err == nil:

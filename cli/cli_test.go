@@ -8,22 +8,35 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"motcua/counter"
 	"motcua/data"
+	"motcua/data/password"
 	"motcua/data/sqlite"
 	"motcua/mock"
 )
 
-// harness runs commands against one real store, as the binary would.
+// harness runs commands against one real store, as the binary would,
+// as one account: the first administrator init makes, unless as says
+// another.
 type harness struct {
 	t     *testing.T
 	env   *Env
 	store *sqlite.DB
+	// vars is the environment the commands see (MOTCUA_PASSWORD …).
+	vars map[string]string
 }
+
+// The tests' first administrator, whom initArgs makes.
+const (
+	adminUser    = "binh"
+	adminName    = "Trần Văn Bình"
+	testPassword = "mat-khau-1"
+)
 
 func newHarness(t *testing.T) *harness {
 	t.Helper()
@@ -35,12 +48,51 @@ func newHarness(t *testing.T) *harness {
 	t.Cleanup(func() { store.Close() })
 	// A working morning: Wednesday 3 February 2027, 10:00.
 	now := func() time.Time { return time.Date(2027, 2, 3, 10, 0, 0, 0, data.Zone) }
-	store.Now = now
-	desk := counter.New(store, dir)
-	desk.Now = now
-	sync := counter.NewSync(store)
-	sync.Now = now
-	return &harness{t: t, env: &Env{Desk: desk, Sync: sync, DataDir: dir, Stdin: strings.NewReader("")}, store: store}
+	h := &harness{t: t, store: store}
+	h.env = h.envOf(store, dir, now)
+	h.as(adminUser, testPassword)
+	return h
+}
+
+// envOf is the command environment over a store, as main builds it,
+// reading the harness's variables.
+func (h *harness) envOf(store *sqlite.DB, dir string, now func() time.Time) *Env {
+	env := envOf(store, dir, now)
+	env.Stdin = strings.NewReader("")
+	env.Getenv = func(k string) string { return h.vars[k] }
+	return env
+}
+
+// as makes the next commands run as an account, logging in with a
+// password.
+func (h *harness) as(user, pw string) *harness {
+	h.env.User = user
+	h.vars = map[string]string{"MOTCUA_PASSWORD": pw}
+	return h
+}
+
+// initWith is initArgs with flag's value replaced.
+func initWith(flag, value string) []string {
+	args := slices.Clone(initArgs)
+	args[slices.Index(args, flag)+1] = value
+	return args
+}
+
+// adminHarness is a configured office, its administrator logged in.
+func adminHarness(t *testing.T) *harness {
+	h := newHarness(t)
+	h.ok(initArgs...)
+	return h
+}
+
+// addUser makes an account of a role with the test password.
+func (h *harness) addUser(user, name string, role data.Role) {
+	h.t.Helper()
+	was, vars := h.env.User, h.vars
+	h.as(adminUser, testPassword)
+	h.vars["MOTCUA_NEW_PASSWORD"] = testPassword
+	h.ok("user", "add", user, "--name", name, "--role", string(role))
+	h.env.User, h.vars = was, vars
 }
 
 // run returns the exit status, standard output and standard error.
@@ -63,14 +115,22 @@ func (h *harness) ok(args ...string) string {
 
 const sample = "../assets/catalog/sample.json"
 
-var initArgs = []string{"init", "--agency-code", "000.30.12.H30", "--office", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VỊ THANH",
+var initArgs = []string{"init", "--admin", adminUser, "--admin-name", adminName, "--agency-code", "000.30.12.H30", "--office", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VỊ THANH",
 	"--parent", "ỦY BAN NHÂN DÂN XÃ VỊ THANH", "--place", "Vị Thanh", "--workstation", "1"}
 
 func TestInit(t *testing.T) {
 	h := newHarness(t)
-	code, _, errOut := h.run("init", "--agency-code", "H30", "--office", "X", "--parent", "Y", "--place", "Z", "--workstation", "10")
+	office := []string{"--agency-code", "H30", "--office", "X", "--parent", "Y", "--place", "Z", "--workstation", "10"}
+	code, _, errOut := h.run(append([]string{"init"}, office...)...)
+	if code != 1 || !strings.Contains(errOut, "--admin TÊN_ĐĂNG_NHẬP") {
+		t.Fatalf("first init without an administrator: exit %d\n%s", code, errOut)
+	}
+	code, _, errOut = h.run(append([]string{"init", "--admin", adminUser, "--admin-name", adminName}, office...)...)
 	if code != 1 || !strings.Contains(errOut, "--agency-code") || !strings.Contains(errOut, "--workstation") {
 		t.Fatalf("bad init: exit %d\n%s", code, errOut)
+	}
+	if has, _ := h.env.Desk.HasAccounts(t.Context()); has {
+		t.Error("a refused init made the administrator")
 	}
 	if strings.Contains(errOut, "--office") {
 		t.Errorf("a good field was named: %s", errOut)
@@ -90,7 +150,7 @@ func TestInit(t *testing.T) {
 }
 
 func TestCatalogImportAndList(t *testing.T) {
-	h := newHarness(t)
+	h := adminHarness(t)
 	out := h.ok("catalog", "import", sample)
 	if !strings.Contains(out, "Đã nhập 61 thủ tục: 61 mới") {
 		t.Errorf("import output:\n%s", out)
@@ -132,7 +192,7 @@ func TestCatalogImportAndList(t *testing.T) {
 }
 
 func TestCatalogImportRefusesBadFile(t *testing.T) {
-	h := newHarness(t)
+	h := adminHarness(t)
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	os.WriteFile(bad, []byte(`[{"code":"1.000001","name":"Tốt"},{"code":"1-2","name":"Xấu"},{"code":"1.000003"}]`), 0o600)
 	code, _, errOut := h.run("catalog", "import", bad)
@@ -153,7 +213,7 @@ func TestCatalogImportRefusesBadFile(t *testing.T) {
 }
 
 func TestCalendarCommands(t *testing.T) {
-	h := newHarness(t)
+	h := adminHarness(t)
 	out := h.ok("calendar", "due", "--received", "2027-04-29T10:00", "--days", "1")
 	// Thu 29/4; 30/4 and 1/5 (Sat) are holidays, 3/5 is in lieu of 1/5: due Tue 4/5.
 	if first := strings.SplitN(out, "\n", 2)[0]; first != "2027-05-04" {
@@ -232,6 +292,7 @@ func TestInternalErrorShowsAnIDNotTheError(t *testing.T) {
 		return data.Dossier{}, fmt.Errorf("sqlite: dossier: %w", errors.New("SELECT code FROM dossier: database disk image is malformed (/home/ha/MotCua/motcua.db)"))
 	}
 	h.env.Desk = counter.New(failing, real.DataDir)
+	h.env.Desk.Passwords = password.Fast
 	status, _, errOut := h.run("show", "000.30.12.H30-270203-1001", "--json")
 	if status != 1 || !strings.Contains(errOut, "Lỗi nội bộ (mã ") {
 		t.Fatalf("exit %d: %s", status, errOut)

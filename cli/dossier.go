@@ -124,8 +124,10 @@ func runIntake(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if req.Officer == "" {
-		req.Officer = env.Actor
+	// The logged-in officer receives the dossier and signs its receipt.
+	if me := env.Desk.Officer(); req.Officer != "" && data.Clean(req.Officer) != me.FullName {
+		return &data.Error{Code: data.EInvalid, Message: "Hồ sơ chưa hợp lệ, chưa lưu:", Fields: []data.FieldError{{Field: "officer",
+			Message: fmt.Sprintf("người tiếp nhận là cán bộ đang đăng nhập (%s); hãy bỏ trường này hoặc đăng nhập bằng tài khoản của người đó", me.FullName)}}}
 	}
 	d, err := env.Desk.Intake(ctx, req)
 	if err != nil {
@@ -173,7 +175,7 @@ func runReceipt(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 || *out == "" {
 		return usagef("Cần MÃ hồ sơ và -o TỆP.pdf.")
 	}
-	kept, err := env.Desk.Receipt(ctx, pos[0], env.Actor, *reprint)
+	kept, err := env.Desk.Receipt(ctx, pos[0], *reprint)
 	if err != nil {
 		return err
 	}
@@ -197,16 +199,16 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	case "stop":
 		var kept string
 		if *reprint {
-			kept, err = env.Desk.StopNotice(ctx, pos[1], env.Actor)
+			kept, err = env.Desk.StopNotice(ctx, pos[1])
 		} else {
-			_, kept, err = env.Desk.Stop(ctx, pos[1], *reason, *basis, env.Actor)
+			_, kept, err = env.Desk.Stop(ctx, pos[1], *reason, *basis)
 		}
 		if err != nil {
 			return asFlags(err)
 		}
 		return writeOut(env, kept, *out)
 	case "control":
-		kept, err := env.Desk.ControlSheet(ctx, pos[1], env.Actor)
+		kept, err := env.Desk.ControlSheet(ctx, pos[1])
 		if err != nil {
 			return err
 		}
@@ -216,7 +218,7 @@ func runForm(ctx context.Context, env *Env, args []string) error {
 	if kind == "" {
 		return usagef("Loại phiếu %q không có (supplement, refuse, stop hoặc control).", pos[0])
 	}
-	_, kept, err := env.Desk.Notice(ctx, kind, pos[1], []string{*reason}, env.Actor)
+	_, kept, err := env.Desk.Notice(ctx, kind, pos[1], []string{*reason})
 	if err != nil {
 		return err
 	}
@@ -270,7 +272,7 @@ func runShow(ctx context.Context, env *Env, args []string) error {
 		return usagef("Cần đúng một mã hồ sơ.")
 	}
 	// The full ID number is personal data: who saw it is logged.
-	d, hist, err := env.Desk.Show(ctx, pos[0], env.Actor, "xem đầy đủ qua dòng lệnh")
+	d, hist, err := env.Desk.Show(ctx, pos[0], "xem đầy đủ qua dòng lệnh")
 	if err != nil {
 		return err
 	}

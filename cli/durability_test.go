@@ -15,6 +15,7 @@ import (
 
 	"motcua/counter"
 	"motcua/data"
+	"motcua/data/password"
 	"motcua/data/sqlite"
 )
 
@@ -23,9 +24,11 @@ func envOf(store *sqlite.DB, dir string, now func() time.Time) *Env {
 	store.Now = now
 	desk := counter.New(store, dir)
 	desk.Now = now
+	desk.Passwords = password.Fast
 	sync := counter.NewSync(store)
 	sync.Now = now
-	return &Env{Desk: desk, Sync: sync, DataDir: dir}
+	return &Env{Desk: desk, Sync: sync, DataDir: dir, User: adminUser,
+		Getenv: func(k string) string { return map[string]string{"MOTCUA_PASSWORD": testPassword}[k] }}
 }
 
 // runCommand runs one command as a separate run of the program would: it
@@ -63,8 +66,8 @@ func (h *harness) reopen() {
 		h.t.Fatal(err)
 	}
 	h.t.Cleanup(func() { store.Close() })
-	env := envOf(store, dir, h.store.Now)
-	env.Stdin, env.Printers = h.env.Stdin, h.env.Printers
+	env := h.envOf(store, dir, h.store.Now)
+	env.Stdin, env.Printers, env.User = h.env.Stdin, h.env.Printers, h.env.User
 	h.env, h.store = env, store
 }
 
@@ -233,16 +236,12 @@ func TestRestoreCommand(t *testing.T) {
 
 	// Another office's backup.
 	other := newHarness(t)
-	args := append([]string{}, initArgs...)
-	args[2] = "000.30.12.H31"
-	other.ok(args...)
+	other.ok(initWith("--agency-code", "000.30.12.H31")...)
 	otherBackup := filepath.Join(t.TempDir(), "other.db")
 	other.ok("backup", "-o", otherBackup)
 	// Workstation 2 of this office.
 	ws2 := newHarness(t)
-	args = append([]string{}, initArgs...)
-	args[len(args)-1] = "2"
-	ws2.ok(args...)
+	ws2.ok(initWith("--workstation", "2")...)
 	ws2Backup := filepath.Join(t.TempDir(), "ws2.db")
 	ws2.ok("backup", "-o", ws2Backup)
 	notDB := filepath.Join(t.TempDir(), "notes.db")

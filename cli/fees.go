@@ -38,7 +38,7 @@ func feesReceipt(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 || *out == "" {
 		return usagef("Cần MÃ hồ sơ và -o TỆP.pdf.")
 	}
-	kept, err := env.Desk.FeeReceipt(ctx, pos[0], env.Actor)
+	kept, err := env.Desk.FeeReceipt(ctx, pos[0])
 	if err != nil {
 		return err
 	}

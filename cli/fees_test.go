@@ -18,6 +18,7 @@ func feeHarness(t *testing.T) *harness {
 	h := counterHarness(t)
 	h.ok("init", "--fee-collector", "Ủy ban nhân dân xã Vị Thanh", "--tax-code", "6300123456",
 		"--collector-address", "Số 1 đường 3/2, xã Vị Thanh")
+	h.addUser("lan", "Phạm Thị Lan", data.RoleCounter)
 	return h
 }
 
@@ -28,11 +29,11 @@ func (h *harness) at(t time.Time) {
 }
 
 // feeIntake is an intake of a procedure with fees (or an exemption),
-// received now by officer; extra holds further JSON fields.
-func feeIntake(procedure, officer, extra string) string {
-	return fmt.Sprintf(`{"procedure_code": %q, "working_days": 1, "officer": %q,
+// received now by the logged-in officer; extra holds further JSON fields.
+func feeIntake(procedure, extra string) string {
+	return fmt.Sprintf(`{"procedure_code": %q, "working_days": 1,
 		"applicant": {"name": "Nguyễn Thị Hồng Nhung", "id_number": "093190001234", "address": "Ấp 3, xã Vị Thanh, TP Cần Thơ"},
-		"documents": [{"name": "Tờ khai", "originals": 1, "copies": 0}]%s}`, procedure, officer, extra)
+		"documents": [{"name": "Tờ khai", "originals": 1, "copies": 0}]%s}`, procedure, extra)
 }
 
 func TestIntakeFeesRefusedFromTheCommandLine(t *testing.T) {
@@ -49,7 +50,8 @@ func TestIntakeFeesRefusedFromTheCommandLine(t *testing.T) {
 		{"kind", `, "fees": [{"kind": "thue", "amount": 8000, "method": "cash"}]`, "fees[0].kind"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			h.env.Stdin = strings.NewReader(feeIntake("2.002516", "Lan", tc.extra))
+			h.as("lan", testPassword)
+			h.env.Stdin = strings.NewReader(feeIntake("2.002516", tc.extra))
 			code, out, errOut := h.run("intake", "--json", "-")
 			if code != 1 || out != "" || !strings.Contains(errOut, tc.want) {
 				t.Errorf("exit %d, out %q, err %q; want %q", code, out, errOut, tc.want)
@@ -63,7 +65,8 @@ func TestIntakeFeesRefusedFromTheCommandLine(t *testing.T) {
 
 func TestFeesCollectedAtIntakePrintTheirReceipts(t *testing.T) {
 	h := feeHarness(t)
-	code := h.intake(feeIntake("2.002516", "Lan", `, "fees": [{"kind": "le-phi", "amount": 8000, "method": "cash"}]`))
+	h.as("lan", testPassword)
+	code := h.intake(feeIntake("2.002516", `, "fees": [{"kind": "le-phi", "amount": 8000, "method": "cash"}]`))
 	var shown struct {
 		FormSet string                  `json:"form_set"`
 		Fees    []data.FeeReceiptRecord `json:"fees"`
@@ -90,7 +93,7 @@ func TestFeesCollectedAtIntakePrintTheirReceipts(t *testing.T) {
 	for k, want := range []string{"Liên 1: Lưu tại tổ chức thu", "Liên 2: Giao người nộp tiền"} {
 		p := ps[2+k]
 		for _, w := range []string{"BIÊN LAI THU PHÍ, LỆ PHÍ", "Ký hiệu: 27TAA", "Số: 10000001", "Mã số thuế: 6300123456",
-			"Số tiền: 8.000 đồng", "Số tiền bằng chữ: Tám nghìn đồng", code, want, "NGƯỜI THU TIỀN (Ký và ghi rõ họ tên) Lan"} {
+			"Số tiền: 8.000 đồng", "Số tiền bằng chữ: Tám nghìn đồng", code, want, "NGƯỜI THU TIỀN (Ký và ghi rõ họ tên) Phạm Thị Lan"} {
 			if !strings.Contains(p, w) {
 				t.Errorf("fee receipt page %d lacks %q:\n%s", 3+k, w, p)
 			}
@@ -103,7 +106,8 @@ func TestFeesCollectedAtIntakePrintTheirReceipts(t *testing.T) {
 		t.Errorf("fees receipt: %v", ps)
 	}
 	// An exempt dossier has none.
-	exempt := h.intake(feeIntake("2.002516", "Lan", `, "fee_exempt": "Người thuộc hộ nghèo"`))
+	h.as("lan", testPassword)
+	exempt := h.intake(feeIntake("2.002516", `, "fee_exempt": "Người thuộc hộ nghèo"`))
 	if c, _, errOut := h.run("fees", "receipt", exempt, "-o", fee); c != 1 || !strings.Contains(errOut, "được miễn phí, lệ phí (Người thuộc hộ nghèo)") {
 		t.Errorf("receipt of an exempt dossier: %d %s", c, errOut)
 	}
@@ -125,18 +129,23 @@ func TestFeesReport(t *testing.T) {
 	// Wednesday: Lan takes 8.000 in cash, Bình 400.000 by transfer and
 	// an exempt dossier, and a free procedure takes nothing.
 	h.at(wed(8, 10))
-	a := h.intake(feeIntake("2.002516", "Lan", fee("le-phi", 8000, "cash")))
+	h.as("lan", testPassword)
+	a := h.intake(feeIntake("2.002516", fee("le-phi", 8000, "cash")))
 	h.at(wed(9, 30))
-	b := h.intake(feeIntake("2.001263", "Bình", fee("le-phi", 400000, "transfer")))
+	h.as("binh", testPassword)
+	b := h.intake(feeIntake("2.001263", fee("le-phi", 400000, "transfer")))
 	h.at(wed(10, 0))
-	h.intake(feeIntake("2.002516", "Bình", `, "fee_exempt": "Trẻ em dưới 6 tuổi"`))
+	h.as("binh", testPassword)
+	h.intake(feeIntake("2.002516", `, "fee_exempt": "Trẻ em dưới 6 tuổi"`))
 	h.intake(strings.Replace(intakeDoc, "2027-02-03T09:00:00+07:00", "2027-02-03T10:00:00+07:00", 1))
 	// A dossier by post, its fee collected by the postman.
-	postal := h.intake(feeIntake("2.001263", "Lan", `, "channel": "postal", "postal_item": "RR123456785VN"`))
+	h.as("lan", testPassword)
+	postal := h.intake(feeIntake("2.001263", `, "channel": "postal", "postal_item": "RR123456785VN"`))
 	// Thursday: Lan takes 30.000 of phí in cash; the post hands over
 	// the postal dossier with 400.000 of lệ phí.
 	h.at(thu(8, 5))
-	c := h.intake(feeIntake("2.000913", "Lan", fee("phi", 30000, "cash")))
+	h.as("lan", testPassword)
+	c := h.intake(feeIntake("2.000913", fee("phi", 30000, "cash")))
 	number := strings.SplitN(h.ok("manifest", "new", "--kind", "from-post", "--carrier", "Bưu điện Vị Thanh"), "\n", 2)[0]
 	if out := h.ok("manifest", "add", number, postal, "--fee", "400.000"); !strings.Contains(out, "phí, lệ phí 400.000 đồng") {
 		t.Errorf("manifest add: %s", out)
@@ -167,6 +176,7 @@ func TestFeesReport(t *testing.T) {
 		} `json:"receipts"`
 		Exempt []exemptJSON `json:"exempt"`
 	}
+	h.as("binh", testPassword) // the report is a supervisor's
 	raw := h.ok("fees", "report", "--from", "2027-02-03", "--to", "2027-02-04", "--json")
 	if err := json.Unmarshal([]byte(strings.NewReplacer(`"by_day"`, `"ByDay"`, `"by_officer"`, `"ByOfficer"`,
 		`"by_kind"`, `"ByKind"`, `"by_method"`, `"ByMethod"`).Replace(raw)), &rep); err != nil {
@@ -183,10 +193,10 @@ func TestFeesReport(t *testing.T) {
 		}
 	}
 	check("by day", rep.ByDay, []feeTotalJSON{{"2027-02-03", 2, 408000}, {"2027-02-04", 2, 430000}})
-	check("by officer", rep.ByOfficer, []feeTotalJSON{{"Bình", 1, 400000}, {"Lan", 2, 38000}, {"post", 1, 400000}})
+	check("by officer", rep.ByOfficer, []feeTotalJSON{{"Phạm Thị Lan", 2, 38000}, {"Trần Văn Bình", 1, 400000}, {"post", 1, 400000}})
 	check("by kind", rep.ByKind, []feeTotalJSON{{"le-phi", 3, 808000}, {"phi", 1, 30000}})
 	check("by method", rep.ByMethod, []feeTotalJSON{{"cash", 2, 38000}, {"post", 1, 400000}, {"transfer", 1, 400000}})
-	want := []string{a + " 10000001 8000 cash Lan", b + " 10000002 400000 transfer Bình", c + " 10000003 30000 cash Lan",
+	want := []string{a + " 10000001 8000 cash Phạm Thị Lan", b + " 10000002 400000 transfer Trần Văn Bình", c + " 10000003 30000 cash Phạm Thị Lan",
 		postal + " 10000004 400000 post post"} // one series for the year
 	var got []string
 	for _, r := range rep.Receipts {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"motcua/counter"
 	"motcua/data"
 	"motcua/data/sqlite"
 )
@@ -15,9 +16,38 @@ const usageMaintenance = `  check [--json]                       kiểm tra cơ 
   restore TỆP.db                       khôi phục cơ sở dữ liệu từ bản sao lưu (đóng cửa sổ và mọi lệnh khác trước)
 `
 
-// OpensStore reports whether a command runs on the open store; restore
-// works on the data folder with no store open.
-func OpensStore(name string) bool { return name != "restore" }
+// restoreLogin makes sure an administrator restores. With the current
+// database open, the dispatcher logged one in: the store is closed now,
+// as restore needs the data folder to itself. A database that does not
+// open (the reason to restore, often) cannot say who may: the backup's
+// own accounts do, whose administrators are those in force after it; so
+// do they for a database with no account yet.
+// It returns the check Restore makes of the backup's accounts, nil when
+// an administrator is logged in already.
+func (env *Env) restoreLogin() (func(context.Context, string) error, error) {
+	if env.CloseStore != nil {
+		if err := env.CloseStore(); err != nil {
+			return nil, err
+		}
+	}
+	if env.Desk != nil && env.Desk.Officer().Username != "" {
+		return nil, nil
+	}
+	user, pw, err := env.credentials(data.ActBackup)
+	if err != nil {
+		return nil, err
+	}
+	return func(ctx context.Context, backup string) error {
+		a, err := sqlite.BackupAccount(ctx, backup, user)
+		if data.ErrorCode(err) == data.ENotFound {
+			return data.Errorf(data.EPassword, "Sai tên đăng nhập hoặc mật khẩu (tài khoản được kiểm tra theo bản sao lưu). Chưa khôi phục.")
+		}
+		if err != nil {
+			return err
+		}
+		return counter.CheckBackupLogin(a, pw)
+	}, nil
+}
 
 func runCheck(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
@@ -64,7 +94,11 @@ func runRestore(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần đúng một TỆP.db sao lưu.")
 	}
-	r, err := sqlite.Restore(ctx, filepath.Join(env.dataDir(), "motcua.db"), pos[0], time.Now())
+	allow, err := env.restoreLogin()
+	if err != nil {
+		return err
+	}
+	r, err := sqlite.Restore(ctx, filepath.Join(env.dataDir(), "motcua.db"), pos[0], time.Now(), allow)
 	if err != nil {
 		return err
 	}

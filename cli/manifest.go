@@ -17,7 +17,8 @@ const usageManifest = `  manifest new --kind from-post|to-agency|to-citizen [--c
                                        thêm hồ sơ (CHỮ: chuỗi máy quét gõ hoặc mã hồ sơ); --fee: phí, lệ phí
                                        bưu điện đã thu (from-post) hoặc cước phát (to-citizen)
   manifest remove SỐ MÃ
-  manifest close SỐ --officer TÊN --postal TÊN
+  manifest close SỐ --postal TÊN [--officer TÊN]
+                                       ký giao nhận; cán bộ ký mặc định là người đang đăng nhập
   manifest pdf SỐ -o TỆP.pdf [--reconciliation]
   manifest show SỐ --json
   manifest reconcile SỐ CHỮ…             đối chiếu; mã thoát 0 chỉ khi không thiếu, không thừa
@@ -52,7 +53,7 @@ func manifestNew(ctx context.Context, env *Env, args []string) error {
 	if len(pos) > 0 || *kind == "" {
 		return usagef("Cần --kind from-post|to-agency|to-citizen.")
 	}
-	m, err := env.Desk.OpenManifest(ctx, data.ManifestKind(*kind), *carrier, *agency, env.Actor)
+	m, err := env.Desk.OpenManifest(ctx, data.ManifestKind(*kind), *carrier, *agency)
 	if err != nil {
 		return asFlags(err)
 	}
@@ -93,7 +94,7 @@ func manifestAdd(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return data.Errorf(data.ErrorCode(err), "Không thêm %q: %s", pos[1], data.ErrorMessage(err))
 	}
-	m, it, err := env.Desk.AddToManifest(ctx, pos[0], d.Code, add, env.Actor)
+	m, it, err := env.Desk.AddToManifest(ctx, pos[0], d.Code, add)
 	if data.ErrorCode(err) == data.EInternal {
 		return err
 	}
@@ -115,7 +116,7 @@ func manifestRemove(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 2 {
 		return usagef("Cần SỐ biên bản và MÃ hồ sơ.")
 	}
-	m, err := env.Desk.RemoveFromManifest(ctx, pos[0], pos[1], env.Actor)
+	m, err := env.Desk.RemoveFromManifest(ctx, pos[0], pos[1])
 	if err != nil {
 		return err
 	}
@@ -161,7 +162,7 @@ func manifestPDF(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 || *out == "" {
 		return usagef("Cần SỐ biên bản và -o TỆP.pdf.")
 	}
-	kept, err := env.Desk.ManifestPDF(ctx, pos[0], env.Actor, *recon)
+	kept, err := env.Desk.ManifestPDF(ctx, pos[0], *recon)
 	if err != nil {
 		return err
 	}
@@ -207,7 +208,7 @@ func manifestShow(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần SỐ biên bản.")
 	}
-	m, err := env.Desk.Manifest(ctx, pos[0])
+	m, err := env.Desk.ShowManifest(ctx, pos[0])
 	if err != nil {
 		return err
 	}
@@ -237,7 +238,7 @@ func manifestReconcile(ctx context.Context, env *Env, args []string) error {
 	if len(pos) < 1 {
 		return usagef("Cần SỐ biên bản và các chuỗi quét.")
 	}
-	m, err := env.Desk.Reconcile(ctx, pos[0], pos[1:], env.Actor)
+	m, err := env.Desk.Reconcile(ctx, pos[0], pos[1:])
 	if err != nil {
 		return err
 	}
@@ -260,7 +261,7 @@ func manifestDelivery(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 3 || (pos[2] != "delivered" && pos[2] != "failed") {
 		return usagef("Cần SỐ biên bản, MÃ hồ sơ và delivered|failed.")
 	}
-	_, it, err := env.Desk.RecordDelivery(ctx, pos[0], pos[1], pos[2] == "delivered", env.Actor)
+	_, it, err := env.Desk.RecordDelivery(ctx, pos[0], pos[1], pos[2] == "delivered")
 	if err != nil {
 		return err
 	}
@@ -283,7 +284,7 @@ func manifestResultsBack(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần SỐ biên bản.")
 	}
-	codes, err := env.Desk.ResultsBack(ctx, pos[0], env.Actor)
+	codes, err := env.Desk.ResultsBack(ctx, pos[0])
 	if err != nil {
 		return err
 	}

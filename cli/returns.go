@@ -39,7 +39,7 @@ func runStatus(ctx context.Context, env *Env, args []string) error {
 	if !ok {
 		return usagef("Trạng thái %q không đặt tay được (transferred, result-ready, withdrawn, received).", pos[1])
 	}
-	v, err := env.Desk.SetStatus(ctx, pos[0], to, env.Actor, *note)
+	v, err := env.Desk.SetStatus(ctx, pos[0], to, *note)
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func runReturn(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usagef("Cần đúng một MÃ hồ sơ.")
 	}
-	v, err := env.Desk.Return(ctx, pos[0], data.Recipient{IDNumber: *id, Name: *name, Authorisation: *auth}, env.Actor)
+	v, err := env.Desk.Return(ctx, pos[0], data.Recipient{IDNumber: *id, Name: *name, Authorisation: *auth})
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func runReturn(ctx context.Context, env *Env, args []string) error {
 	if *out == "" {
 		return nil
 	}
-	kept, err := env.Desk.ReturnNote(ctx, ret.DossierCode, env.Actor)
+	kept, err := env.Desk.ReturnNote(ctx, ret.DossierCode)
 	if err != nil {
 		return err
 	}
@@ -97,7 +97,7 @@ func runApology(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return data.Errorf(data.EInvalid, "Ngày hẹn mới %q cần dạng YYYY-MM-DD.", *newDue)
 	}
-	_, kept, err := env.Desk.Apology(ctx, pos[0], due, *reason, env.Actor)
+	_, kept, err := env.Desk.Apology(ctx, pos[0], due, *reason)
 	if err != nil {
 		return err
 	}

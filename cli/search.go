@@ -37,7 +37,7 @@ func runSearch(ctx context.Context, env *Env, args []string) error {
 	if text == "" {
 		return usagef("Cần chữ để tìm: tên, số định danh, số điện thoại, mã hồ sơ hoặc số hiệu bưu gửi.")
 	}
-	hits, err := env.Desk.Search(ctx, text, env.Actor)
+	hits, err := env.Desk.Search(ctx, text)
 	if err != nil {
 		return err
 	}

@@ -110,7 +110,7 @@ func printAttention(ctx context.Context, env *Env) error {
 // dismiss records that an officer has seen to a change the province
 // refused, as the sync screen's button does.
 func dismiss(ctx context.Context, env *Env, key string) error {
-	left, err := env.Desk.DismissRejection(ctx, key, env.Actor)
+	left, err := env.Desk.DismissRejection(ctx, key)
 	if err != nil {
 		return err
 	}

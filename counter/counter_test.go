@@ -16,12 +16,20 @@ import (
 	"motcua/counter"
 	"motcua/data"
 	"motcua/data/catalogfile"
+	"motcua/data/password"
 	"motcua/data/sqlite"
 )
 
 // desk is a configured office with the sample catalogue, on a clock fixed
 // on Wednesday 3 February 2027 at 09:00.
 func desk(t *testing.T) *counter.Desk {
+	t.Helper()
+	d, _ := deskOn(t)
+	return d
+}
+
+// deskOn is desk with its store, for a second officer's desk over it.
+func deskOn(t *testing.T) (*counter.Desk, *sqlite.DB) {
 	t.Helper()
 	dir := t.TempDir()
 	ctx := context.Background()
@@ -51,7 +59,12 @@ func desk(t *testing.T) *counter.Desk {
 	}
 	d := counter.New(store, dir)
 	d.Now = now
-	return d
+	d.Passwords = password.Fast
+	// Everything the tests do is an administrator's: Trần Văn Bình.
+	if _, err := d.CreateFirstAdmin(ctx, "binh", "Trần Văn Bình", "mat-khau-1"); err != nil {
+		t.Fatal(err)
+	}
+	return d, store
 }
 
 func intake(t *testing.T, d *counter.Desk, name string) data.Dossier {
@@ -111,7 +124,7 @@ func TestReceiptRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	// The name arrives decomposed (NFD), as some keyboards send it.
 	dossier := intake(t, d, "Nguye\u0302\u0303n Thi\u0323 Ho\u0302\u0300ng Nhung")
-	path, err := d.Receipt(ctx, dossier.Code, "Trần Văn Bình", false)
+	path, err := d.Receipt(ctx, dossier.Code, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,10 +172,10 @@ func TestReceiptRoundTrip(t *testing.T) {
 		}
 	}
 
-	if _, err := d.Receipt(ctx, dossier.Code, "Trần Văn Bình", false); data.ErrorCode(err) != data.EConflict {
+	if _, err := d.Receipt(ctx, dossier.Code, false); data.ErrorCode(err) != data.EConflict {
 		t.Errorf("second print without asking for a reprint: %v", err)
 	}
-	path, err = d.Receipt(ctx, dossier.Code, "Trần Văn Bình", true)
+	path, err = d.Receipt(ctx, dossier.Code, true)
 	if err != nil {
 		t.Fatal(err)
 	}

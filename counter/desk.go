@@ -8,9 +8,11 @@ package counter
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"motcua/data"
+	"motcua/data/password"
 )
 
 // Reader is what the screens and the commands read from the store.
@@ -57,6 +59,8 @@ type Store interface {
 	data.SyncStore
 	data.PrinterService
 	data.RatingService
+	data.AccountService
+	data.AuditService
 	data.FeeService
 	data.StopService
 	data.HandOverService
@@ -72,11 +76,18 @@ type Desk struct {
 	store   Store
 	DataDir string
 	Now     func() time.Time
+	// Passwords are the costs of the password hashes the desk makes;
+	// tests make them cheap.
+	Passwords password.Params
+
+	mu      sync.Mutex
+	officer data.Officer // who is logged in
 }
 
-// New returns the desk over a store and a data folder.
+// New returns the desk over a store and a data folder, with nobody
+// logged in.
 func New(store Store, dataDir string) *Desk {
-	return &Desk{Reader: store, store: store, DataDir: dataDir, Now: time.Now}
+	return &Desk{Reader: store, store: store, DataDir: dataDir, Now: time.Now, Passwords: password.Default}
 }
 
 func (d *Desk) now() time.Time { return d.Now().In(data.Zone) }

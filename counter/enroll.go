@@ -19,6 +19,10 @@ import (
 // one-time code, and remembers the server, the token and the CA (copied
 // into the data folder: the workstation trusts that CA only).
 func (d *Desk) Enroll(ctx context.Context, server, code, caPath string) (data.EnrollResponse, error) {
+	ctx, _, err := d.begin(ctx, data.ActSetup)
+	if err != nil {
+		return data.EnrollResponse{}, err
+	}
 	store := d.store
 	base, err := province.CheckURL(server)
 	if err != nil {
@@ -87,8 +91,12 @@ func SyncError(err error) error {
 
 // DismissRejection records that an officer has seen to a change the
 // province refused, and returns the changes still needing attention.
-func (d *Desk) DismissRejection(ctx context.Context, key, actor string) ([]data.Rejection, error) {
-	if err := d.store.DismissRejection(ctx, key, actor); err != nil {
+func (d *Desk) DismissRejection(ctx context.Context, key string) ([]data.Rejection, error) {
+	ctx, o, err := d.begin(ctx, data.ActSync)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.store.DismissRejection(ctx, key, o.FullName); err != nil {
 		return nil, err
 	}
 	return d.store.NeedsAttention(ctx)

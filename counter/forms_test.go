@@ -9,6 +9,7 @@ import (
 
 	"motcua/counter"
 	"motcua/data"
+	"motcua/data/password"
 	"motcua/data/sqlite"
 	"motcua/mock"
 	"motcua/printout/pdftest"
@@ -21,7 +22,10 @@ func TestPapersPrintTheSetOfTheFirstPrint(t *testing.T) {
 	real := desk(t)
 	store := &mock.Store{Next: real.Reader.(*sqlite.DB)}
 	d := counter.New(store, real.DataDir)
-	d.Now = real.Now
+	d.Now, d.Passwords = real.Now, password.Fast
+	if _, err := d.Login(context.Background(), "binh", "mat-khau-1"); err != nil {
+		t.Fatal(err)
+	}
 	old, fresh := intake(t, d, "Lê Văn Tư"), intake(t, d, "Trần Thị Hà")
 	store.DossierFn = func(ctx context.Context, code string) (data.Dossier, error) {
 		dossier, err := store.Next.Dossier(ctx, code)
@@ -37,7 +41,7 @@ func TestPapersPrintTheSetOfTheFirstPrint(t *testing.T) {
 		{old.Code, "Mẫu số 04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"},
 		{fresh.Code, "Mẫu số 04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"},
 	} {
-		_, path, err := d.Apology(ctx, tc.code, time.Date(2027, 2, 22, 0, 0, 0, 0, data.Zone), "Chờ xác minh", "Bình")
+		_, path, err := d.Apology(ctx, tc.code, time.Date(2027, 2, 22, 0, 0, 0, 0, data.Zone), "Chờ xác minh")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,14 +51,14 @@ func TestPapersPrintTheSetOfTheFirstPrint(t *testing.T) {
 	}
 	// The control sheet of the 01/2018 dossier is that circular's Mẫu số
 	// 05; its stop notice, which 01/2018 lacks, is 03/2025's Mẫu số 05.
-	path, err := d.ControlSheet(ctx, old.Code, "Bình")
+	path, err := d.ControlSheet(ctx, old.Code)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if text := pdftest.Text(t, path); !strings.HasPrefix(text, "Mẫu số 05 ") {
 		t.Errorf("control sheet of a 01/2018 dossier: %s", text)
 	}
-	if _, path, err = d.Stop(ctx, old.Code, "Người nộp đề nghị dừng", "", "Bình"); err != nil {
+	if _, path, err = d.Stop(ctx, old.Code, "Người nộp đề nghị dừng", ""); err != nil {
 		t.Fatal(err)
 	}
 	if text := pdftest.Text(t, path); !strings.HasPrefix(text, "Mẫu số 05 ") || !strings.Contains(text, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ") {
@@ -77,7 +81,7 @@ func TestStopRefusedBeforeThereIsAForm(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.Now = func() time.Time { return time.Date(2025, 9, 1, 9, 0, 0, 0, data.Zone) }
-	if _, _, err := d.Stop(context.Background(), dossier.Code, "x", "", "Bình"); data.ErrorCode(err) != data.EConflict {
+	if _, _, err := d.Stop(context.Background(), dossier.Code, "x", ""); data.ErrorCode(err) != data.EConflict {
 		t.Fatalf("stop before 15/9/2025: %v", err)
 	}
 	if got, _ := d.Dossier(context.Background(), dossier.Code); got.Status != data.StatusReceived {

@@ -12,6 +12,11 @@ import (
 // limit are known, valid or not, so that the officer sees it while
 // typing.
 func (d *Desk) Preview(ctx context.Context, req data.IntakeRequest) (data.IntakePreview, error) {
+	ctx, o, err := d.begin(ctx, data.ActIntake)
+	if err != nil {
+		return data.IntakePreview{}, err
+	}
+	req.Officer = o.FullName
 	dossier, err := d.store.Preview(ctx, req)
 	if err == nil {
 		return data.IntakePreview{Dossier: dossier}, nil
@@ -49,14 +54,25 @@ func (d *Desk) Preview(ctx context.Context, req data.IntakeRequest) (data.Intake
 	return pv, nil
 }
 
-// Intake validates and saves a dossier, in one transaction.
+// Intake validates and saves a dossier, in one transaction; the
+// logged-in officer receives it.
 func (d *Desk) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier, error) {
+	ctx, o, err := d.begin(ctx, data.ActIntake)
+	if err != nil {
+		return data.Dossier{}, err
+	}
+	req.Officer = o.FullName
 	return d.store.Intake(ctx, req)
 }
 
-// Show returns a dossier with its history, full ID number included, and
-// records in the audit log who saw it.
-func (d *Desk) Show(ctx context.Context, code, actor, detail string) (data.Dossier, []data.Event, error) {
+// Show returns a dossier with its history, its full ID number for an
+// officer who may see it (masked for the others), and records in the
+// audit trail who saw it.
+func (d *Desk) Show(ctx context.Context, code, detail string) (data.Dossier, []data.Event, error) {
+	ctx, o, err := d.begin(ctx, data.ActView)
+	if err != nil {
+		return data.Dossier{}, nil, err
+	}
 	dossier, err := d.store.Dossier(ctx, code)
 	if err != nil {
 		return dossier, nil, err
@@ -65,7 +81,11 @@ func (d *Desk) Show(ctx context.Context, code, actor, detail string) (data.Dossi
 	if err != nil {
 		return dossier, nil, err
 	}
-	if err := d.store.Audit(ctx, actor, "dossier.view", dossier.Code, detail); err != nil {
+	if o.Role.Allows(data.ActRevealID) {
+		detail += ", đủ số định danh"
+	}
+	mask(o, &dossier)
+	if err := d.store.Audit(ctx, "", "dossier.view", dossier.Code, detail); err != nil {
 		return dossier, nil, err
 	}
 	return dossier, hist, nil

@@ -13,20 +13,28 @@ import (
 // the manifest as it stands after it.
 
 // OpenManifest starts a manifest of a kind.
-func (d *Desk) OpenManifest(ctx context.Context, kind data.ManifestKind, carrier, agency, actor string) (data.Manifest, error) {
-	return d.store.OpenManifest(ctx, kind, carrier, agency, actor)
+func (d *Desk) OpenManifest(ctx context.Context, kind data.ManifestKind, carrier, agency string) (data.Manifest, error) {
+	ctx, o, err := d.begin(ctx, data.ActManifest)
+	if err != nil {
+		return data.Manifest{}, err
+	}
+	return d.store.OpenManifest(ctx, kind, carrier, agency, o.FullName)
 }
 
 // AddToManifest puts on an open manifest the dossier a scan or code
 // names, with the postal item number and fee of add; it returns the
 // manifest and the new item.
-func (d *Desk) AddToManifest(ctx context.Context, number, text string, add data.ManifestAdd, actor string) (data.Manifest, data.ManifestItem, error) {
-	dossier, err := d.DossierFor(ctx, text)
+func (d *Desk) AddToManifest(ctx context.Context, number, text string, add data.ManifestAdd) (data.Manifest, data.ManifestItem, error) {
+	ctx, o, err := d.begin(ctx, data.ActManifest)
+	if err != nil {
+		return data.Manifest{}, data.ManifestItem{}, err
+	}
+	dossier, err := d.dossierFor(ctx, text)
 	if err != nil {
 		return data.Manifest{}, data.ManifestItem{}, err
 	}
 	add.DossierCode = dossier.Code
-	m, err := d.store.AddItem(ctx, number, add, actor)
+	m, err := d.store.AddItem(ctx, number, add, o.FullName)
 	if err != nil {
 		return data.Manifest{}, data.ManifestItem{}, err
 	}
@@ -35,16 +43,28 @@ func (d *Desk) AddToManifest(ctx context.Context, number, text string, add data.
 }
 
 // RemoveFromManifest takes a dossier off an open manifest.
-func (d *Desk) RemoveFromManifest(ctx context.Context, number, code, actor string) (data.Manifest, error) {
-	return d.store.RemoveItem(ctx, number, code, actor)
+func (d *Desk) RemoveFromManifest(ctx context.Context, number, code string) (data.Manifest, error) {
+	ctx, o, err := d.begin(ctx, data.ActManifest)
+	if err != nil {
+		return data.Manifest{}, err
+	}
+	return d.store.RemoveItem(ctx, number, code, o.FullName)
 }
 
-// CloseManifest signs a manifest with both names and moves its dossiers.
+// CloseManifest signs a manifest with both names and moves its dossiers;
+// the office's signer is the logged-in officer unless another is named.
 // A signed to-agency manifest sends each dossier on with its control
 // sheet: they are rendered and kept, and where comes back in the order
 // of the items. A control sheet that could not be made leaves the
 // manifest signed: the manifest comes back with the error.
 func (d *Desk) CloseManifest(ctx context.Context, number, officer, postalStaff string) (data.Manifest, []string, error) {
+	ctx, o, err := d.begin(ctx, data.ActManifest)
+	if err != nil {
+		return data.Manifest{}, nil, err
+	}
+	if data.Clean(officer) == "" {
+		officer = o.FullName
+	}
 	m, err := d.store.CloseManifest(ctx, number, officer, postalStaff)
 	if err != nil || m.Kind != data.ManifestToAgency {
 		return m, nil, err
@@ -70,8 +90,12 @@ func (d *Desk) CloseManifest(ctx context.Context, number, officer, postalStaff s
 
 // RecordDelivery records the outcome of a delivery attempt of a result
 // the post took; it returns the manifest and the item.
-func (d *Desk) RecordDelivery(ctx context.Context, number, code string, delivered bool, actor string) (data.Manifest, data.ManifestItem, error) {
-	m, err := d.store.RecordDelivery(ctx, number, code, delivered, actor)
+func (d *Desk) RecordDelivery(ctx context.Context, number, code string, delivered bool) (data.Manifest, data.ManifestItem, error) {
+	ctx, o, err := d.begin(ctx, data.ActManifest)
+	if err != nil {
+		return data.Manifest{}, data.ManifestItem{}, err
+	}
+	m, err := d.store.RecordDelivery(ctx, number, code, delivered, o.FullName)
 	if err != nil {
 		return data.Manifest{}, data.ManifestItem{}, err
 	}
@@ -83,7 +107,12 @@ func (d *Desk) RecordDelivery(ctx context.Context, number, code string, delivere
 // to a listed dossier; listed dossiers not scanned are missing, scans that
 // match nothing listed are unexpected, unreadable ones with their reason.
 // The result is stored with the manifest, which comes back with it.
-func (d *Desk) Reconcile(ctx context.Context, number string, scans []string, actor string) (data.Manifest, error) {
+func (d *Desk) Reconcile(ctx context.Context, number string, scans []string) (data.Manifest, error) {
+	ctx, o, err := d.begin(ctx, data.ActManifest)
+	if err != nil {
+		return data.Manifest{}, err
+	}
+	actor := o.FullName
 	m, err := d.store.Manifest(ctx, number)
 	if err != nil {
 		return data.Manifest{}, err
@@ -97,7 +126,7 @@ func (d *Desk) Reconcile(ctx context.Context, number string, scans []string, act
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		dossier, err := d.DossierFor(ctx, text)
+		dossier, err := d.dossierFor(ctx, text)
 		if err != nil {
 			if data.ErrorCode(err) == data.EInternal {
 				return data.Manifest{}, err
@@ -123,8 +152,12 @@ func (d *Desk) Reconcile(ctx context.Context, number string, scans []string, act
 // ResultsBack marks ready, in one transaction, the results of the
 // dossiers a signed to-agency manifest sent that are still at the agency,
 // and returns their codes.
-func (d *Desk) ResultsBack(ctx context.Context, number, actor string) ([]string, error) {
-	return d.store.ResultsBack(ctx, number, actor)
+func (d *Desk) ResultsBack(ctx context.Context, number string) ([]string, error) {
+	ctx, o, err := d.begin(ctx, data.ActManifest)
+	if err != nil {
+		return nil, err
+	}
+	return d.store.ResultsBack(ctx, number, o.FullName)
 }
 
 // Results is what a result scanned in at the return desk marked ready.
@@ -138,7 +171,12 @@ type Results struct {
 // that came back from the agency: a manifest QR marks ready every result
 // of its dossiers still at the agency, a receipt QR, code or postal item
 // number the result of its dossier.
-func (d *Desk) ResultBack(ctx context.Context, text, actor string) (Results, error) {
+func (d *Desk) ResultBack(ctx context.Context, text string) (Results, error) {
+	ctx, o, err := d.begin(ctx, data.ActReturnDesk)
+	if err != nil {
+		return Results{}, err
+	}
+	actor := o.FullName
 	res, err := d.Scan(ctx, text)
 	if err != nil {
 		return Results{}, err
@@ -151,7 +189,7 @@ func (d *Desk) ResultBack(ctx context.Context, text, actor string) (Results, err
 		codes, err := d.store.ResultsBack(ctx, number, actor)
 		return Results{Manifest: number, Codes: codes}, err
 	}
-	dossier, err := d.DossierFor(ctx, text)
+	dossier, err := d.dossierFor(ctx, text)
 	if err != nil {
 		return Results{}, err
 	}

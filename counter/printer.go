@@ -39,5 +39,9 @@ func (d *Desk) PrintChoice(ctx context.Context) (platform.PrintOptions, error) {
 // SetPrinter remembers the printer this workstation prints on; "" is the
 // system's default printer.
 func (d *Desk) SetPrinter(ctx context.Context, name string) error {
+	ctx, _, err := d.begin(ctx, data.ActSetup)
+	if err != nil {
+		return err
+	}
 	return d.store.SetPrinter(ctx, name)
 }

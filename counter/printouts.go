@@ -46,7 +46,12 @@ func formsFor(d data.Dossier, k data.FormKind) data.FormSet {
 // Receipt renders Form 01 of a dossier and keeps it under the data folder
 // by date. The first print of a dossier is plain; later ones are marked
 // as reprints, and only when reprint is asked for.
-func (d *Desk) Receipt(ctx context.Context, code, actor string, reprint bool) (path string, err error) {
+func (d *Desk) Receipt(ctx context.Context, code string, reprint bool) (path string, err error) {
+	ctx, o, err := d.begin(ctx, data.ActIntake)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
 	dossier, err := d.store.Dossier(ctx, code)
 	if err != nil {
 		return "", err
@@ -86,7 +91,12 @@ func (d *Desk) Receipt(ctx context.Context, code, actor string, reprint bool) (p
 // FeeReceipt renders the receipts of the fees collected for a dossier
 // (one per fee) in one document and keeps it; printouts after the first
 // are marked as reprints.
-func (d *Desk) FeeReceipt(ctx context.Context, code, actor string) (string, error) {
+func (d *Desk) FeeReceipt(ctx context.Context, code string) (string, error) {
+	ctx, o, err := d.begin(ctx, data.ActIntake)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
 	office, err := d.store.Office(ctx)
 	if err != nil {
 		return "", err
@@ -114,8 +124,13 @@ func (d *Desk) FeeReceipt(ctx context.Context, code, actor string) (string, erro
 // Stop stops the dossier a scan or code names — Mẫu số 05, with its
 // reason — and renders the notice; it returns the dossier as the return
 // desk shows it and where the notice is kept.
-func (d *Desk) Stop(ctx context.Context, text, reason, basis, actor string) (data.DossierView, string, error) {
-	dossier, err := d.DossierFor(ctx, text)
+func (d *Desk) Stop(ctx context.Context, text, reason, basis string) (data.DossierView, string, error) {
+	ctx, o, err := d.begin(ctx, data.ActStop)
+	if err != nil {
+		return data.DossierView{}, "", err
+	}
+	actor := o.FullName
+	dossier, err := d.dossierFor(ctx, text)
 	if err != nil {
 		return data.DossierView{}, "", err
 	}
@@ -131,7 +146,7 @@ func (d *Desk) Stop(ctx context.Context, text, reason, basis, actor string) (dat
 	if err != nil {
 		return data.DossierView{}, "", err
 	}
-	v, err := d.View(ctx, dossier.Code)
+	v, err := d.view(ctx, dossier.Code)
 	if err != nil {
 		return v, "", err
 	}
@@ -141,7 +156,12 @@ func (d *Desk) Stop(ctx context.Context, text, reason, basis, actor string) (dat
 
 // StopNotice renders again the stop notice of a stopped dossier, marked
 // as a reprint.
-func (d *Desk) StopNotice(ctx context.Context, code, actor string) (string, error) {
+func (d *Desk) StopNotice(ctx context.Context, code string) (string, error) {
+	ctx, o, err := d.begin(ctx, data.ActReturnDesk)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
 	dossier, err := d.store.Dossier(ctx, code)
 	if err != nil {
 		return "", err
@@ -200,7 +220,12 @@ func (d *Desk) agencyOf(ctx context.Context, code string) (string, error) {
 // store knows, blank rows for the steps done on paper, and the signed
 // receipt QR, which opens the dossier at any counter. Each print is the
 // sheet as of now, so none is marked as a reprint.
-func (d *Desk) ControlSheet(ctx context.Context, code, actor string) (string, error) {
+func (d *Desk) ControlSheet(ctx context.Context, code string) (string, error) {
+	ctx, o, err := d.begin(ctx, data.ActReturnDesk)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
 	dossier, err := d.store.Dossier(ctx, code)
 	if err != nil {
 		return "", err
@@ -249,8 +274,13 @@ func (d *Desk) issue(ctx context.Context, code, kind, actor string, render func(
 // Notice issues Form 02 (supplement) or Form 03 (refusal) for the dossier
 // a scan or code names: it moves the dossier's status and renders the
 // form. It returns the dossier as it now stands and where the form is kept.
-func (d *Desk) Notice(ctx context.Context, kind, text string, items []string, actor string) (data.Dossier, string, error) {
-	dossier, err := d.DossierFor(ctx, text)
+func (d *Desk) Notice(ctx context.Context, kind, text string, items []string) (data.Dossier, string, error) {
+	ctx, o, err := d.begin(ctx, data.ActNotice)
+	if err != nil {
+		return data.Dossier{}, "", err
+	}
+	actor := o.FullName
+	dossier, err := d.dossierFor(ctx, text)
 	if err != nil {
 		return data.Dossier{}, "", err
 	}
@@ -315,7 +345,12 @@ func (d *Desk) keep(code, kind string, reprint int, pdf []byte) (string, error) 
 // ManifestPDF renders a manifest (or, with reconciliation, its
 // reconciliation report) and keeps it under the data folder. Printouts
 // after the first are marked as reprints.
-func (d *Desk) ManifestPDF(ctx context.Context, number, actor string, reconciliation bool) (string, error) {
+func (d *Desk) ManifestPDF(ctx context.Context, number string, reconciliation bool) (string, error) {
+	ctx, o, err := d.begin(ctx, data.ActManifest)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
 	m, err := d.store.Manifest(ctx, number)
 	if err != nil {
 		return "", err
@@ -331,27 +366,36 @@ func (d *Desk) ManifestPDF(ctx context.Context, number, actor string, reconcilia
 	if err != nil {
 		return "", fmt.Errorf("counter: sign manifest %s: %w", m.Number, err)
 	}
+	kind := "manifest"
+	if reconciliation {
+		kind = "reconciliation"
+	}
+	// A signed manifest's prints are counted (and audited); a draft or a
+	// reconciliation report is audited only.
 	n := 0
 	if m.Status == data.ManifestClosed && !reconciliation {
 		if n, err = d.store.RecordManifestPrint(ctx, m.Number, actor); err != nil {
 			return "", err
 		}
+	} else if err := d.store.Audit(ctx, "", "print."+kind, m.Number, ""); err != nil {
+		return "", err
 	}
 	var buf bytes.Buffer
 	in := printout.ManifestInput{Office: office, Manifest: m, QRPayload: payload, Reprint: n, Reconciliation: reconciliation}
 	if err := printout.Manifest(&buf, in); err != nil {
 		return "", fmt.Errorf("counter: manifest %s: %w", m.Number, err)
 	}
-	kind := "manifest"
-	if reconciliation {
-		kind = "reconciliation"
-	}
 	return d.keep("BB-"+m.Number, kind, n, buf.Bytes())
 }
 
 // ReturnNote renders the confirmation of a returned result: to whom, by
 // whom and when. Printouts after the first are marked as reprints.
-func (d *Desk) ReturnNote(ctx context.Context, code, actor string) (string, error) {
+func (d *Desk) ReturnNote(ctx context.Context, code string) (string, error) {
+	ctx, o, err := d.begin(ctx, data.ActReturnDesk)
+	if err != nil {
+		return "", err
+	}
+	actor := o.FullName
 	office, err := d.store.Office(ctx)
 	if err != nil {
 		return "", err

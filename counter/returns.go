@@ -16,11 +16,37 @@ import (
 // its return record, the manifests it travelled on and how close its due
 // date is.
 func (d *Desk) View(ctx context.Context, code string) (data.DossierView, error) {
+	ctx, _, err := d.begin(ctx, data.ActView)
+	if err != nil {
+		return data.DossierView{}, err
+	}
+	return d.view(ctx, code)
+}
+
+// The views the desk returns mask the ID number from an officer who may
+// not see it in full (ShowID reveals it to one who may).
+
+// Open is View for an officer opening a dossier, which the audit trail
+// records.
+func (d *Desk) Open(ctx context.Context, code string) (data.DossierView, error) {
+	ctx, _, err := d.begin(ctx, data.ActView)
+	if err != nil {
+		return data.DossierView{}, err
+	}
+	v, err := d.view(ctx, code)
+	if err != nil {
+		return v, err
+	}
+	return v, d.store.Audit(ctx, "", "dossier.open", v.Dossier.Code, "")
+}
+
+func (d *Desk) view(ctx context.Context, code string) (data.DossierView, error) {
 	var v data.DossierView
 	var err error
 	if v.Dossier, err = d.store.Dossier(ctx, code); err != nil {
 		return v, err
 	}
+	mask(data.OfficerFrom(ctx), &v.Dossier)
 	code = v.Dossier.Code
 	if v.History, err = d.store.History(ctx, code); err != nil {
 		return v, err
@@ -63,26 +89,39 @@ func (d *Desk) View(ctx context.Context, code string) (data.DossierView, error) 
 }
 
 // SetStatus records a status change an officer makes by hand.
-func (d *Desk) SetStatus(ctx context.Context, code string, to data.Status, actor, note string) (data.DossierView, error) {
-	dossier, err := d.store.SetStatus(ctx, code, to, actor, note)
+func (d *Desk) SetStatus(ctx context.Context, code string, to data.Status, note string) (data.DossierView, error) {
+	ctx, o, err := d.begin(ctx, data.ActReturnDesk)
 	if err != nil {
 		return data.DossierView{}, err
 	}
-	return d.View(ctx, dossier.Code)
+	dossier, err := d.store.SetStatus(ctx, code, to, o.FullName, note)
+	if err != nil {
+		return data.DossierView{}, err
+	}
+	return d.view(ctx, dossier.Code)
 }
 
 // Return hands a ready result to its applicant or an authorised person.
-func (d *Desk) Return(ctx context.Context, code string, r data.Recipient, actor string) (data.DossierView, error) {
-	ret, err := d.store.ReturnResult(ctx, code, r, actor)
+func (d *Desk) Return(ctx context.Context, code string, r data.Recipient) (data.DossierView, error) {
+	ctx, o, err := d.begin(ctx, data.ActReturnDesk)
 	if err != nil {
 		return data.DossierView{}, err
 	}
-	return d.View(ctx, ret.DossierCode)
+	ret, err := d.store.ReturnResult(ctx, code, r, o.FullName)
+	if err != nil {
+		return data.DossierView{}, err
+	}
+	return d.view(ctx, ret.DossierCode)
 }
 
 // Apology records Form 04 for a late dossier, moves its due date and
 // renders the form; it returns the dossier and where the form is kept.
-func (d *Desk) Apology(ctx context.Context, code string, newDue time.Time, reason, actor string) (data.DossierView, string, error) {
+func (d *Desk) Apology(ctx context.Context, code string, newDue time.Time, reason string) (data.DossierView, string, error) {
+	ctx, o, err := d.begin(ctx, data.ActApology)
+	if err != nil {
+		return data.DossierView{}, "", err
+	}
+	actor := o.FullName
 	office, err := d.store.Office(ctx)
 	if err != nil {
 		return data.DossierView{}, "", err
@@ -91,7 +130,7 @@ func (d *Desk) Apology(ctx context.Context, code string, newDue time.Time, reaso
 	if err != nil {
 		return data.DossierView{}, "", err
 	}
-	v, err := d.View(ctx, a.DossierCode)
+	v, err := d.view(ctx, a.DossierCode)
 	if err != nil {
 		return v, "", err
 	}
@@ -102,7 +141,16 @@ func (d *Desk) Apology(ctx context.Context, code string, newDue time.Time, reaso
 	return v, path, err
 }
 
-// ShowID records that an officer saw a dossier's full ID number.
-func (d *Desk) ShowID(ctx context.Context, code, actor string) error {
-	return d.store.Audit(ctx, actor, "dossier.view-id", code, "")
+// ShowID returns a dossier's full ID number, which only a supervisor
+// may see, and records who saw it.
+func (d *Desk) ShowID(ctx context.Context, code string) (string, error) {
+	ctx, _, err := d.begin(ctx, data.ActRevealID)
+	if err != nil {
+		return "", err
+	}
+	dossier, err := d.store.Dossier(ctx, code)
+	if err != nil {
+		return "", err
+	}
+	return dossier.Applicant.IDNumber, d.store.Audit(ctx, "", "dossier.view-id", dossier.Code, "")
 }

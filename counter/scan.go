@@ -56,6 +56,14 @@ func (d *Desk) Scan(ctx context.Context, text string) (ScanResult, error) {
 // receipt (whose signature must verify), a dossier code, or a postal item
 // number. A forged receipt or unreadable text is refused with the reason.
 func (d *Desk) DossierFor(ctx context.Context, text string) (data.Dossier, error) {
+	ctx, _, err := d.begin(ctx, data.ActView)
+	if err != nil {
+		return data.Dossier{}, err
+	}
+	return d.dossierFor(ctx, text)
+}
+
+func (d *Desk) dossierFor(ctx context.Context, text string) (data.Dossier, error) {
 	res, err := d.Scan(ctx, text)
 	if err != nil {
 		return data.Dossier{}, err

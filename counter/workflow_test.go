@@ -57,33 +57,33 @@ func TestManifestWorkflowsReturnTheManifest(t *testing.T) {
 	d := desk(t)
 	ctx := context.Background()
 	a, b := intake(t, d, "Lê Văn Tư"), intake(t, d, "Trần Thị Mai")
-	m, err := d.OpenManifest(ctx, data.ManifestToAgency, "", "Phòng Tư pháp", "Bình")
+	m, err := d.OpenManifest(ctx, data.ManifestToAgency, "", "Phòng Tư pháp")
 	if err != nil {
 		t.Fatal(err)
 	}
 	key, _ := d.EnsureKey(ctx)
 	qr, _ := scan.SignReceipt("", a.Code, key)
-	m, it, err := d.AddToManifest(ctx, m.Number, qr, data.ManifestAdd{}, "Bình")
+	m, it, err := d.AddToManifest(ctx, m.Number, qr, data.ManifestAdd{})
 	if err != nil || len(m.Items) != 1 || it.DossierCode != a.Code || it.Applicant != "Lê Văn Tư" {
 		t.Fatalf("added %+v to %+v, %v", it, m.Items, err)
 	}
-	if m, _, err = d.AddToManifest(ctx, m.Number, b.Code, data.ManifestAdd{}, "Bình"); err != nil || len(m.Items) != 2 {
+	if m, _, err = d.AddToManifest(ctx, m.Number, b.Code, data.ManifestAdd{}); err != nil || len(m.Items) != 2 {
 		t.Fatalf("second: %+v, %v", m.Items, err)
 	}
-	if m, err = d.RemoveFromManifest(ctx, m.Number, b.Code, "Bình"); err != nil || len(m.Items) != 1 {
+	if m, err = d.RemoveFromManifest(ctx, m.Number, b.Code); err != nil || len(m.Items) != 1 {
 		t.Fatalf("removed: %+v, %v", m.Items, err)
 	}
 	if _, _, err := d.CloseManifest(ctx, m.Number, "Bình", "Hoa"); err != nil {
 		t.Fatal(err)
 	}
-	if m, err = d.Reconcile(ctx, m.Number, []string{a.Code, b.Code}, "Bình"); err != nil || m.Reconciled == nil ||
+	if m, err = d.Reconcile(ctx, m.Number, []string{a.Code, b.Code}); err != nil || m.Reconciled == nil ||
 		len(m.Reconciled.Unexpected) != 1 || m.Reconciled.Unexpected[0] != b.Code {
 		t.Fatalf("reconciled %+v, %v", m.Reconciled, err)
 	}
 
 	// The manifest's QR at the return desk: its results are back.
 	mqr, _ := scan.SignManifest("", "000.30.12.H30-"+m.Number, key)
-	r, err := d.ResultBack(ctx, mqr, "Bình")
+	r, err := d.ResultBack(ctx, mqr)
 	if err != nil || r.Manifest != m.Number || len(r.Codes) != 1 || r.Codes[0] != a.Code {
 		t.Fatalf("results back %+v, %v", r, err)
 	}
@@ -92,10 +92,10 @@ func TestManifestWorkflowsReturnTheManifest(t *testing.T) {
 		t.Fatalf("view %+v, %v", v, err)
 	}
 	// One dossier by its code.
-	if r, err = d.ResultBack(ctx, b.Code, "Bình"); err != nil || r.Manifest != "" || r.Dossier.Status != data.StatusResultReady {
+	if r, err = d.ResultBack(ctx, b.Code); err != nil || r.Manifest != "" || r.Dossier.Status != data.StatusResultReady {
 		t.Fatalf("one result %+v, %v", r, err)
 	}
-	if _, err := d.ResultBack(ctx, mqr[:len(mqr)-1]+"x", "Bình"); err == nil || !strings.Contains(err.Error(), "KHÔNG HỢP LỆ") {
+	if _, err := d.ResultBack(ctx, mqr[:len(mqr)-1]+"x"); err == nil || !strings.Contains(err.Error(), "KHÔNG HỢP LỆ") {
 		t.Errorf("forged manifest: %v", err)
 	}
 }
@@ -122,14 +122,14 @@ func TestReturnDeskWorkflowsReturnTheView(t *testing.T) {
 
 	d.Now = func() time.Time { return time.Date(2027, 2, 3, 9, 0, 0, 0, data.Zone) }
 	other := intake(t, d, "Trần Thị Mai")
-	v, path, err := d.Apology(ctx, other.Code, time.Date(2027, 2, 22, 0, 0, 0, 0, data.Zone), "Chờ xác minh", "Bình")
+	v, path, err := d.Apology(ctx, other.Code, time.Date(2027, 2, 22, 0, 0, 0, 0, data.Zone), "Chờ xác minh")
 	if err != nil || path == "" || !v.Apologised() || v.Dossier.DueDate.Format(time.DateOnly) != "2027-02-22" {
 		t.Fatalf("apology: %+v, %q, %v", v.Dossier, path, err)
 	}
-	if v, err = d.SetStatus(ctx, other.Code, data.StatusResultReady, "Bình", ""); err != nil || v.Dossier.Status != data.StatusResultReady {
+	if v, err = d.SetStatus(ctx, other.Code, data.StatusResultReady, ""); err != nil || v.Dossier.Status != data.StatusResultReady {
 		t.Fatalf("status: %+v, %v", v.Dossier, err)
 	}
-	v, err = d.Return(ctx, other.Code, data.Recipient{IDNumber: "093190001234"}, "Bình")
+	v, err = d.Return(ctx, other.Code, data.Recipient{IDNumber: "093190001234"})
 	if err != nil || v.Return == nil || v.Return.Name != "Trần Thị Mai" || v.Dossier.Status != data.StatusReturned {
 		t.Fatalf("return: %+v, %v", v, err)
 	}

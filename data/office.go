@@ -20,11 +20,18 @@ type Office struct {
 	// payload so that a phone camera opens the public tracking page.
 	TrackingPrefix string
 	PaperSize      string // "A4" (default) or "A5"
+	// LockMinutes is how long the window waits, with no key pressed and
+	// the mouse still, before it locks back to the login screen.
+	LockMinutes int
 	// Collector is the organisation that collects fees and issues the
 	// receipts (tổ chức thu phí, lệ phí); zero until set up, and then an
 	// office takes no fee.
 	Collector FeeCollector
 }
+
+// DefaultLockMinutes is the idle time before the window locks, until an
+// administrator sets another.
+const DefaultLockMinutes = 15
 
 // agencyCodePattern matches electronic identifiers of administrative
 // units: 000.00.00.H30, 000.A0.01.H26, G01.xx.yy.Hnn.
@@ -39,6 +46,9 @@ func (o *Office) Normalize() {
 	o.TrackingPrefix = Clean(o.TrackingPrefix)
 	if o.PaperSize == "" {
 		o.PaperSize = "A4"
+	}
+	if o.LockMinutes == 0 {
+		o.LockMinutes = DefaultLockMinutes
 	}
 	c := &o.Collector
 	c.Name, c.TaxCode, c.Address = Clean(c.Name), Clean(c.TaxCode), Clean(c.Address)
@@ -63,6 +73,7 @@ const (
 	FieldWorkstation    = "workstation"
 	FieldTrackingPrefix = "tracking-prefix"
 	FieldPaper          = "paper"
+	FieldLockMinutes    = "lock-minutes"
 	// The fee collector's fields (FeeCollector.Validate).
 	FieldFeeCollector     = "fee-collector"
 	FieldTaxCode          = "tax-code"
@@ -93,6 +104,9 @@ func (o Office) Validate() error {
 	}
 	if o.PaperSize != "A4" && o.PaperSize != "A5" {
 		f.Add(FieldPaper, "khổ giấy phải là A4 hoặc A5")
+	}
+	if o.LockMinutes < 1 || o.LockMinutes > 240 {
+		f.Add(FieldLockMinutes, "thời gian tự khoá phải từ 1 đến 240 phút (đang là %d)", o.LockMinutes)
 	}
 	// The collector is optional; once named, it must be whole.
 	if c := o.Collector; c.Configured() || c.Address != "" {

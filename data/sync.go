@@ -26,6 +26,7 @@ const (
 	ChangeDossierUpdated ChangeKind = "dossier.updated"   // a dossier's filing time, due date or return method changed: DossierUpdate
 	ChangeOfficeProfile  ChangeKind = "office.profile"    // a workstation's office changed its name or place: OfficeProfile
 	ChangeDossierRated   ChangeKind = "dossier.rated"     // a citizen rated the service on the public tracking page: RatingRecord
+	ChangeAccount        ChangeKind = "account.record"    // an officer's account was added or changed: AccountRecord
 	ChangeDossierFees    ChangeKind = "dossier.fees"      // fees collected after intake (by the postman), with their receipts: FeesRecord
 	ChangePostalItem     ChangeKind = "postal.announced"  // the postal operator announced a dossier it collected: PostalAnnouncement
 	ChangePostalDelivery ChangeKind = "postal.delivery"   // the postal operator reported a delivery attempt of a result: DeliveryRecord
@@ -53,6 +54,7 @@ var changeKinds = map[ChangeKind]struct {
 	ChangeOverride:       {func() Payload { return new(OverrideRecord) }, "ngày nghỉ, ngày làm bù", false},
 	ChangeOfficeProfile:  {func() Payload { return new(OfficeProfile) }, "tên đơn vị", true},
 	ChangeDossierRated:   {func() Payload { return new(RatingRecord) }, "đánh giá", false},
+	ChangeAccount:        {func() Payload { return new(AccountRecord) }, "tài khoản", true},
 	ChangeDossierFees:    {func() Payload { return new(FeesRecord) }, "phí, lệ phí", true},
 	ChangePostalItem:     {func() Payload { return new(PostalAnnouncement) }, "bưu gửi bưu điện báo", false},
 	ChangePostalDelivery: {func() Payload { return new(DeliveryRecord) }, "kết quả phát", false},
@@ -710,7 +712,19 @@ type SyncStore interface {
 	DismissRejection(ctx context.Context, key, actor string) error
 	SyncSettings(ctx context.Context) (SyncSettings, error)
 	SaveSyncSettings(ctx context.Context, s SyncSettings) error
+	// AuditHeadToSend returns the audit trail's head for the province,
+	// anchored on the last one it acknowledged; false when the head has
+	// not moved since, or a head it refused is still to be seen to.
+	AuditHeadToSend(ctx context.Context) (AuditHeadRecord, bool, error)
+	// RecordAuditHead records the province's answer: an accepted head
+	// becomes the acknowledged one; a refused one is listed as needing
+	// attention, with the province's reason, under the key AuditHeadKey.
+	RecordAuditHead(ctx context.Context, h AuditHeadRecord, r ChangeResult) error
 }
+
+// AuditHeadKey is the key under which a head the province refused is
+// listed as needing attention (sync dismiss audit-head).
+const AuditHeadKey = "audit-head"
 
 // IsAgencyCode reports whether s has the form of an agency's electronic
 // identifier, such as 000.30.12.H30.

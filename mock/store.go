@@ -19,6 +19,8 @@ type Store struct {
 	// Next answers the calls whose function field is nil.
 	Next counter.Store
 
+	AccountFns // accounts and the audit trail (accounts.go)
+
 	RaiseNumbersFn func(ctx context.Context, hs []data.NumberHigh) error
 	PrinterFn      func(ctx context.Context) (string, error)
 	SetPrinterFn   func(ctx context.Context, name string) error

@@ -242,3 +242,19 @@ func (c *Client) Pull(ctx context.Context, after int64, limit int) (data.PullPag
 	err := c.do(ctx, http.MethodGet, fmt.Sprintf("/v1/changes?after=%d&limit=%d", after, limit), nil, &page)
 	return page, err
 }
+
+// PushAuditHead sends the head of this workstation's audit trail; the
+// province accepts it or refuses it with the reason (a finding).
+func (c *Client) PushAuditHead(ctx context.Context, h data.AuditHeadRecord) (data.ChangeResult, error) {
+	var r data.ChangeResult
+	err := c.do(ctx, http.MethodPost, "/v1/audit-head", h, &r)
+	return r, err
+}
+
+// AuditHead returns the head of this workstation's audit trail that the
+// province holds; the zero head when it holds none.
+func (c *Client) AuditHead(ctx context.Context) (data.AuditHead, error) {
+	var h data.AuditHead
+	err := c.do(ctx, http.MethodGet, "/v1/audit-head", nil, &h)
+	return h, err
+}

@@ -386,6 +386,9 @@ func (w *Worker) syncOnce(ctx context.Context, pull bool) (Report, error) {
 			return rep, err
 		}
 	}
+	if err := w.pushAuditHead(ctx, &rep); err != nil {
+		return rep, err
+	}
 	// Each page is applied with its cursor in one transaction: a pull cut
 	// short goes on from the last page applied, nothing lost or doubled.
 	pulled := 0
@@ -439,4 +442,27 @@ func (w *Worker) push(ctx context.Context, batch []data.OutboxChange) ([]data.Ch
 	}
 	second, err := w.push(ctx, batch[half:])
 	return append(first, second...), err
+}
+
+// pushAuditHead tells the province how far the audit trail has grown, so
+// that entries deleted here later are found; a head it refuses is listed
+// as needing attention with its reason, and among the round's rejections.
+func (w *Worker) pushAuditHead(ctx context.Context, rep *Report) error {
+	h, ok, err := w.Store.AuditHeadToSend(ctx)
+	if err != nil || !ok {
+		return storeErr("đọc đầu chuỗi nhật ký", err)
+	}
+	r, err := w.Client.PushAuditHead(ctx, h)
+	if err != nil {
+		return err
+	}
+	r.Key = data.AuditHeadKey
+	if err := w.Store.RecordAuditHead(context.WithoutCancel(ctx), h, r); err != nil {
+		return storeErr("ghi đầu chuỗi nhật ký", err)
+	}
+	if !r.Accepted() {
+		rep.Rejected++
+		rep.Rejections = append(rep.Rejections, r)
+	}
+	return nil
 }

@@ -30,6 +30,8 @@ var Routes = []string{
 	"POST /v1/enroll",
 	"POST /v1/changes",
 	"GET /v1/changes",
+	"GET /v1/audit-head",
+	"POST /v1/audit-head",
 	"POST /postal/v1/items",
 	"POST /postal/v1/deliveries",
 	"GET /postal/v1/items/{item}",
@@ -49,10 +51,12 @@ type API struct {
 func (a *API) Handler() http.Handler {
 	mux := http.NewServeMux()
 	handlers := map[string]http.HandlerFunc{
-		"GET /healthz":     a.health,
-		"POST /v1/enroll":  a.enroll,
-		"POST /v1/changes": a.authenticated(a.push),
-		"GET /v1/changes":  a.authenticated(a.pull),
+		"GET /healthz":        a.health,
+		"POST /v1/enroll":     a.enroll,
+		"POST /v1/changes":    a.authenticated(a.push),
+		"GET /v1/changes":     a.authenticated(a.pull),
+		"GET /v1/audit-head":  a.authenticated(a.auditHead),
+		"POST /v1/audit-head": a.authenticated(a.pushAuditHead),
 
 		"POST /postal/v1/items":       a.postal(a.announce),
 		"POST /postal/v1/deliveries":  a.postal(a.deliver),
@@ -315,4 +319,34 @@ func (a *API) pull(w http.ResponseWriter, r *http.Request, ws Workstation) {
 	}
 	info(r).changes = len(page.Changes)
 	writeJSON(w, http.StatusOK, page)
+}
+
+// auditHead answers the head of the caller's audit trail the province
+// holds, for motcua audit verify.
+func (a *API) auditHead(w http.ResponseWriter, r *http.Request, ws Workstation) {
+	h, err := a.Store.AuditHead(r.Context(), ws)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, h)
+}
+
+// pushAuditHead keeps the head of the caller's audit trail, or refuses it
+// with the finding as the reason: 200 either way, a finding is no fault.
+func (a *API) pushAuditHead(w http.ResponseWriter, r *http.Request, ws Workstation) {
+	var h data.AuditHeadRecord
+	if status, err := decode(w, r, &h); err != nil {
+		a.failStatus(w, r, status, err)
+		return
+	}
+	res, err := a.Store.PushAuditHead(r.Context(), ws, h)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	if !res.Accepted() {
+		a.Log.Warn("audit head refused", "workstation", info(r).workstation, "reason", res.Reason)
+	}
+	writeJSON(w, http.StatusOK, res)
 }

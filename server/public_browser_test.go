@@ -17,6 +17,7 @@ import (
 	"motcua/counter"
 	"motcua/data"
 	"motcua/data/catalogfile"
+	"motcua/data/password"
 	"motcua/data/scan"
 	"motcua/data/sqlite"
 	"motcua/province"
@@ -74,6 +75,10 @@ func newWorkstation(t *testing.T, srv *servertest.Server, n int, prefix string) 
 		t.Fatal(err)
 	}
 	desk := counter.New(db, dir)
+	desk.Passwords = password.Fast
+	if _, err := desk.CreateFirstAdmin(ctx, "binh", "Trần Văn Bình", "mat-khau-1"); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := desk.Enroll(ctx, srv.URL, srv.Enrollment(t, agency, n), srv.CAFile); err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +118,7 @@ func (w *workstation) intake(t *testing.T, a data.ApplicantRecord) data.Dossier 
 func receiptQR(t *testing.T, w *workstation, code string) string {
 	t.Helper()
 	pdftoppm, zbarimg := required(t, "pdftoppm"), required(t, "zbarimg")
-	path, err := w.desk.Receipt(context.Background(), code, "Trần Văn Bình", false)
+	path, err := w.desk.Receipt(context.Background(), code, false)
 	if err != nil {
 		t.Fatal(err)
 	}

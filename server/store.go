@@ -261,6 +261,12 @@ func (s *Store) Enroll(ctx context.Context, req data.EnrollRequest) (data.Enroll
 		if _, err := tx.Exec(ctx, `UPDATE workstation SET token_hash = $1, enrolled_at = now() WHERE id = $2`, hash(token), wsID); err != nil {
 			return err
 		}
+		if replace {
+			// The new PC's audit trail starts afresh.
+			if _, err := tx.Exec(ctx, `DELETE FROM audit_head WHERE workstation_id = $1`, wsID); err != nil {
+				return err
+			}
+		}
 		if len(req.PublicKey) > 0 {
 			_, err := tx.Exec(ctx, `INSERT INTO workstation_key (workstation_id, public_key) VALUES ($1, $2) ON CONFLICT DO NOTHING`, wsID, req.PublicKey)
 			if err != nil {

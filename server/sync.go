@@ -203,6 +203,10 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 			// Not in the feed: each workstation keeps its own set-up.
 			profile = p
 			continue
+		case *data.AccountRecord:
+			if err := saveAccount(ctx, tx, ws, *p); err != nil {
+				return err
+			}
 		}
 		if results[i].Result == data.ResultApplied {
 			feedAt = append(feedAt, i)

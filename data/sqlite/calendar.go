@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -39,9 +40,15 @@ func (db *DB) SetOverride(ctx context.Context, o data.Override) error {
 	if o.Name = data.Clean(o.Name); o.Name == "" {
 		return data.Errorf(data.EInvalid, "Hãy nhập tên (lý do) của ngày %s.", o.Date.Format("02/01/2006"))
 	}
-	_, err := db.write.ExecContext(ctx, `INSERT INTO calendar_override (date, off, name, updated_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (date) DO UPDATE SET off = excluded.off, name = excluded.name, updated_at = excluded.updated_at`,
-		o.Date.Format(dateLayout), o.Off, o.Name, db.stamp())
+	rec := data.OverrideRecord{Date: o.Date.Format(dateLayout), Off: o.Off, Name: o.Name}
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO calendar_override (date, off, name, updated_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (date) DO UPDATE SET off = excluded.off, name = excluded.name, updated_at = excluded.updated_at`,
+			rec.Date, o.Off, o.Name, db.stamp()); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, "", "calendar.set", rec.Date, o.Name, rec)
+	})
 	if err != nil {
 		return fmt.Errorf("sqlite: set override: %w", err)
 	}
@@ -51,12 +58,19 @@ func (db *DB) SetOverride(ctx context.Context, o data.Override) error {
 
 // RemoveOverride deletes the override of a date.
 func (db *DB) RemoveOverride(ctx context.Context, date time.Time) error {
-	res, err := db.write.ExecContext(ctx, `DELETE FROM calendar_override WHERE date = ?`, date.Format(dateLayout))
+	day := date.Format(dateLayout)
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM calendar_override WHERE date = ?`, day)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return data.Errorf(data.ENotFound, "Ngày %s không có điều chỉnh nào để xoá.", date.Format("02/01/2006"))
+		}
+		return db.audit(ctx, tx, "", "calendar.remove", day, "", map[string]string{"date": day})
+	})
 	if err != nil {
-		return fmt.Errorf("sqlite: remove override: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return data.Errorf(data.ENotFound, "Ngày %s không có điều chỉnh nào để xoá.", date.Format("02/01/2006"))
+		return wrapErr("remove override", err)
 	}
 	db.dropCalendar()
 	return nil

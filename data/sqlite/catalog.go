@@ -58,7 +58,12 @@ func (db *DB) ImportProcedures(ctx context.Context, ps []data.Procedure) (data.I
 			}
 		}
 		data.ReportProgress(ctx, len(ps), len(ps))
-		return nil
+		codes := make([]string, len(ps))
+		for i, p := range ps {
+			codes[i] = p.Code
+		}
+		return db.audit(ctx, tx, "", "catalog.import", fmt.Sprintf("%d thủ tục", len(ps)),
+			fmt.Sprintf("%d mới, %d cập nhật", rep.Added, rep.Updated), ps)
 	})
 	if err != nil {
 		return data.ImportReport{}, fmt.Errorf("sqlite: import procedures: %w", err)
@@ -317,7 +322,7 @@ func (db *DB) SetTimeLimit(ctx context.Context, code string, tl data.TimeLimit) 
 		if n, _ := res.RowsAffected(); n == 0 {
 			return data.Errorf(data.ENotFound, "Không có thủ tục mã %q trong danh mục.", code)
 		}
-		return nil
+		return db.audit(ctx, tx, "", "catalog.time-limit", code, "", tl)
 	})
 }
 

@@ -106,7 +106,7 @@ func TestIntakeSurvivesSIGKILL(t *testing.T) {
 	printed := len(run.codes)
 	checkCrash(t, file, run, true)
 
-	if _, err := Restore(ctx, file, halfway, time.Now()); err != nil {
+	if _, err := Restore(ctx, file, halfway, time.Now(), nil); err != nil {
 		t.Fatal(err)
 	}
 	after := &crashRun{codes: map[string]int{}, regs: map[int]int{}}

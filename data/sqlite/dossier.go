@@ -47,9 +47,14 @@ func (db *DB) prepare(ctx context.Context, req data.IntakeRequest) (data.Dossier
 	}
 	received = received.In(data.Zone).Truncate(time.Second)
 	days := intake.WorkingDays(req, p)
+	// The officer who receives it, as papers print it: the one named, or
+	// the one the desk's context carries.
 	officer := req.Officer
 	if officer == "" {
-		officer = fmt.Sprintf("Máy trạm %d", office.Workstation)
+		officer = data.OfficerFrom(ctx).FullName
+	}
+	if officer == "" {
+		return data.Dossier{}, office, data.Errorf(data.EInvalid, "Hồ sơ chưa có cán bộ tiếp nhận: hãy đăng nhập bằng tài khoản của mình.")
 	}
 	d := data.Dossier{
 		ProcedureCode: p.Code,
@@ -178,10 +183,11 @@ func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier,
 		if err := db.event(ctx, tx, d.Code, d.Officer, "intake", "", data.StatusReceived, data.IntakeNote(d.Channel, d.DueDate)); err != nil {
 			return err
 		}
-		if err := db.audit(ctx, tx, d.Officer, "dossier.intake", d.Code, d.ProcedureCode); err != nil {
+		rec := dossierPayload(d, receipts)
+		if err := db.audit(ctx, tx, d.Officer, "dossier.intake", d.Code, d.ProcedureCode, rec); err != nil {
 			return err
 		}
-		return db.enqueue(ctx, tx, data.ChangeDossierCreated, d.Code, dossierPayload(d, receipts))
+		return db.enqueue(ctx, tx, data.ChangeDossierCreated, d.Code, rec)
 	})
 	if err != nil {
 		var de *data.Error
@@ -225,15 +231,11 @@ func dateOrEmpty(t time.Time) string {
 	return t.Format(dateLayout)
 }
 
+// event adds a line to a dossier's history: actor is the name it shows,
+// the account that of the officer the context carries.
 func (db *DB) event(ctx context.Context, tx *sql.Tx, code, actor, action string, from, to data.Status, note string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO dossier_event (dossier_code, at, actor, action, from_status, to_status, note)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, code, db.stamp(), actor, action, from, to, note)
-	return err
-}
-
-func (db *DB) audit(ctx context.Context, tx *sql.Tx, actor, action, subject, detail string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)`,
-		db.stamp(), actor, action, subject, detail)
+	_, err := tx.ExecContext(ctx, `INSERT INTO dossier_event (dossier_code, at, actor, account, action, from_status, to_status, note)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, code, db.stamp(), actor, data.OfficerFrom(ctx).Username, action, from, to, note)
 	return err
 }
 
@@ -403,21 +405,12 @@ func (db *DB) RecordPrint(ctx context.Context, code, kind, actor string) (int, e
 			code, kind, n, db.stamp(), actor); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, actor, "print."+kind, code, fmt.Sprintf("lần in %d", n+1))
+		return db.audit(ctx, tx, actor, "print."+kind, code, fmt.Sprintf("lần in %d", n+1), map[string]any{"kind": kind, "reprint": n})
 	})
 	if err != nil && data.ErrorCode(err) == data.EInternal {
 		return 0, fmt.Errorf("sqlite: record print: %w", err)
 	}
 	return n, err
-}
-
-// Audit records an action on a dossier in the audit log.
-func (db *DB) Audit(ctx context.Context, actor, action, code, detail string) error {
-	err := db.inTx(ctx, func(tx *sql.Tx) error { return db.audit(ctx, tx, actor, action, code, detail) })
-	if err != nil {
-		return fmt.Errorf("sqlite: audit: %w", err)
-	}
-	return nil
 }
 
 // PrintCount says how many printouts of a kind a dossier had.
@@ -465,10 +458,11 @@ func (db *DB) setStatusTx(ctx context.Context, tx *sql.Tx, code string, from, to
 	if err := db.event(ctx, tx, code, actor, "status", from, to, note); err != nil {
 		return err
 	}
-	if err := db.audit(ctx, tx, actor, "dossier.status", code, string(from)+" → "+string(to)); err != nil {
+	change := data.StatusChange{Code: code, From: from, To: to, Note: note, Actor: actor}
+	if err := db.audit(ctx, tx, actor, "dossier.status", code, string(from)+" → "+string(to), change); err != nil {
 		return err
 	}
-	return db.enqueue(ctx, tx, data.ChangeDossierStatus, code, data.StatusChange{Code: code, From: from, To: to, Note: note, Actor: actor})
+	return db.enqueue(ctx, tx, data.ChangeDossierStatus, code, change)
 }
 
 // AddKey records a public key that signs receipts.

@@ -47,7 +47,8 @@ func (db *DB) OpenManifest(ctx context.Context, kind data.ManifestKind, carrier,
 		if err := remember(ctx, tx, "agency", agency, now); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, actor, "manifest.open", number, string(kind))
+		return db.audit(ctx, tx, actor, "manifest.open", number, string(kind),
+			map[string]any{"number": number, "kind": kind, "carrier": carrier, "agency": agency})
 	})
 	if err != nil {
 		return data.Manifest{}, wrapErr("open manifest", err)
@@ -272,7 +273,8 @@ func (db *DB) AddItem(ctx context.Context, number string, add data.ManifestAdd, 
 		if err != nil {
 			return err
 		}
-		if err := db.audit(ctx, tx, actor, "manifest.add", m.Number, code); err != nil {
+		if err := db.audit(ctx, tx, actor, "manifest.add", m.Number, code,
+			map[string]any{"number": m.Number, "dossier": code, "postal_item": postal, "fee": add.Fee}); err != nil {
 			return err
 		}
 		out, err = db.manifest(ctx, tx, m.Number)
@@ -327,7 +329,8 @@ func (db *DB) RemoveItem(ctx context.Context, number, code, actor string) (data.
 		if n, _ := res.RowsAffected(); n == 0 {
 			return data.Errorf(data.ENotFound, "Hồ sơ %s không có trong biên bản %s.", code, m.Number)
 		}
-		if err := db.audit(ctx, tx, actor, "manifest.remove", m.Number, code); err != nil {
+		if err := db.audit(ctx, tx, actor, "manifest.remove", m.Number, code,
+			map[string]any{"number": m.Number, "dossier": data.Clean(code)}); err != nil {
 			return err
 		}
 		out, err = db.manifest(ctx, tx, m.Number)
@@ -383,7 +386,8 @@ func (db *DB) CloseManifest(ctx context.Context, number, officer, postalStaff st
 		}
 		// What the signing changed travels to the province dossier by
 		// dossier; the manifest itself is the office's paper.
-		return db.audit(ctx, tx, officer, "manifest.close", m.Number, fmt.Sprintf("%d hồ sơ, bưu điện: %s", len(m.Items), postalStaff))
+		return db.audit(ctx, tx, officer, "manifest.close", m.Number, fmt.Sprintf("%d hồ sơ, bưu điện: %s", len(m.Items), postalStaff),
+			map[string]any{"number": m.Number, "officer": officer, "postal_staff": postalStaff, "closed_at": now.Format(time.RFC3339), "items": len(m.Items)})
 	})
 	if err != nil {
 		return data.Manifest{}, wrapErr("close manifest", err)
@@ -464,7 +468,7 @@ func (db *DB) SaveReconciliation(ctx context.Context, number string, r data.Reco
 			return data.Errorf(data.ENotFound, "Không có biên bản số %q.", number)
 		}
 		if err := db.audit(ctx, tx, r.Actor, "manifest.reconcile", number,
-			fmt.Sprintf("thiếu %d, thừa %d", len(r.Missing), len(r.Unexpected))); err != nil {
+			fmt.Sprintf("thiếu %d, thừa %d", len(r.Missing), len(r.Unexpected)), r); err != nil {
 			return err
 		}
 		out, err = db.manifest(ctx, tx, data.Clean(number))
@@ -605,7 +609,7 @@ func (db *DB) RecordManifestPrint(ctx context.Context, number, actor string) (in
 		if err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, actor, "print.manifest", number, fmt.Sprintf("lần in %d", n+1))
+		return db.audit(ctx, tx, actor, "print.manifest", number, fmt.Sprintf("lần in %d", n+1), map[string]any{"reprint": n})
 	})
 	return n, wrapErr("record manifest print", err)
 }

@@ -13,9 +13,9 @@ import (
 func (db *DB) Office(ctx context.Context) (data.Office, error) {
 	var o data.Office
 	c := &o.Collector
-	err := db.read.QueryRowContext(ctx, `SELECT agency_code, name, parent, place, workstation, tracking_prefix, paper_size,
+	err := db.read.QueryRowContext(ctx, `SELECT agency_code, name, parent, place, workstation, tracking_prefix, paper_size, lock_minutes,
 			collector_name, collector_tax_code, collector_address, receipt_form, receipt_series
-		FROM office WHERE id = 1`).Scan(&o.AgencyCode, &o.Name, &o.Parent, &o.Place, &o.Workstation, &o.TrackingPrefix, &o.PaperSize,
+		FROM office WHERE id = 1`).Scan(&o.AgencyCode, &o.Name, &o.Parent, &o.Place, &o.Workstation, &o.TrackingPrefix, &o.PaperSize, &o.LockMinutes,
 		&c.Name, &c.TaxCode, &c.Address, &c.FormSymbol, &c.SeriesLetters)
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, data.Errorf(data.ENotFound, "Chưa cấu hình đơn vị: hãy chạy thiết lập ban đầu (motcua init).")
@@ -47,17 +47,20 @@ func (db *DB) SaveOffice(ctx context.Context, o data.Office) error {
 		}
 		c := o.Collector
 		if _, err := tx.ExecContext(ctx, `INSERT INTO office
-			(id, agency_code, name, parent, place, workstation, tracking_prefix, paper_size,
+			(id, agency_code, name, parent, place, workstation, tracking_prefix, paper_size, lock_minutes,
 				collector_name, collector_tax_code, collector_address, receipt_form, receipt_series, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET agency_code = excluded.agency_code, name = excluded.name,
 				parent = excluded.parent, place = excluded.place, workstation = excluded.workstation,
-				tracking_prefix = excluded.tracking_prefix, paper_size = excluded.paper_size,
+				tracking_prefix = excluded.tracking_prefix, paper_size = excluded.paper_size, lock_minutes = excluded.lock_minutes,
 				collector_name = excluded.collector_name, collector_tax_code = excluded.collector_tax_code,
 				collector_address = excluded.collector_address, receipt_form = excluded.receipt_form,
 				receipt_series = excluded.receipt_series, updated_at = excluded.updated_at`,
-			o.AgencyCode, o.Name, o.Parent, o.Place, o.Workstation, o.TrackingPrefix, o.PaperSize,
+			o.AgencyCode, o.Name, o.Parent, o.Place, o.Workstation, o.TrackingPrefix, o.PaperSize, o.LockMinutes,
 			c.Name, c.TaxCode, c.Address, c.FormSymbol, c.SeriesLetters, db.stamp()); err != nil {
+			return err
+		}
+		if err := db.audit(ctx, tx, "", "office.save", o.AgencyCode, fmt.Sprintf("máy trạm %d", o.Workstation), o); err != nil {
 			return err
 		}
 		if token == "" || (name == o.Name && place == o.Place) {

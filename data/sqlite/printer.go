@@ -31,8 +31,13 @@ func (db *DB) SetPrinter(ctx context.Context, name string) error {
 	if err := data.CheckPrinterName(name); err != nil {
 		return err
 	}
-	_, err := db.write.ExecContext(ctx, `INSERT INTO printer (id, name, updated_at) VALUES (1, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`, name, db.stamp())
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO printer (id, name, updated_at) VALUES (1, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`, name, db.stamp()); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, "", "printer.set", name, "", map[string]string{"printer": name})
+	})
 	if err != nil {
 		return fmt.Errorf("sqlite: set printer: %w", err)
 	}

@@ -23,8 +23,10 @@ import (
 // The database it replaces is moved, with its -wal and -shm, into
 // backups/truoc-khoi-phuc-<time>/, so nothing is lost and no WAL of
 // another file is ever replayed into the restored one. The number journal
-// stays: the restored file never hands out a number again.
-func Restore(ctx context.Context, file, backup string, now time.Time) (data.Restored, error) {
+// stays: the restored file never hands out a number again. allow, when
+// not nil, is asked once the backup is checked and before anything
+// moves, with the path of its checked copy (see BackupAccount).
+func Restore(ctx context.Context, file, backup string, now time.Time, allow func(ctx context.Context, copy string) error) (data.Restored, error) {
 	var r data.Restored
 	dir := filepath.Dir(file)
 	if err := platform.PrivateDir(dir); err != nil {
@@ -73,6 +75,11 @@ func Restore(ctx context.Context, file, backup string, now time.Time) (data.Rest
 	}
 	if err := sameOffice(file, r); err != nil {
 		return r, err
+	}
+	if allow != nil {
+		if err := allow(ctx, tmp); err != nil {
+			return r, err
+		}
 	}
 	for _, p := range []string{tmp + "-wal", tmp + "-shm", tmp + "-journal"} {
 		if _, err := os.Stat(p); err == nil {
@@ -240,4 +247,24 @@ func adoptFile(ctx context.Context, file string) error {
 		return err
 	}
 	return errors.Join(db.adoptNumbers(ctx), db.Close())
+}
+
+// BackupAccount reads an account from a backup (Restore's checked copy),
+// read-only, for checking an administrator against it when the current
+// database cannot say who may restore. ENotFound when the backup has no
+// such account (or none at all: it was made before accounts).
+func BackupAccount(ctx context.Context, backup, username string) (data.Account, error) {
+	if _, err := os.Stat(backup); err != nil {
+		return data.Account{}, data.Errorf(data.EInvalid, "Không đọc được tệp sao lưu %s%s.", backup, data.FileProblem(err))
+	}
+	c, err := sql.Open("sqlite3", "file:"+backup+"?mode=ro&immutable=1")
+	if err != nil {
+		return data.Account{}, fmt.Errorf("sqlite: backup account: %w", err)
+	}
+	defer c.Close()
+	a, err := scanAccount(c.QueryRowContext(ctx, `SELECT `+accountColumns+` FROM account WHERE username = ?`, data.Clean(username)))
+	if err != nil {
+		return a, data.Errorf(data.ENotFound, "Bản sao lưu %s không có tài khoản %q để kiểm tra quyền khôi phục.", backup, username)
+	}
+	return a, nil
 }

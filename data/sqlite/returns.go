@@ -120,11 +120,11 @@ func (db *DB) Apologise(ctx context.Context, code string, newDue time.Time, reas
 		if err := db.event(ctx, tx, code, officer, "apology", d.Status, d.Status, note); err != nil {
 			return err
 		}
-		if err := db.audit(ctx, tx, officer, "dossier.apology", code, note); err != nil {
+		change := data.DossierUpdate{Code: code, Action: data.UpdateApology, Actor: officer, Note: note, DueDate: newDue.Format(dateLayout)}
+		if err := db.audit(ctx, tx, officer, "dossier.apology", code, note, change); err != nil {
 			return err
 		}
-		return db.enqueue(ctx, tx, data.ChangeDossierUpdated, code, data.DossierUpdate{Code: code, Action: data.UpdateApology,
-			Actor: officer, Note: note, DueDate: newDue.Format(dateLayout)})
+		return db.enqueue(ctx, tx, data.ChangeDossierUpdated, code, change)
 	})
 	return a, wrapErr("apologise", err)
 }

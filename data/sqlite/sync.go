@@ -218,6 +218,8 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) (int, error) 
 					err = db.applyOverride(ctx, tx, *p)
 				case *data.RatingRecord:
 					err = db.applyRated(ctx, tx, c, *p)
+				case *data.AccountRecord:
+					err = db.applyAccount(ctx, tx, *p, office)
 				case *data.FeesRecord:
 					err = db.applyFees(ctx, tx, c, *p, office, raised)
 				}
@@ -473,7 +475,9 @@ func (db *DB) NeedsAttention(ctx context.Context) ([]data.Rejection, error) {
 			WHERE rejected_at IS NOT NULL AND dismissed_at IS NULL
 		UNION ALL SELECT 1, seq, key, kind, subject, reason, changed_at, recorded_at FROM pull_problem
 			WHERE dismissed_at IS NULL
-		ORDER BY 1, 2`)
+		UNION ALL SELECT 0, 0, ?, 'audit.head', 'nhật ký, mục số ' || refused_seq, reason, refused_at, refused_at FROM audit_anchor
+			WHERE reason <> '' AND dismissed_at IS NULL
+		ORDER BY 1, 2`, data.AuditHeadKey)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: needs attention: %w", err)
 	}
@@ -503,6 +507,7 @@ func (db *DB) DismissRejection(ctx context.Context, key, actor string) error {
 		for _, q := range []string{
 			`UPDATE outbox SET dismissed_at = ?, dismissed_by = ? WHERE key = ? AND rejected_at IS NOT NULL AND dismissed_at IS NULL`,
 			`UPDATE pull_problem SET dismissed_at = ?, dismissed_by = ? WHERE key = ? AND dismissed_at IS NULL`,
+			`UPDATE audit_anchor SET dismissed_at = ?, dismissed_by = ? WHERE ? = '` + data.AuditHeadKey + `' AND reason <> '' AND dismissed_at IS NULL`,
 		} {
 			res, err := tx.ExecContext(ctx, q, db.stamp(), actor, key)
 			if err != nil {
@@ -511,7 +516,10 @@ func (db *DB) DismissRejection(ctx context.Context, key, actor string) error {
 			m, _ := res.RowsAffected()
 			n += m
 		}
-		return nil
+		if n == 0 {
+			return nil
+		}
+		return db.audit(ctx, tx, actor, "sync.dismiss", key, "", map[string]string{"key": key})
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: dismiss rejection: %w", err)
@@ -548,7 +556,11 @@ func (db *DB) SaveSyncSettings(ctx context.Context, s data.SyncSettings) error {
 			ON CONFLICT (id) DO UPDATE SET server_url = excluded.server_url, token = excluded.token, ca_file = excluded.ca_file,
 				cursor = CASE WHEN server_url = excluded.server_url THEN cursor ELSE 0 END, updated_at = excluded.updated_at`,
 			s.ServerURL, s.Token, s.CAFile, db.stamp())
-		return err
+		if err != nil {
+			return err
+		}
+		// The token is a secret: the entry names the server only.
+		return db.audit(ctx, tx, "", "sync.enroll", s.ServerURL, "", map[string]string{"server": s.ServerURL, "ca_file": s.CAFile})
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: save sync settings: %w", err)
