@@ -1,15 +1,11 @@
 package cli
 
 import (
-	"bufio"
 	"encoding/json"
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/creack/pty"
 
 	"motcua/data"
 )
@@ -161,60 +157,4 @@ func TestPasswordsFromThePrompt(t *testing.T) {
 	// Commands that show no personal data need no account.
 	h.ok("calendar", "due", "--received", "2027-04-29T10:00", "--days", "1")
 	h.ok("catalog", "list")
-}
-
-// TestPromptDoesNotEcho types a password into the real prompt through a
-// pseudo-terminal: the prompt shows, the password does not.
-func TestPromptDoesNotEcho(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no pseudo-terminal")
-	}
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skipf("no pseudo-terminal: %v", err)
-	}
-	defer ptmx.Close()
-	defer tty.Close()
-	term := StdTerminal(tty, tty)
-	if !term.IsTerminal() {
-		t.Fatal("a pseudo-terminal is not a terminal")
-	}
-	got := make(chan string, 1)
-	go func() {
-		pw, err := term.ReadPassword("Mật khẩu của binh: ")
-		if err != nil {
-			pw = "error: " + err.Error()
-		}
-		got <- pw
-	}()
-	r := bufio.NewReader(ptmx)
-	prompt, err := r.ReadString(' ')
-	for err == nil && !strings.HasSuffix(prompt, "binh: ") {
-		var more string
-		more, err = r.ReadString(' ')
-		prompt += more
-	}
-	if err != nil {
-		t.Fatalf("prompt %q: %v", prompt, err)
-	}
-	if _, err := ptmx.Write([]byte("mật-khẩu-bí-mật\n")); err != nil {
-		t.Fatal(err)
-	}
-	if pw := <-got; pw != "mật-khẩu-bí-mật" {
-		t.Fatalf("read %q", pw)
-	}
-	// What the terminal shows after the prompt: the new line, no password.
-	ptmx.SetReadDeadline(time.Now().Add(500 * time.Millisecond))
-	var shown []byte
-	buf := make([]byte, 256)
-	for {
-		n, err := r.Read(buf)
-		shown = append(shown, buf[:n]...)
-		if err != nil || strings.Contains(string(shown), "\n") {
-			break
-		}
-	}
-	if strings.Contains(string(shown), "bí") || strings.Contains(string(shown), "mật") {
-		t.Errorf("the terminal echoed %q", shown)
-	}
 }

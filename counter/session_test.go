@@ -132,6 +132,11 @@ func TestRolesAtTheDesk(t *testing.T) {
 			_, _, err := d.Apology(ctx, dossier.Code, time.Date(2027, 2, 20, 0, 0, 0, 0, data.Zone), "x")
 			return err
 		},
+		"Form 05": func() error {
+			_, _, err := d.Stop(ctx, dossier.Code, "x", "")
+			return err
+		},
+		"fees report":  func() error { _, err := d.FeeReport(ctx, dossier.DueDate, dossier.DueDate); return err },
 		"full ID":      func() error { _, err := d.ShowID(ctx, dossier.Code); return err },
 		"set-up":       func() error { _, err := d.SaveOffice(ctx, data.Office{}); return err },
 		"accounts":     func() error { _, err := d.Accounts(ctx); return err },
@@ -156,5 +161,14 @@ func TestRolesAtTheDesk(t *testing.T) {
 	}
 	if id, err := d.ShowID(ctx, dossier.Code); err != nil || id != "093190001234" {
 		t.Errorf("a supervisor's full ID %q %v", id, err)
+	}
+	// The fee report lists payers: reading it is in the audit trail.
+	day := data.DateOf(dossier.ReceivedAt)
+	if _, err := d.FeeReport(ctx, day, day); err != nil {
+		t.Fatal(err)
+	}
+	es, _ = d.AuditEntries(ctx, data.AuditFilter{Account: "binh"})
+	if last := es[len(es)-1]; last.Action != "report.fees" || last.Subject != "2027-02-03/2027-02-03" {
+		t.Errorf("last audit entry %+v, want the fee report", last)
 	}
 }
