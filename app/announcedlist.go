@@ -88,7 +88,7 @@ func (a *announcedList) show(m data.Manifest) {
 func (a *announcedList) reload() {
 	u := a.s.u
 	background(&u.jobs, u.ctx, func(ctx context.Context) ([]data.Announced, error) {
-		return u.desk.Announcements(ctx)
+		return u.desk.AnnouncedItems(ctx)
 	}, func(items []data.Announced, err error) {
 		if err != nil {
 			a.empty.SetText(u.errorText(err))

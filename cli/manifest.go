@@ -357,7 +357,7 @@ func manifestAnnounced(ctx context.Context, env *Env, args []string) error {
 			return err
 		}
 	}
-	list, err := env.Desk.Announcements(ctx)
+	list, err := env.Desk.AnnouncedItems(ctx)
 	if err != nil {
 		return err
 	}
@@ -370,7 +370,7 @@ func manifestAnnounced(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintf(env.Stdout, "  %s  %s  %s  báo lúc %s%s\n", a.Item, a.Applicant.Name, a.ProcedureCode,
 			a.Announced().In(data.Zone).Format("15:04 02/01/2006"), where)
 	}
-	c, err := env.Desk.PostalCounts(ctx, from, to.AddDate(0, 0, 1))
+	c, err := env.Desk.PostalReconciliation(ctx, from, to.AddDate(0, 0, 1))
 	if err != nil {
 		return err
 	}

@@ -44,9 +44,6 @@ type Reader interface {
 	FeeReport(ctx context.Context, from, to time.Time) (data.FeeReport, error)
 	Stopped(ctx context.Context, code string) (data.Stop, error)
 	HandOvers(ctx context.Context, code string) ([]data.HandOver, error)
-	Announcements(ctx context.Context) ([]data.Announced, error)
-	Announcement(ctx context.Context, item string) (data.Announced, error)
-	PostalCounts(ctx context.Context, from, to time.Time) (data.PostalCounts, error)
 }
 
 // Store is what the desk needs of the store.

@@ -3,6 +3,7 @@ package counter
 import (
 	"context"
 	"strings"
+	"time"
 
 	"motcua/data"
 	"motcua/data/intake"
@@ -94,4 +95,27 @@ func announcedFee(a data.PostalAnnouncement) (int64, data.FeeKind) {
 	}
 	n, _ := a.Fees[0].Amount.Int64()
 	return n, data.FeeKind(strings.TrimSpace(a.Fees[0].Kind))
+}
+
+// AnnouncedItems lists the items the postal operator announced that no
+// signed from-post manifest holds yet, with their applicants.
+func (d *Desk) AnnouncedItems(ctx context.Context) ([]data.Announced, error) {
+	ctx, _, err := d.begin(ctx, data.ActManifest)
+	if err != nil {
+		return nil, err
+	}
+	return d.store.Announcements(ctx)
+}
+
+// PostalReconciliation compares, for the period [from, to), the items
+// the postal operator announced with those handed over on signed
+// from-post manifests: the counts of each, the items announced and not
+// handed over by the period's end, and those handed over never
+// announced. The quarterly postal report prints these figures.
+func (d *Desk) PostalReconciliation(ctx context.Context, from, to time.Time) (data.PostalCounts, error) {
+	ctx, _, err := d.begin(ctx, data.ActManifest)
+	if err != nil {
+		return data.PostalCounts{}, err
+	}
+	return d.store.PostalCounts(ctx, from, to)
 }
