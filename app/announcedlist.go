@@ -62,9 +62,10 @@ func (a *announcedList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	it := a.items[id]
 	rows := o.(*fyne.Container).Objects
-	top := rows[0].(*fyne.Container).Objects
-	top[0].(*widget.Label).SetText(it.Item)
-	top[1].(*widget.Label).SetText(it.Applicant.Name)
+	top := rows[0].(*fyne.Container) // a border: the name in its centre, the item on its left
+	top.Objects[1].(*widget.Label).SetText(it.Item)
+	top.Objects[0].(*widget.Label).SetText(it.Applicant.Name)
+	top.Refresh()
 	what := lang.L("manifest.announced.row", map[string]any{"Procedure": it.ProcedureCode,
 		"Time": it.Announced().In(data.Zone).Format("15:04 02/01")})
 	if it.Manifest != "" {

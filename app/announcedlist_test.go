@@ -137,3 +137,13 @@ func TestAnnouncedItemsOnTheFromPostManifest(t *testing.T) {
 		t.Errorf("filing time %v, want the signing %v", d.ReceivedAt, deskNow)
 	}
 }
+
+func TestAnnouncedListMarkup(t *testing.T) {
+	h := openDesk(t)
+	collected := deskNow.Add(-2 * time.Hour)
+	h.announce(servertest.Announcement(servertest.S10(1), "000.30.12.H30", "1.004837", 1, collected),
+		servertest.Announcement(servertest.S10(2), "000.30.12.H30", "1.004837", 2, collected))
+	s := h.openManifest(data.ManifestFromPost, "Bưu điện Vị Thanh")
+	h.wait()
+	assertMarkup(t, "manifests/announced.xml", s.announced.content, fyne.NewSize(320, 240))
+}
