@@ -44,6 +44,7 @@ type manifestItems struct {
 	scans     []string // reconciliation scans of the manifest on show
 	queue     []string // scans waiting to be added, in order
 	adding    bool
+	confirm   *formDialog // the announced item on show, to confirm; nil when none
 
 	top fyne.CanvasObject
 }
@@ -238,6 +239,9 @@ func (m *manifestItems) onScan(text string) {
 type added struct {
 	item data.ManifestItem
 	m    data.Manifest
+	// announced is an item the post announced, to confirm before its
+	// dossier is made.
+	announced *data.Announced
 }
 
 // addNext adds the oldest scan waiting, one at a time, so that the
@@ -265,30 +269,49 @@ func (m *manifestItems) addNext() {
 			return
 		}
 	}
-	number := m.s.m.Number
+	number, fromPost := m.s.m.Number, m.s.m.Kind == data.ManifestFromPost
 	m.adding = true
 	background(&u.jobs, u.ctx, func(ctx context.Context) (added, error) {
+		if fromPost {
+			// An item the post announced becomes a dossier once the
+			// officer has seen what it holds.
+			a, ok, err := u.desk.AnnouncedFor(ctx, text)
+			if err != nil || ok {
+				return added{announced: &a}, err
+			}
+		}
 		man, it, err := u.desk.AddToManifest(ctx, number, text, add)
 		return added{item: it, m: man}, err
 	}, func(a added, err error) {
-		m.adding = false
-		defer m.addNext()
-		if err != nil {
-			m.feedback.add(lang.L("manifest.refused", map[string]any{"Reason": u.errorText(err)}), widget.DangerImportance)
-		} else {
-			n := len(a.m.Items)
-			m.feedback.add(lang.N("manifest.added", n, map[string]any{"Code": a.item.DossierCode, "Name": a.item.Applicant, "Count": n}), widget.SuccessImportance)
-			if m.s.m.Number == number {
-				m.s.show(a.m)
-				m.list.ScrollToBottom()
-			} else {
-				m.s.opener.update(a.m)
-			}
+		if err == nil && a.announced != nil {
+			m.confirmAnnounced(number, *a.announced)
+			return
 		}
-		if m.s.m.Number == number {
-			m.s.focusScan()
-		}
+		m.done(number, a, err, "manifest.added")
 	})
+}
+
+// done says what adding a scan did, shows the manifest as it then
+// stands and goes on with the next scan.
+func (m *manifestItems) done(number string, a added, err error, message string) {
+	u := m.s.u
+	m.adding = false
+	defer m.addNext()
+	if err != nil {
+		m.feedback.add(lang.L("manifest.refused", map[string]any{"Reason": u.errorText(err)}), widget.DangerImportance)
+	} else {
+		n := len(a.m.Items)
+		m.feedback.add(lang.N(message, n, map[string]any{"Code": a.item.DossierCode, "Name": a.item.Applicant, "Count": n}), widget.SuccessImportance)
+		if m.s.m.Number == number {
+			m.s.show(a.m)
+			m.list.ScrollToBottom()
+		} else {
+			m.s.opener.update(a.m)
+		}
+	}
+	if m.s.m.Number == number {
+		m.s.focusScan()
+	}
 }
 
 // onRemove takes the chosen dossier off the open manifest.

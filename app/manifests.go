@@ -32,6 +32,7 @@ type manifestsScreen struct {
 	sign      *signForm
 	actions   *manifestActions
 	actionMsg *banner
+	announced *announcedList
 
 	placeholder *widget.Label
 	detail      *fyne.Container
@@ -50,9 +51,10 @@ func newManifestsScreen(u *UI) *manifestsScreen {
 	s.items = newManifestItems(s)
 	s.sign = newSignForm(s)
 	s.actions = newManifestActions(s)
+	s.announced = newAnnouncedList(s)
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, s.items.remove, s.items.totals),
 		s.sign.content, s.actions.content, s.actionMsg.content)
-	s.detail = container.NewBorder(s.items.top, bottom, nil, nil, s.items.list)
+	s.detail = container.NewBorder(s.items.top, bottom, nil, s.announced.content, s.items.list)
 	s.detail.Hide()
 	s.placeholder = wrapped(lang.L("manifest.choose"), fyne.TextStyle{})
 	s.placeholder.Importance = widget.LowImportance
@@ -138,6 +140,7 @@ func (s *manifestsScreen) show(m data.Manifest) {
 	s.items.show(m)
 	s.sign.content.Hidden, s.actions.content.Hidden = !open, open
 	s.actions.show(m)
+	s.announced.show(m)
 	s.showButtons()
 	s.detail.Show()
 	s.detail.Refresh()

@@ -15,7 +15,12 @@ const usageManifest = `  manifest new --kind from-post|to-agency|to-citizen [--c
                                        mở biên bản giao nhận; dòng đầu: số biên bản
   manifest add SỐ CHỮ [--item S10] [--fee [phi:|le-phi:]ĐỒNG]
                                        thêm hồ sơ (CHỮ: chuỗi máy quét gõ hoặc mã hồ sơ); --fee: phí, lệ phí
-                                       bưu điện đã thu (from-post) hoặc cước phát (to-citizen)
+                                       bưu điện đã thu (from-post) hoặc cước phát (to-citizen); CHỮ là số
+                                       hiệu bưu gửi bưu điện đã báo: lập hồ sơ từ thông báo (kênh bưu chính)
+                                       rồi thêm vào biên bản từ bưu điện, với khoản bưu điện đã thu
+  manifest announced [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                       bưu gửi bưu điện đã báo, chưa giao; đối chiếu trong kỳ: đã báo chưa
+                                       giao, đã giao không báo (mặc định từ đầu quý đến hôm nay)
   manifest remove SỐ MÃ
   manifest close SỐ --postal TÊN [--officer TÊN]
                                        ký giao nhận; cán bộ ký mặc định là người đang đăng nhập
@@ -33,7 +38,7 @@ func runManifest(ctx context.Context, env *Env, args []string) error {
 	sub := map[string]func(context.Context, *Env, []string) error{
 		"new": manifestNew, "add": manifestAdd, "remove": manifestRemove, "close": manifestClose,
 		"pdf": manifestPDF, "show": manifestShow, "reconcile": manifestReconcile, "delivery": manifestDelivery,
-		"results-back": manifestResultsBack,
+		"results-back": manifestResultsBack, "announced": manifestAnnounced,
 	}[args[0]]
 	if sub == nil {
 		return usagef("Không có lệnh manifest %q.", args[0])
@@ -89,6 +94,13 @@ func manifestAdd(ctx context.Context, env *Env, args []string) error {
 		if add.PostalItem, err = scan.CheckS10(*item); err != nil {
 			return data.Errorf(data.EInvalid, "Không thêm %s: %s", *item, data.ErrorMessage(err))
 		}
+	}
+	a, announced, err := env.Desk.AnnouncedFor(ctx, pos[1])
+	if err != nil {
+		return err
+	}
+	if announced {
+		return manifestReceive(ctx, env, pos[0], a)
 	}
 	d, err := env.Desk.DossierFor(ctx, pos[1])
 	if err != nil {
@@ -293,4 +305,85 @@ func manifestResultsBack(ctx context.Context, env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, c)
 	}
 	return nil
+}
+
+// manifestReceive makes the dossier of an announced item and puts it on
+// a from-post manifest, after saying what the announcement holds.
+func manifestReceive(ctx context.Context, env *Env, number string, a data.Announced) error {
+	p := a.PostalAnnouncement
+	fmt.Fprintf(env.Stdout, "Bưu điện đã báo bưu gửi %s (nhận lúc %s, nhân viên %s):\n  Người nộp: %s, số định danh %s, %s\n  Thủ tục: %s\n",
+		p.Item, p.Collected().In(data.Zone).Format("15:04 02/01/2006"), p.Postman, p.Applicant.Name,
+		data.Applicant{IDNumber: p.Applicant.IDNumber}.MaskedID(), p.Applicant.Address, p.ProcedureCode)
+	for i, doc := range p.Documents {
+		fmt.Fprintf(env.Stdout, "  %d. %s — %d bản chính, %d bản sao\n", i+1, doc.Name, doc.Originals, doc.Copies)
+	}
+	m, it, d, err := env.Desk.ReceiveAnnounced(ctx, number, p.Item)
+	if data.ErrorCode(err) == data.EInternal {
+		return err
+	}
+	if err != nil {
+		return data.Errorf(data.ErrorCode(err), "Không thêm bưu gửi %s: %s", p.Item, data.ErrorMessage(err))
+	}
+	t := m.Totals()
+	fmt.Fprintf(env.Stdout, "%s  %s — %s (lập từ thông báo của bưu điện)\nBiên bản %s: %d hồ sơ, %d giấy tờ (%d bản chính, %d bản sao), %s %s.\n",
+		d.Code, it.Applicant, it.ProcedureName, m.Number, t.Items, t.Documents, t.Originals, t.Copies,
+		strings.ToLower(m.Kind.FeeLabel()), data.FormatVND(t.Fees))
+	return nil
+}
+
+func manifestAnnounced(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("manifest announced", flag.ContinueOnError)
+	fromFlag := fs.String("from", "", "")
+	toFlag := fs.String("to", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("Thừa tham số: %v", pos)
+	}
+	now := env.Desk.Now().In(data.Zone)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, data.Zone)
+	from := time.Date(now.Year(), (now.Month()-1)/3*3+1, 1, 0, 0, 0, 0, data.Zone)
+	to := today
+	for _, f := range []struct {
+		text string
+		day  *time.Time
+	}{{*fromFlag, &from}, {*toFlag, &to}} {
+		if f.text == "" {
+			continue
+		}
+		if *f.day, err = data.ParseDate(f.text); err != nil {
+			return err
+		}
+	}
+	list, err := env.Desk.AnnouncedItems(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Bưu điện đã báo, chưa giao: %d\n", len(list))
+	for _, a := range list {
+		where := ""
+		if a.Manifest != "" {
+			where = " — trong biên bản " + a.Manifest + " (chưa ký)"
+		}
+		fmt.Fprintf(env.Stdout, "  %s  %s  %s  báo lúc %s%s\n", a.Item, a.Applicant.Name, a.ProcedureCode,
+			a.Announced().In(data.Zone).Format("15:04 02/01/2006"), where)
+	}
+	c, err := env.Desk.PostalReconciliation(ctx, from, to.AddDate(0, 0, 1))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Đối chiếu từ %s đến %s: bưu điện báo %d, đã giao %d.\n", from.Format("02/01/2006"), to.Format("02/01/2006"),
+		c.Announced, c.HandedOver)
+	fmt.Fprintf(env.Stdout, "  Đã báo, chưa giao (%d): %s\n  Đã giao, không báo (%d): %s\n", len(c.NotHandedOver), itemList(c.NotHandedOver),
+		len(c.NotAnnounced), itemList(c.NotAnnounced))
+	return nil
+}
+
+func itemList(items []string) string {
+	if len(items) == 0 {
+		return "không có"
+	}
+	return strings.Join(items, ", ")
 }

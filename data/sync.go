@@ -28,6 +28,8 @@ const (
 	ChangeDossierRated   ChangeKind = "dossier.rated"     // a citizen rated the service on the public tracking page: RatingRecord
 	ChangeAccount        ChangeKind = "account.record"    // an officer's account was added or changed: AccountRecord
 	ChangeDossierFees    ChangeKind = "dossier.fees"      // fees collected after intake (by the postman), with their receipts: FeesRecord
+	ChangePostalItem     ChangeKind = "postal.announced"  // the postal operator announced a dossier it collected: PostalAnnouncement
+	ChangePostalDelivery ChangeKind = "postal.delivery"   // the postal operator reported a delivery attempt of a result: DeliveryRecord
 )
 
 // Payload is the content of a change: what it is about (a dossier code,
@@ -54,6 +56,8 @@ var changeKinds = map[ChangeKind]struct {
 	ChangeDossierRated:   {func() Payload { return new(RatingRecord) }, "đánh giá", false},
 	ChangeAccount:        {func() Payload { return new(AccountRecord) }, "tài khoản", true},
 	ChangeDossierFees:    {func() Payload { return new(FeesRecord) }, "phí, lệ phí", true},
+	ChangePostalItem:     {func() Payload { return new(PostalAnnouncement) }, "bưu gửi bưu điện báo", false},
+	ChangePostalDelivery: {func() Payload { return new(DeliveryRecord) }, "kết quả phát", false},
 }
 
 // Known reports whether this version knows the kind; a newer server may
@@ -459,6 +463,7 @@ const (
 	UpdateFiled    = "filed"    // signed in from the post: the filing time and due date restart
 	UpdateApology  = "apology"  // Form 04: a new due date
 	UpdateDelivery = "delivery" // a failed delivery; after the last one the result comes back
+	UpdateToPost   = "to-post"  // the result went to the post for delivery, as item ResultItem
 )
 
 // DossierUpdate is the payload of a dossier.updated change: what changed,
@@ -471,6 +476,7 @@ type DossierUpdate struct {
 	ReceivedAt   string `json:"received_at,omitempty"`   // RFC 3339
 	DueDate      string `json:"due_date,omitempty"`      // YYYY-MM-DD
 	ReturnMethod string `json:"return_method,omitempty"` // counter or post
+	ResultItem   string `json:"result_item,omitempty"`   // S10 number the post delivers the result as (to-post)
 }
 
 // Subject is the dossier's code.
@@ -484,6 +490,10 @@ func (u DossierUpdate) Validate() error {
 	}
 	switch u.Action {
 	case UpdateFiled, UpdateApology, UpdateDelivery:
+	case UpdateToPost:
+		if len(u.ResultItem) != 13 {
+			f.Add("result_item", "số hiệu bưu gửi %q không đúng dạng", u.ResultItem)
+		}
 	default:
 		f.Add("action", "loại cập nhật %q không có", u.Action)
 	}

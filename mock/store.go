@@ -20,6 +20,7 @@ type Store struct {
 	Next counter.Store
 
 	AccountFns // accounts and the audit trail (accounts.go)
+	PostalFns  // the postal operator's announcements (postal.go)
 
 	RaiseNumbersFn func(ctx context.Context, hs []data.NumberHigh) error
 	PrinterFn      func(ctx context.Context) (string, error)

@@ -33,6 +33,11 @@ const Usage = `Cách dùng: motcua-server LỆNH …
         công bố danh mục thủ tục cho mọi đơn vị
   calendar off|work YYYY-MM-DD --name "TÊN" --database URL
         công bố ngày nghỉ / ngày làm bù cho mọi đơn vị
+  postal-key --name "TÊN" --database URL
+        cấp khoá cho hệ thống của bưu điện (in một lần, ở dòng đầu); khoá chỉ dùng
+        được API bưu chính (/postal/v1/…), cho mọi đơn vị của tỉnh
+  postal-key --revoke "TÊN" --database URL
+        thu hồi ngay khoá bưu điện tên đó
   status MÃ_HỒ_SƠ TRẠNG_THÁI --agency "CƠ QUAN" [--note "…"] --database URL
         ghi quyết định của cơ quan giải quyết (transferred, result-ready, …)
 
@@ -47,6 +52,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	cmds := map[string]func(context.Context, []string, io.Writer, io.Writer) error{
 		"serve": serve, "enroll": enrollCmd, "dev-cert": devCertCmd, "catalog": catalogCmd, "calendar": calendarCmd, "status": statusCmd,
+		"postal-key": postalKeyCmd,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
@@ -296,5 +302,41 @@ func statusCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	fmt.Fprintf(stdout, "Hồ sơ %s: %s.\n", pos[0], data.Status(pos[1]).Label())
+	return nil
+}
+
+func postalKeyCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("postal-key", flag.ContinueOnError)
+	dbURL := databaseFlag(fs)
+	name := fs.String("name", "", "")
+	revoke := fs.String("revoke", "", "")
+	if pos, err := flags(fs, args); err != nil {
+		return err
+	} else if len(pos) > 0 {
+		return usageError(fmt.Sprintf("Thừa tham số: %v", pos))
+	}
+	if (*name == "") == (*revoke == "") {
+		return usageError("Cần đúng một trong hai: postal-key --name \"TÊN\" hoặc postal-key --revoke \"TÊN\".")
+	}
+	store, err := openStore(ctx, *dbURL)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if *revoke != "" {
+		if err := store.RevokePostalKey(ctx, *revoke); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "Đã thu hồi khoá bưu điện %q: mọi yêu cầu dùng khoá đó bị từ chối (403) từ bây giờ.\n", data.Clean(*revoke))
+		return nil
+	}
+	key, err := store.NewPostalKey(ctx, *name)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, key)
+	fmt.Fprintf(stdout, "Khoá cho hệ thống bưu điện %q. Tỉnh chỉ lưu bản băm: hãy chuyển khoá này cho bưu điện qua kênh an toàn, nó không in lại được.\n"+
+		"Bưu điện gửi kèm mọi yêu cầu: Authorization: Bearer <khoá>. Khoá chỉ dùng được /postal/v1/…; thu hồi: motcua-server postal-key --revoke %q.\n",
+		data.Clean(*name), data.Clean(*name))
 	return nil
 }

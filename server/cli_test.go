@@ -47,6 +47,19 @@ func TestAdminCommands(t *testing.T) {
 	if code, _, errOut := run("status", "000.30.12.H30-270203-1001", "transferred", "--agency", "Phòng Tư pháp", "--database", db); code != 1 || !strings.Contains(errOut, "Không tìm thấy") {
 		t.Errorf("status of an unknown dossier: %d %s", code, errOut)
 	}
+	if code, out, errOut := run("postal-key", "--name", "VNPost Cần Thơ", "--database", db); code != 0 ||
+		len(strings.SplitN(out, "\n", 2)[0]) != 43 || !strings.Contains(out, "--revoke") {
+		t.Errorf("postal-key: %d %q %s", code, out, errOut)
+	}
+	if code, out, errOut := run("postal-key", "--revoke", "VNPost Cần Thơ", "--database", db); code != 0 || !strings.Contains(out, "thu hồi") {
+		t.Errorf("postal-key --revoke: %d %s %s", code, out, errOut)
+	}
+	if code, _, errOut := run("postal-key", "--revoke", "VNPost Cần Thơ", "--database", db); code != 1 || !strings.Contains(errOut, "Không có khoá") {
+		t.Errorf("revoke twice: %d %s", code, errOut)
+	}
+	if code, _, _ := run("postal-key", "--database", db); code != 2 {
+		t.Errorf("postal-key without a name: exit %d", code)
+	}
 	if code, _, _ := run("serve", "--database", db); code != 2 {
 		t.Errorf("serve without certificates: exit %d", code)
 	}

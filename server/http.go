@@ -32,12 +32,19 @@ var Routes = []string{
 	"GET /v1/changes",
 	"GET /v1/audit-head",
 	"POST /v1/audit-head",
+	"POST /postal/v1/items",
+	"POST /postal/v1/deliveries",
+	"GET /postal/v1/items/{item}",
 }
 
 // API serves the workstations.
 type API struct {
 	Store *Store
 	Log   *slog.Logger
+	// PostalLimit is the rate each postal key may send at;
+	// DefaultPostalLimit when nil.
+	PostalLimit *Limiter
+	Now         func() time.Time // time.Now when nil
 }
 
 // Handler returns the HTTP handler of the API, with request logging.
@@ -50,6 +57,13 @@ func (a *API) Handler() http.Handler {
 		"GET /v1/changes":     a.authenticated(a.pull),
 		"GET /v1/audit-head":  a.authenticated(a.auditHead),
 		"POST /v1/audit-head": a.authenticated(a.pushAuditHead),
+
+		"POST /postal/v1/items":       a.postal(a.announce),
+		"POST /postal/v1/deliveries":  a.postal(a.deliver),
+		"GET /postal/v1/items/{item}": a.postal(a.postalItem),
+	}
+	if a.PostalLimit == nil {
+		a.PostalLimit = DefaultPostalLimit()
 	}
 	for _, r := range Routes {
 		mux.HandleFunc(r, handlers[r])
@@ -99,7 +113,15 @@ type ErrorBody struct {
 	Error struct {
 		Code    string `json:"code"`
 		Message string `json:"message"` // for the officer, in Vietnamese
+		// Fields names each bad field of an invalid request.
+		Fields []FieldJSON `json:"fields,omitempty"`
 	} `json:"error"`
+}
+
+// FieldJSON is one bad field of a request and what is wrong with it.
+type FieldJSON struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -116,6 +138,12 @@ func (a *API) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var body ErrorBody
 	body.Error.Code = data.ErrorCode(err)
 	body.Error.Message = data.ErrorMessage(err)
+	var de *data.Error
+	if errors.As(err, &de) {
+		for _, f := range de.Fields {
+			body.Error.Fields = append(body.Error.Fields, FieldJSON{f.Field, f.Message})
+		}
+	}
 	status := map[string]int{
 		data.EInvalid: http.StatusBadRequest, data.ENotFound: http.StatusNotFound, data.EConflict: http.StatusConflict,
 		EUnauthorized: http.StatusUnauthorized, EForbidden: http.StatusForbidden,

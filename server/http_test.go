@@ -381,6 +381,10 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 		"POST /v1/enroll":  {"200", "400", "403", "409", "413"},
 		"POST /v1/changes": {"200", "400", "401", "403", "413", "500", "503"},
 		"GET /v1/changes":  {"200", "400", "401"},
+
+		"POST /postal/v1/items":       {"200", "201", "400", "401", "403", "409", "413", "429"},
+		"POST /postal/v1/deliveries":  {"200", "201", "400", "401", "403", "404", "409", "429"},
+		"GET /postal/v1/items/{item}": {"200", "401", "403", "404", "429"},
 	} {
 		for _, s := range statuses {
 			if !slices.Contains(described[route], s) {

@@ -163,7 +163,7 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 			received, _ := time.Parse(time.RFC3339, rec.ReceivedAt)
 			due, _ := data.ParseDate(rec.DueDate)
 			dossiers = append(dossiers, []any{rec.Code, ws.OfficeID, rec.Workstation, rec.ProcedureCode, data.Clean(rec.Applicant.Name),
-				rec.Applicant.IDNumber, received, due, string(rec.Status), []byte(c.Payload), c.CreatedAt, c.CreatedAt})
+				rec.Applicant.IDNumber, received, due, string(rec.Status), []byte(c.Payload), c.CreatedAt, c.CreatedAt, postalItem(rec.PostalItem)})
 			events = append(events, []any{rec.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(rec.Officer), "intake", "",
 				string(data.StatusReceived), data.IntakeNote(data.Channel(rec.Channel), due)})
 		case *data.StatusChange:
@@ -233,7 +233,7 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 	}
 
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"dossier"}, []string{"code", "office_id", "workstation", "procedure_code",
-		"applicant_name", "applicant_id", "received_at", "due_date", "status", "record", "created_at", "updated_at"},
+		"applicant_name", "applicant_id", "received_at", "due_date", "status", "record", "created_at", "updated_at", "postal_item"},
 		pgx.CopyFromRows(dossiers)); err != nil {
 		return err
 	}
@@ -248,6 +248,14 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 		}
 	}
 	for _, u := range changed {
+		if u.Action == data.UpdateToPost {
+			// The operator reports the delivery by this number.
+			if _, err := tx.Exec(ctx, `INSERT INTO postal_result (item, dossier_code, handed_at) VALUES ($1, $2, now())
+				ON CONFLICT (item) DO NOTHING`, u.ResultItem, u.Code); err != nil {
+				return err
+			}
+			continue
+		}
 		var received *time.Time
 		if u.ReceivedAt != "" {
 			t, _ := time.Parse(time.RFC3339, u.ReceivedAt) // checked
@@ -292,6 +300,15 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"applied_change"}, []string{"workstation_id", "key", "result", "reason",
 		"status", "seq"}, pgx.CopyFromRows(applied))
 	return err
+}
+
+// postalItem is a dossier's postal item as its column holds it: NULL
+// when it has none.
+func postalItem(item string) *string {
+	if item == "" {
+		return nil
+	}
+	return &item
 }
 
 func rejected(key, reason string, status data.Status) data.ChangeResult {

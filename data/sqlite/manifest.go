@@ -446,7 +446,20 @@ func (db *DB) moveOnClose(ctx context.Context, tx *sql.Tx, m data.Manifest, it d
 	case data.ManifestToAgency:
 		return db.setStatusTx(ctx, tx, d.Code, d.Status, data.StatusTransferred, actor, "Chuyển "+m.Agency+" theo biên bản "+m.Number)
 	case data.ManifestToCitizen:
-		return db.event(ctx, tx, d.Code, actor, "to-post", d.Status, d.Status, "Giao bưu điện phát kết quả theo biên bản "+m.Number)
+		note := "Giao bưu điện phát kết quả theo biên bản " + m.Number
+		if it.PostalItem != "" {
+			note += ", bưu gửi " + it.PostalItem
+		}
+		if err := db.event(ctx, tx, d.Code, actor, data.UpdateToPost, d.Status, d.Status, note); err != nil {
+			return err
+		}
+		if it.PostalItem == "" {
+			return nil
+		}
+		// The province learns the item, so that the post's reports of its
+		// delivery find the dossier.
+		return db.enqueue(ctx, tx, data.ChangeDossierUpdated, d.Code, data.DossierUpdate{Code: d.Code, Action: data.UpdateToPost,
+			Actor: actor, Note: note, ResultItem: it.PostalItem})
 	}
 	return nil
 }

@@ -222,6 +222,10 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) (int, error) 
 					err = db.applyAccount(ctx, tx, *p, office)
 				case *data.FeesRecord:
 					err = db.applyFees(ctx, tx, c, *p, office, raised)
+				case *data.PostalAnnouncement:
+					err = db.applyAnnounced(ctx, tx, *p, office)
+				case *data.DeliveryRecord:
+					err = db.applyDelivery(ctx, tx, c, *p)
 				}
 			}
 			if err != nil {
