@@ -9,6 +9,8 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"motcua/data"
@@ -372,4 +374,57 @@ func weekStart(t time.Time) time.Time {
 // weekIndex is the index in Report.Weeks of the week t falls in.
 func weekIndex(p Period, t time.Time) int {
 	return int(weekStart(t).Sub(weekStart(p.From)).Hours()/24+0.5) / 7
+}
+
+// Line is one figure with its label, as the report's papers and screen
+// print them.
+type Line struct {
+	Label string
+	Value string
+}
+
+// Percent writes an on-time share ("92,5%"), "—" when there is none.
+func Percent(p *float64) string {
+	if p == nil {
+		return "—"
+	}
+	return strings.Replace(strconv.FormatFloat(*p, 'f', 1, 64), ".", ",", 1) + "%"
+}
+
+// Lines are the figures in the order the report prints them.
+func (f Figures) Lines() []Line {
+	n := func(label string, v int) Line { return Line{label, strconv.Itoa(v)} }
+	return []Line{
+		n("Tồn từ kỳ trước chuyển sang", f.CarriedOver),
+		n("Tiếp nhận trong kỳ", f.Received),
+		n("  – trực tiếp tại quầy", f.ReceivedByChannel.Counter),
+		n("  – qua dịch vụ bưu chính công ích", f.ReceivedByChannel.Postal),
+		n("  – trực tuyến", f.ReceivedByChannel.Online),
+		n("Đã giải quyết trước hạn", f.ResolvedEarly),
+		n("Đã giải quyết đúng hạn", f.ResolvedOnTime),
+		n("Đã giải quyết quá hạn", f.ResolvedLate),
+		n("Đang giải quyết trong hạn", f.InProgressOnTime),
+		n("Đang giải quyết quá hạn", f.InProgressOverdue),
+		n("Đã trả kết quả", f.Returned),
+		n("Từ chối tiếp nhận (Mẫu 03)", f.Refused),
+		n("Yêu cầu bổ sung (Mẫu 02)", f.Supplement),
+		n("Xin lỗi, hẹn lại (Mẫu 04)", f.Apologies),
+		n("Dừng giải quyết (Mẫu 05)", f.Stopped),
+		{"Tỷ lệ giải quyết đúng hạn", Percent(f.OnTimePercent)},
+	}
+}
+
+// Columns are the short heads of the figures in a table of rows, and
+// Cells a row's figures under them.
+var Columns = []string{"Tồn", "Nhận", "Quầy", "BC", "TT", "Sớm", "Đúng", "Trễ", "Đang trong hạn", "Đang quá hạn", "Đã trả", "Từ chối", "Bổ sung", "Xin lỗi", "Dừng", "Đúng hạn"}
+
+// Cells are a row's figures under Columns.
+func (f Figures) Cells() []string {
+	out := []string{}
+	for _, v := range []int{f.CarriedOver, f.Received, f.ReceivedByChannel.Counter, f.ReceivedByChannel.Postal, f.ReceivedByChannel.Online,
+		f.ResolvedEarly, f.ResolvedOnTime, f.ResolvedLate, f.InProgressOnTime, f.InProgressOverdue, f.Returned, f.Refused,
+		f.Supplement, f.Apologies, f.Stopped} {
+		out = append(out, strconv.Itoa(v))
+	}
+	return append(out, Percent(f.OnTimePercent))
 }
