@@ -56,13 +56,15 @@ func (db *DB) PeriodFacts(ctx context.Context, p report.Period) ([]report.Facts,
 		}
 		return rows.Err()
 	}
-	const base = `SELECT ` + factColumns + ` FROM dossier d LEFT JOIN apology a ON a.dossier_code = d.code `
-	err = read(base+`INDEXED BY dossier_received WHERE d.received_at >= ?1 AND d.received_at < ?2`, from, until)
+	query := func(index string) string {
+		return `SELECT ` + factColumns + ` FROM dossier d ` + index + ` LEFT JOIN apology a ON a.dossier_code = d.code `
+	}
+	err = read(query(`INDEXED BY dossier_received`)+`WHERE d.received_at >= ?1 AND d.received_at < ?2`, from, until)
 	if err == nil {
-		err = read(base+`INDEXED BY dossier_result WHERE d.result_ready_at = '' AND d.received_at < ?1`, from)
+		err = read(query(`INDEXED BY dossier_result`)+`WHERE d.result_ready_at = '' AND d.received_at < ?1`, from)
 	}
 	if err == nil {
-		err = read(base+`INDEXED BY dossier_result WHERE d.result_ready_at >= ?1 AND d.received_at < ?1`, from)
+		err = read(query(`INDEXED BY dossier_result`)+`WHERE d.result_ready_at >= ?1 AND d.received_at < ?1`, from)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: period facts: %w", err)
@@ -104,7 +106,7 @@ func (db *DB) PeriodFacts(ctx context.Context, p report.Period) ([]report.Facts,
 	}
 	for len(missing) > 0 {
 		n := min(len(missing), 500)
-		if err := read(base+`WHERE d.code IN (?`+strings.Repeat(", ?", n-1)+`)`, missing[:n]...); err != nil {
+		if err := read(query(``)+`WHERE d.code IN (?`+strings.Repeat(", ?", n-1)+`)`, missing[:n]...); err != nil {
 			return nil, fmt.Errorf("sqlite: period facts: %w", err)
 		}
 		missing = missing[n:]
