@@ -65,6 +65,7 @@ type Store interface {
 	data.StopService
 	data.HandOverService
 	data.SearchService
+	ReportStore
 }
 
 var _ Reader = Store(nil)

@@ -20,6 +20,7 @@ type Store struct {
 	Next counter.Store
 
 	AccountFns // accounts and the audit trail (accounts.go)
+	ReportFns  // the reports (report.go)
 
 	RaiseNumbersFn func(ctx context.Context, hs []data.NumberHigh) error
 	PrinterFn      func(ctx context.Context) (string, error)
