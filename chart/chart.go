@@ -118,7 +118,8 @@ func bars(title string, labels []string, ss []series) ([]byte, error) {
 	p.Title.Text = title
 	p.Y.Min = 0
 	p.Legend.Top = true
-	p.Legend.Left = true
+	p.Legend.Left = false
+	p.Legend.Padding = vg.Millimeter
 	p.Y.Tick.Marker = wholeTicks{}
 	n := float64(len(ss))
 	slot := vg.Length(float64(Width) * 0.8 / float64(max(len(labels), 1)))
@@ -136,6 +137,14 @@ func bars(title string, labels []string, ss []series) ([]byte, error) {
 			p.Legend.Add(s.name, b)
 		}
 	}
+	// Room above the bars for the legend.
+	top := 1.0
+	for _, s := range ss {
+		for _, v := range s.values {
+			top = max(top, v)
+		}
+	}
+	p.Y.Max = top * 1.35
 	p.NominalX(thin(labels)...)
 	if len(labels) > 8 {
 		p.X.Tick.Label.Rotation = 0.8

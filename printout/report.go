@@ -118,9 +118,10 @@ func writePeriod(w io.Writer, in PeriodInput) error {
 
 // charts draws the report's three charts, each the column's width.
 func (s *sheet) charts(im chart.Images) error {
-	s.text(para{spans: []span{strong("II. Biểu đồ")}})
 	w := 190.0
 	h := w * float64(chart.Height) / float64(chart.Width)
+	s.need(s.lineH(s.m.body) + s.m.gap + h)
+	s.text(para{spans: []span{strong("II. Biểu đồ")}})
 	for i, png := range [][]byte{im.Received, im.Resolved, im.Overdue} {
 		if len(png) == 0 {
 			continue
