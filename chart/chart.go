@@ -102,8 +102,43 @@ func Draw(r report.Report) (Images, error) {
 	if len(fields) == 0 {
 		fields, overdue = []string{"Không có hồ sơ quá hạn"}, plotter.Values{0}
 	}
-	im.Overdue, err = bars("Hồ sơ đang giải quyết quá hạn theo lĩnh vực", fields, []series{{"Quá hạn", overdue, lateColour}})
+	im.Overdue, err = across("Hồ sơ đang giải quyết quá hạn theo lĩnh vực", fields, overdue, lateColour)
 	return im, err
+}
+
+// across draws one horizontal bar per label, the labels down the left.
+func across(title string, labels []string, values plotter.Values, colour color.Color) ([]byte, error) {
+	p := plot.New()
+	p.Title.Text = title
+	p.X.Min = 0
+	p.X.Tick.Marker = wholeTicks{}
+	top := 1.0
+	for _, v := range values {
+		top = max(top, v)
+	}
+	p.X.Max = top * 1.1
+	slot := vg.Length(float64(Height) * 0.7 / float64(max(len(labels), 1)))
+	b, err := plotter.NewBarChart(values, slot*0.7)
+	if err != nil {
+		return nil, fmt.Errorf("chart: %s: %w", title, err)
+	}
+	b.Horizontal = true
+	b.Color = colour
+	b.LineStyle.Width = 0
+	p.Add(b)
+	p.NominalY(labels...)
+	return png(p, title)
+}
+
+// png renders a plot as the charts' PNG.
+func png(p *plot.Plot, title string) ([]byte, error) {
+	c := vgimg.NewWith(vgimg.UseWH(Width, Height), vgimg.UseDPI(DPI), vgimg.UseBackgroundColor(color.White))
+	p.Draw(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("chart: %s: %w", title, err)
+	}
+	return buf.Bytes(), nil
 }
 
 type series struct {
@@ -150,13 +185,7 @@ func bars(title string, labels []string, ss []series) ([]byte, error) {
 		p.X.Tick.Label.Rotation = 0.8
 		p.X.Tick.Label.XAlign = draw.XRight
 	}
-	c := vgimg.NewWith(vgimg.UseWH(Width, Height), vgimg.UseDPI(DPI), vgimg.UseBackgroundColor(color.White))
-	p.Draw(draw.New(c))
-	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("chart: %s: %w", title, err)
-	}
-	return buf.Bytes(), nil
+	return png(p, title)
 }
 
 // thin keeps at most about 18 labels of a long axis readable: the others
