@@ -120,7 +120,7 @@ func TestPostal(t *testing.T) {
 	}
 	ms := []data.Manifest{
 		{Kind: data.ManifestFromPost, Status: data.ManifestClosed, ClosedAt: at("2027-03-05", 10),
-			Items: []data.ManifestItem{{DossierCode: "a", Fee: 8000}, {DossierCode: "b", Fee: 2000}},
+			Items:      []data.ManifestItem{{DossierCode: "a", Fee: 8000}, {DossierCode: "b", Fee: 2000}},
 			Reconciled: &data.Reconciliation{Missing: []string{"b"}, Unexpected: []string{"x", "y"}}},
 		{Kind: data.ManifestToCitizen, Status: data.ManifestClosed, ClosedAt: at("2027-02-01", 10),
 			Items: []data.ManifestItem{{Outcome: data.DeliveryDelivered}, {Outcome: data.DeliveryReturning, Attempts: 2}, {Outcome: data.DeliveryFailed, Attempts: 1}}},
