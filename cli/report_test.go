@@ -241,3 +241,65 @@ func TestReportRefusesBadInput(t *testing.T) {
 		})
 	}
 }
+
+// TestPostalReportScenario: two dossiers by post with the fees the
+// postman took, one of them missing at the reconciliation, and two
+// results sent by post, one delivered and one not found at home.
+func TestPostalReportScenario(t *testing.T) {
+	h := feeHarness(t)
+	a := h.intake(postalDoc("RR123456785VN"))
+	h.intake(postalDoc("EE000000014VN"))
+	in := strings.SplitN(h.ok("manifest", "new", "--kind", "from-post", "--carrier", "Bưu điện Vị Thanh"), "\n", 2)[0]
+	h.ok("manifest", "add", in, "RR123456785VN", "--fee", "le-phi:25000")
+	h.ok("manifest", "add", in, "EE000000014VN", "--fee", "le-phi:10000")
+	h.ok("manifest", "close", in, "--postal", "Lê Thị Hoa")
+	h.run("manifest", "reconcile", in, a) // the second is missing
+	home := strings.Replace(intakeDoc, `"return_method": "counter"`, `"return_method": "post", "return_address": "Ấp 3, xã Vị Thanh"`, 1)
+	c, d := h.intake(home), h.intake(home)
+	h.ok("status", c, "result-ready")
+	h.ok("status", d, "result-ready")
+	out := strings.SplitN(h.ok("manifest", "new", "--kind", "to-citizen"), "\n", 2)[0]
+	h.ok("manifest", "add", out, c)
+	h.ok("manifest", "add", out, d)
+	h.ok("manifest", "close", out, "--postal", "Lê Thị Hoa")
+	h.ok("manifest", "delivery", out, c, "delivered")
+	h.ok("manifest", "delivery", out, d, "failed")
+
+	h.as(adminUser, testPassword)
+	var got postalReportJSON
+	text := h.ok("report", "postal", "--quarter", "2027Q1", "--json")
+	if err := json.Unmarshal([]byte(text), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := report.Postal{ReceivedByPost: 2, ResultsByPost: 2, Delivered: 1, FailedAttempts: 1, PostalFees: 35000, ReconciliationDifferences: 1}
+	if got.Postal != want || got.Quarter != "2027Q1" || !strings.Contains(text, `"operator": null`) {
+		t.Errorf("got %+v\nwant %+v\n%s", got.Postal, want, text)
+	}
+	var empty postalReportJSON
+	json.Unmarshal([]byte(h.ok("report", "postal", "--quarter", "2027Q2", "--json")), &empty)
+	if empty.Postal != (report.Postal{}) {
+		t.Errorf("the next quarter: %+v", empty.Postal)
+	}
+	dir := t.TempDir()
+	h.ok("report", "postal", "--quarter", "2027Q1", "-o", filepath.Join(dir, "bc.xlsx"))
+	h.ok("report", "postal", "--quarter", "2027Q1", "-o", filepath.Join(dir, "bc.pdf"))
+	f, err := excelize.OpenFile(filepath.Join(dir, "bc.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(printout.SheetPostal)
+	pdf := pdftest.Text(t, filepath.Join(dir, "bc.pdf"))
+	for k, l := range printout.PostalLines(got.Postal) {
+		cell := l[1]
+		if k == 5 {
+			cell = "35000" // the workbook's fees are a number
+		}
+		if r := rows[k+2]; len(r) < 2 || r[0] != l[0] || r[1] != cell {
+			t.Errorf("Excel row %d: %q, want %q %q", k+3, r, l[0], cell)
+		}
+		if want := fmt.Sprintf("%d %s %s", k+1, strings.TrimSpace(l[0]), l[1]); !strings.Contains(pdf, want) {
+			t.Errorf("the PDF has no %q", want)
+		}
+	}
+}
