@@ -401,7 +401,7 @@ func TestSetupSavesAndMovesToCatalog(t *testing.T) {
 	if a, err := h.db.Account(context.Background(), adminUser); err != nil || a.Role != data.RoleAdmin || a.FullName != adminName {
 		t.Errorf("administrator %+v %v", a, err)
 	}
-	if o := h.u.desk.Officer(); o.Username != adminUser || h.u.firstRun || len(h.u.tabs.Items) != 7 {
+	if o := h.u.desk.Officer(); o.Username != adminUser || h.u.firstRun || len(h.u.tabs.Items) != 8 {
 		t.Errorf("after the first set-up: officer %+v, first run %v, %d tabs", o, h.u.firstRun, len(h.u.tabs.Items))
 	}
 	if h.u.lockAfter != 20*time.Minute {

@@ -73,6 +73,7 @@ const (
 	sectionCalendar
 	sectionSetup
 	sectionSync
+	sectionReports
 )
 
 // UI is the main window and its screens.
@@ -124,6 +125,7 @@ type UI struct {
 	manifests *manifestsScreen
 	intake    *intakeScreen
 	syncScr   *syncScreen
+	reports   *reportsScreen
 	backup    *dailyBackup
 	// dailyBackup asks for the day's backup once an officer is in, and
 	// backupStarted keeps it to one a run.
@@ -237,6 +239,7 @@ func (u *UI) build() {
 	u.manifests = newManifestsScreen(u)
 	u.intake = newIntakeScreen(u)
 	u.syncScr = newSyncScreen(u)
+	u.reports = newReportsScreen(u)
 	u.officer = newOfficerBar(u)
 	if u.backup == nil {
 		u.backup = newDailyBackup(u)
@@ -250,6 +253,7 @@ func (u *UI) build() {
 		sectionCalendar:  container.NewTabItemWithIcon(lang.L("nav.calendar"), theme.HistoryIcon(), u.calendar.content),
 		sectionSetup:     container.NewTabItemWithIcon(lang.L("nav.setup"), theme.SettingsIcon(), u.setup.content),
 		sectionSync:      container.NewTabItemWithIcon(lang.L("sync.nav"), theme.UploadIcon(), u.syncScr.content),
+		sectionReports:   container.NewTabItemWithIcon(lang.L("report.nav"), theme.GridIcon(), u.reports.content),
 	}
 	u.tabs = container.NewAppTabs()
 	for _, sec := range u.sections {
@@ -281,7 +285,7 @@ func (u *UI) build() {
 			}
 		})
 	}
-	for i := range 7 {
+	for i := range int(sectionReports) + 1 {
 		c.RemoveShortcut(sectionKey(section(i)))
 	}
 	for _, sec := range u.sections {
@@ -377,8 +381,8 @@ func sectionsFor(o data.Officer, firstRun bool) []section {
 		return []section{sectionSetup}
 	}
 	var ss []section
-	for s := sectionIntake; s <= sectionSync; s++ {
-		if s == sectionSetup && !o.Role.Allows(data.ActSetup) {
+	for s := sectionIntake; s <= sectionReports; s++ {
+		if s == sectionSetup && !o.Role.Allows(data.ActSetup) || s == sectionReports && !o.Role.Allows(data.ActReports) {
 			continue
 		}
 		ss = append(ss, s)
@@ -435,6 +439,9 @@ func (u *UI) focusSection(s section) {
 	case sectionSync:
 		u.syncScr.reload()
 		f = u.syncScr.focusTarget()
+	case sectionReports:
+		u.reports.reload()
+		f = u.reports.focusable()
 	case sectionIntake:
 		f = u.intake.first()
 	}

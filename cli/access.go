@@ -48,6 +48,8 @@ var commandActions = map[string]data.Action{
 	"fees":            data.ActReports,
 	"fees receipt":    data.ActIntake,
 	"search":          data.ActView,
+	"report":          data.ActReports,
+	"report postal":   data.ActReports,
 	"dev":             data.ActSetup, // on a folder with no account yet, none: it sets up a sample office
 }
 

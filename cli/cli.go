@@ -96,6 +96,7 @@ func commands() map[string]command {
 		"audit":    {usageAudit, runAudit},
 		"fees":     {usageFees, runFees},
 		"search":   {usageSearch, runSearch},
+		"report":   {usageReport, runReport},
 		"dev":      {usageDev, runDev},
 	}
 }

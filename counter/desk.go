@@ -66,6 +66,7 @@ type Store interface {
 	data.HandOverService
 	data.SearchService
 	data.PostalService
+	ReportStore
 }
 
 var _ Reader = Store(nil)

@@ -21,6 +21,7 @@ type Store struct {
 
 	AccountFns // accounts and the audit trail (accounts.go)
 	PostalFns  // the postal operator's announcements (postal.go)
+	ReportFns  // the reports (report.go)
 
 	RaiseNumbersFn func(ctx context.Context, hs []data.NumberHigh) error
 	PrinterFn      func(ctx context.Context) (string, error)

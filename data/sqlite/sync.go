@@ -383,8 +383,15 @@ func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange, 
 		_, err = tx.ExecContext(ctx, `UPDATE dossier SET sync_seq = ? WHERE code = ?`, c.Seq, s.Code)
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE dossier SET status = ?, sync_seq = ?, updated_at = ? WHERE code = ?`,
-		s.To, c.Seq, db.stamp(), s.Code)
+	// A result made ready elsewhere is ready from the change's time, as
+	// the reports and the return desk's list count it.
+	at := c.At
+	if at.IsZero() {
+		at = db.Now()
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE dossier SET status = ?1, sync_seq = ?2, updated_at = ?3,
+		result_ready_at = CASE WHEN ?1 = 'result-ready' THEN ?4 ELSE result_ready_at END WHERE code = ?5`,
+		s.To, c.Seq, db.stamp(), at.In(data.Zone).Format(time.RFC3339), s.Code)
 	return err
 }
 

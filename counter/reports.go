@@ -1,0 +1,132 @@
+package counter
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"time"
+
+	"motcua/chart"
+	"motcua/data"
+	"motcua/data/report"
+	"motcua/printout"
+)
+
+// ReportStore is what the reports read of the store.
+type ReportStore interface {
+	PeriodFacts(ctx context.Context, p report.Period) ([]report.Facts, error)
+}
+
+// Export formats of a report.
+const (
+	FormatPDF  = "pdf"
+	FormatXLSX = "xlsx"
+)
+
+// PeriodReport is the report of the days from one to another, both
+// included, as of now: for supervisors. The audit trail records it.
+func (d *Desk) PeriodReport(ctx context.Context, from, to time.Time) (report.Report, error) {
+	ctx, _, err := d.begin(ctx, data.ActReports)
+	if err != nil {
+		return report.Report{}, err
+	}
+	p, err := report.NewPeriod(from, to, d.now())
+	if err != nil {
+		return report.Report{}, err
+	}
+	facts, err := d.store.PeriodFacts(ctx, p)
+	if err != nil {
+		return report.Report{}, err
+	}
+	ps, err := d.store.Procedures(ctx, "")
+	if err != nil {
+		return report.Report{}, err
+	}
+	names := make(map[string]string, len(ps))
+	for _, pr := range ps {
+		names[pr.Code] = pr.Name
+	}
+	r := report.Summarise(p, facts, names)
+	if r.Ratings, err = d.store.RatingCounts(ctx, p.From, p.Until); err != nil {
+		return report.Report{}, err
+	}
+	detail := p.From.Format(time.DateOnly) + " – " + p.To.Format(time.DateOnly)
+	return r, d.store.Audit(ctx, "", "report.period", "", detail)
+}
+
+// PostalReport is the quarterly report on the postal service: for
+// supervisors.
+func (d *Desk) PostalReport(ctx context.Context, q report.Quarter) (report.Postal, error) {
+	ctx, _, err := d.begin(ctx, data.ActReports)
+	if err != nil {
+		return report.Postal{}, err
+	}
+	ms, err := d.store.Manifests(ctx, q.Start())
+	if err != nil {
+		return report.Postal{}, err
+	}
+	cal, err := d.store.Calendar(ctx)
+	if err != nil {
+		return report.Postal{}, err
+	}
+	// The postal operator's interface will say when each dossier was
+	// collected; until then no collection day is known.
+	r := report.SummarisePostal(q, ms, nil, cal)
+	return r, d.store.Audit(ctx, "", "report.postal", "", q.String())
+}
+
+// ExportPeriod renders a period report as a PDF (with its charts) or an
+// Excel workbook; the audit trail records the export.
+func (d *Desk) ExportPeriod(ctx context.Context, r report.Report, format string) ([]byte, error) {
+	ctx, o, err := d.begin(ctx, data.ActReports)
+	if err != nil {
+		return nil, err
+	}
+	office, err := d.store.Office(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in := printout.PeriodInput{Office: office, Report: r, Officer: o.FullName, At: d.now()}
+	return d.export(ctx, format, "report.period.export", r.From.Format(time.DateOnly)+" – "+r.To.Format(time.DateOnly), func(w io.Writer) error {
+		if format == FormatXLSX {
+			return printout.PeriodWorkbook(w, in)
+		}
+		if in.Charts, err = chart.Draw(r); err != nil {
+			return err
+		}
+		return printout.PeriodReport(w, in)
+	})
+}
+
+// ExportPostal renders the quarterly postal report as a PDF or a workbook.
+func (d *Desk) ExportPostal(ctx context.Context, r report.Postal, format string) ([]byte, error) {
+	ctx, o, err := d.begin(ctx, data.ActReports)
+	if err != nil {
+		return nil, err
+	}
+	office, err := d.store.Office(ctx)
+	if err != nil {
+		return nil, err
+	}
+	in := printout.PostalInput{Office: office, Report: r, Officer: o.FullName, At: d.now()}
+	return d.export(ctx, format, "report.postal.export", r.Quarter.String(), func(w io.Writer) error {
+		if format == FormatXLSX {
+			return printout.PostalWorkbook(w, in)
+		}
+		return printout.PostalReport(w, in)
+	})
+}
+
+func (d *Desk) export(ctx context.Context, format, action, detail string, render func(io.Writer) error) ([]byte, error) {
+	if format != FormatPDF && format != FormatXLSX {
+		return nil, data.Errorf(data.EInvalid, "Chỉ xuất được báo cáo ra tệp .pdf hoặc .xlsx.")
+	}
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return nil, err
+	}
+	if err := d.store.Audit(ctx, "", action, "", detail+" ("+format+")"); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
