@@ -103,6 +103,18 @@ func TestPostalOperatorEndToEnd(t *testing.T) {
 		!strings.Contains(out, "Đã giao, không báo (1): EE000000014VN") {
 		t.Errorf("reconciliation: %s", out)
 	}
+	// The quarter's postal report counts the item handed over that was
+	// never announced (the announcements carry the province's time).
+	var postal struct {
+		Operator struct {
+			Announced, AnnouncedNotHandedOver, HandedOverNotAnnounced int
+		} `json:"operator"`
+	}
+	raw := ws1.ok("report", "postal", "--quarter", "2027Q1", "--json")
+	raw = strings.NewReplacer(`"announced_not_handed_over"`, `"AnnouncedNotHandedOver"`, `"handed_over_not_announced"`, `"HandedOverNotAnnounced"`).Replace(raw)
+	if err := json.Unmarshal([]byte(raw), &postal); err != nil || postal.Operator.HandedOverNotAnnounced != 1 {
+		t.Errorf("report postal: %+v %v\n%s", postal.Operator, err, raw)
+	}
 
 	// The results of three go home by post.
 	home := []string{codes[servertest.S10(2)], codes[servertest.S10(3)], codes[servertest.S10(4)]}

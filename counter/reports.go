@@ -72,6 +72,12 @@ func (d *Desk) PostalReport(ctx context.Context, q report.Quarter) (report.Posta
 	// The postal operator's interface will say when each dossier was
 	// collected; until then no collection day is known.
 	r := report.SummarisePostal(q, ms, nil, cal)
+	pc, err := d.store.PostalCounts(ctx, q.Start(), q.End())
+	if err != nil {
+		return report.Postal{}, err
+	}
+	r.Operator = &report.OperatorCounts{Announced: pc.Announced,
+		AnnouncedNotHandedOver: len(pc.NotHandedOver), HandedOverNotAnnounced: len(pc.NotAnnounced)}
 	return r, d.store.Audit(ctx, "", "report.postal", "", q.String())
 }
 

@@ -43,9 +43,9 @@ func (q Quarter) Contains(t time.Time) bool {
 	return !t.IsZero() && !t.Before(q.Start()) && t.Before(q.End())
 }
 
-// OperatorCounts are what the postal operator announced against what
-// was handed over. They come with the operator's interface; until then
-// the report leaves them out (nil), never guessed.
+// OperatorCounts are what the postal operator announced (through the
+// province's postal API) against what was handed over on from-post
+// manifests.
 type OperatorCounts struct {
 	Announced              int `json:"announced"`
 	AnnouncedNotHandedOver int `json:"announced_not_handed_over"`
@@ -106,7 +106,7 @@ type Postal struct {
 	// reconciliations of manifests signed in the quarter.
 	ReconciliationDifferences int        `json:"reconciliation_differences"`
 	FilingDays                FilingDays `json:"filing_days"`
-	// Operator is filled by the postal operator's interface; nil until
+	// Operator is filled from the postal operator's announcements; nil until
 	// then.
 	Operator *OperatorCounts `json:"operator"`
 }
