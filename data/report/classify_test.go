@@ -87,9 +87,9 @@ func TestRecordReadsTheHistory(t *testing.T) {
 
 func TestFigures(t *testing.T) {
 	hs := []History{
-		{Channel: data.ChannelCounter, ReceivedAt: at(2026, 3, 2, 9), Due: day(2026, 3, 10), ResultAt: at(2026, 3, 9, 9)},  // early
-		{Channel: data.ChannelPostal, ReceivedAt: at(2026, 3, 2, 9), Due: day(2026, 3, 10), ResultAt: at(2026, 3, 10, 9)},  // on time
-		{Channel: data.ChannelOnline, ReceivedAt: at(2026, 3, 2, 9), Due: day(2026, 3, 10), ResultAt: at(2026, 3, 11, 9)},  // late
+		{Channel: data.ChannelCounter, ReceivedAt: at(2026, 3, 2, 9), Due: day(2026, 3, 10), ResultAt: at(2026, 3, 9, 9)},   // early
+		{Channel: data.ChannelPostal, ReceivedAt: at(2026, 3, 2, 9), Due: day(2026, 3, 10), ResultAt: at(2026, 3, 10, 9)},   // on time
+		{Channel: data.ChannelOnline, ReceivedAt: at(2026, 3, 2, 9), Due: day(2026, 3, 10), ResultAt: at(2026, 3, 11, 9)},   // late
 		{Channel: data.ChannelCounter, ReceivedAt: at(2026, 2, 25, 9), Due: day(2026, 3, 30), RefusedAt: at(2026, 3, 2, 9)}, // carried, refused
 	}
 	var f Figures
