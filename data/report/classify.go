@@ -1,10 +1,10 @@
-// Package report holds the figures of the office's books: how one
-// dossier's history counts in a period (received, carried over, resolved
-// early, on time or late, in progress within or past its deadline at the
-// period's end, returned, refused, supplement requested, apology,
-// stopped). The office's period report and the province's totals count
-// with these rules; the province computes them in SQL and its tests
-// check the SQL against Classify.
+// Package report holds the rules of the office's books: how a dossier's
+// history counts in a period (carried over, received, resolved early, on
+// time or late, in progress at the end, and what was done to it). The
+// office's period report and the province's totals count with these
+// rules; the province computes them in SQL, and its tests check the SQL
+// against Classify. It is pure: callers hand it facts, it hands back
+// figures.
 package report
 
 import (
@@ -14,247 +14,274 @@ import (
 	"motcua/data"
 )
 
-// Period is a span of days, both included, as midnights in data.Zone.
+// MaxDays is the longest period a report covers: a few years.
+const MaxDays = 3 * 366
+
+// Period is whole days in Vietnam, From and To both included, as seen at
+// Until: the end of To, or now when the period has not ended yet.
 type Period struct {
-	From, To time.Time
+	From, To time.Time // midnight in data.Zone
+	Until    time.Time // exclusive end of what the report counts
 }
 
-// NewPeriod returns the period of two days, both included; it refuses
-// a last day before the first.
-func NewPeriod(from, to time.Time) (Period, error) {
+// NewPeriod is the period from one day to another as of now; EInvalid
+// when to comes before from, or the period is longer than MaxDays.
+func NewPeriod(from, to, now time.Time) (Period, error) {
 	p := Period{From: data.DateOf(from), To: data.DateOf(to)}
-	if p.To.Before(p.From) {
+	switch {
+	case p.To.Before(p.From):
 		return p, data.Errorf(data.EInvalid, "Ngày cuối (%s) trước ngày đầu (%s).", p.To.Format("02/01/2006"), p.From.Format("02/01/2006"))
+	case p.To.Sub(p.From).Hours()/24 >= MaxDays:
+		return p, data.Errorf(data.EInvalid, "Kỳ báo cáo dài quá %d ngày: hãy chọn kỳ ngắn hơn.", MaxDays)
+	}
+	p.Until = p.To.AddDate(0, 0, 1)
+	if now.Before(p.Until) && !now.Before(p.From) {
+		p.Until = now
 	}
 	return p, nil
 }
 
-// Start is the first instant of the period.
-func (p Period) Start() time.Time { return data.DateOf(p.From) }
-
-// End is the first instant after the period: midnight after its last day.
-func (p Period) End() time.Time { return data.DateOf(p.To).AddDate(0, 0, 1) }
-
-// Contains reports whether t falls within the period; the zero time never does.
+// Contains reports whether t falls in the period.
 func (p Period) Contains(t time.Time) bool {
-	return !t.IsZero() && !t.Before(p.Start()) && t.Before(p.End())
+	return !t.IsZero() && !t.Before(p.From) && t.Before(p.Until)
 }
 
-// History is what the figures need of one dossier: how and when it came,
-// its deadline, and when each step of its life happened (zero for a step
-// that did not happen).
-type History struct {
-	Channel    data.Channel
-	ReceivedAt time.Time // the legal filing time
-	// Due is the legal due date, midnight in data.Zone: the one set at
-	// filing, before any apology (Form 04). An apology moves the date
-	// the applicant is given, not the deadline the office is measured
-	// against: a result after the first date is late, apology or not.
-	Due time.Time
-
-	ResultAt     time.Time // the result was ready (first move to result-ready)
-	ReturnedAt   time.Time // the result was handed over
-	RefusedAt    time.Time
-	StoppedAt    time.Time // Mẫu 05
-	WithdrawnAt  time.Time
-	SupplementAt time.Time // the first request to complete the dossier (Form 02)
-	ApologyAt    time.Time // Form 04
-}
-
-// Record reads one event of the dossier's history into h, in the order
-// of the history: the first move to a status is the one that counts.
-func (h *History) Record(e data.Event) {
-	first := func(t *time.Time) {
-		if t.IsZero() {
-			*t = e.At
-		}
-	}
-	if e.Action == data.UpdateApology {
-		first(&h.ApologyAt)
-	}
-	if e.From == e.To {
-		return
-	}
-	switch e.To {
-	case data.StatusResultReady:
-		first(&h.ResultAt)
-	case data.StatusReturned:
-		first(&h.ReturnedAt)
-	case data.StatusRefused:
-		first(&h.RefusedAt)
-	case data.StatusStopped:
-		first(&h.StoppedAt)
-	case data.StatusWithdrawn:
-		first(&h.WithdrawnAt)
-	case data.StatusSupplement:
-		first(&h.SupplementAt)
-	}
-}
-
-// ClosedAt is when the office finished with the dossier's processing:
-// its result was ready, or it was refused, stopped or withdrawn; zero
-// while it is still being processed. A dossier waiting for the
-// applicant's papers is still in progress.
-func (h History) ClosedAt() time.Time {
-	var end time.Time
-	for _, t := range []time.Time{h.ResultAt, h.RefusedAt, h.StoppedAt, h.WithdrawnAt} {
-		if !t.IsZero() && (end.IsZero() || t.Before(end)) {
-			end = t
-		}
-	}
-	return end
-}
-
-// openAt reports whether the dossier was received before t and still
-// in progress at t.
-func (h History) openAt(t time.Time) bool {
-	end := h.ClosedAt()
-	return h.ReceivedAt.Before(t) && (end.IsZero() || !end.Before(t))
-}
-
-// Timing says how a result or an open dossier stands against its due date.
-type Timing int
+// StepKind is something done to a dossier that a report counts.
+type StepKind int
 
 const (
-	None   Timing = iota // not resolved (or not in progress) in the period
-	Early                // resolved before its due date
-	OnTime               // resolved on its due date; in progress within it
-	Late                 // resolved after its due date; in progress past it
+	StepReturned   StepKind = iota + 1 // result handed to the applicant
+	StepRefused                        // Mẫu 03
+	StepSupplement                     // Mẫu 02
+	StepApology                        // Mẫu 04
+	StepStopped                        // Mẫu 05
 )
 
-// timing compares a day with the due date.
-func timing(day, due time.Time) Timing {
-	day, due = data.DateOf(day), data.DateOf(due)
-	switch {
-	case day.Before(due):
-		return Early
-	case day.Equal(due):
-		return OnTime
-	}
-	return Late
+// Step is one thing done to a dossier, and when.
+type Step struct {
+	Kind StepKind
+	At   time.Time
 }
+
+// Facts are what the report needs of one dossier's history.
+type Facts struct {
+	Code      string
+	Procedure string // code
+	Field     string // lĩnh vực of the procedure
+	Officer   string // who received it
+	Channel   data.Channel
+	Received  time.Time // the legal filing time
+	Due       time.Time // the due date in force now
+	// ApologyAt is when Mẫu 04 set a new due date, and OldDue the date
+	// before it (zero when not known: Due counts throughout).
+	ApologyAt time.Time
+	OldDue    time.Time
+	Ready     time.Time // when the result was ready; zero if not yet
+	// Closed is when the dossier was refused, withdrawn or stopped: it
+	// ended without a result.
+	Closed time.Time
+	Steps  []Step
+}
+
+// DueAt is the due date in force at t: an apology's new date counts from
+// the moment it was given.
+func (f Facts) DueAt(t time.Time) time.Time {
+	if !f.OldDue.IsZero() && !f.ApologyAt.IsZero() && t.Before(f.ApologyAt) {
+		return data.DateOf(f.OldDue)
+	}
+	return data.DateOf(f.Due)
+}
+
+// Timeliness is how a dossier stands against its due date.
+type Timeliness int
+
+const (
+	None    Timeliness = iota
+	Early              // result ready before the due date
+	OnTime             // on the due date; in progress: before it ended
+	Late               // after the due date; in progress: past it
+	Overdue = Late
+)
 
 // Class is how one dossier counts in a period.
 type Class struct {
-	Received    bool // filed within the period
-	CarriedOver bool // filed before the period and still in progress at its start
-	// Resolved is the timing of a result ready within the period: the
-	// day it was ready against the due date.
-	Resolved Timing
-	// InProgress is OnTime for a dossier still in progress at the
-	// period's end whose due date is its last day or later, Late for one
-	// whose due date passed before then.
-	InProgress Timing
-	Returned   bool // result handed over within the period
-	Refused    bool
-	Supplement bool // first supplement request within the period
-	Apology    bool
-	Stopped    bool
+	CarriedOver bool // received before the period, unfinished when it began
+	Received    bool // filed in the period
+	Resolved    Timeliness
+	InProgress  Timeliness // at the end of the period
+	Steps       map[StepKind]int
 }
 
-// Classify says how a dossier's history counts in a period.
-func Classify(h History, p Period) Class {
-	c := Class{
-		Received:    p.Contains(h.ReceivedAt),
-		CarriedOver: h.openAt(p.Start()),
-		Returned:    p.Contains(h.ReturnedAt),
-		Refused:     p.Contains(h.RefusedAt),
-		Supplement:  p.Contains(h.SupplementAt),
-		Apology:     p.Contains(h.ApologyAt),
-		Stopped:     p.Contains(h.StoppedAt),
+// open reports whether the dossier had neither a result nor an end at t.
+func (f Facts) open(t time.Time) bool {
+	return (f.Ready.IsZero() || !f.Ready.Before(t)) && (f.Closed.IsZero() || !f.Closed.Before(t))
+}
+
+// Classify says how a dossier counts in a period. A dossier is resolved
+// in the period when its result became ready in it: early when that day
+// is before the due date in force, on time on that day, late after it. It
+// is in progress at the end when it was filed before the end and had
+// then neither a result nor an end (refused, withdrawn, stopped); past
+// the deadline when its due date is before the day the period ends on
+// (Until's day: a dossier due on the last day of a period that has ended
+// is past it). Steps count when they fall in the period.
+func Classify(f Facts, p Period) Class {
+	var c Class
+	if f.Received.IsZero() || !f.Received.Before(p.Until) {
+		return c
 	}
-	if p.Contains(h.ResultAt) {
-		c.Resolved = timing(h.ResultAt, h.Due)
+	c.Received = p.Contains(f.Received)
+	c.CarriedOver = f.Received.Before(p.From) && f.open(p.From)
+	if p.Contains(f.Ready) {
+		day, due := data.DateOf(f.Ready), f.DueAt(f.Ready)
+		switch {
+		case day.Before(due):
+			c.Resolved = Early
+		case day.Equal(due):
+			c.Resolved = OnTime
+		default:
+			c.Resolved = Late
+		}
 	}
-	if h.openAt(p.End()) {
-		if data.DateOf(h.Due).Before(p.To) {
-			c.InProgress = Late
-		} else {
-			c.InProgress = OnTime
+	if f.open(p.Until) {
+		c.InProgress = OnTime
+		if f.DueAt(p.Until).Before(data.DateOf(p.Until)) {
+			c.InProgress = Overdue
+		}
+	}
+	for _, s := range f.Steps {
+		if p.Contains(s.At) {
+			if c.Steps == nil {
+				c.Steps = map[StepKind]int{}
+			}
+			c.Steps[s.Kind]++
 		}
 	}
 	return c
 }
 
-// Figures are the counts of a period, for an office or a part of it.
+// Counts reports whether the class counts the dossier anywhere.
+func (c Class) Counts() bool {
+	return c.CarriedOver || c.Received || c.Resolved != None || c.InProgress != None || len(c.Steps) > 0
+}
+
+// Channels counts dossiers by how they reached the office.
+type Channels struct {
+	Counter int `json:"counter"`
+	Postal  int `json:"postal"`
+	Online  int `json:"online"`
+}
+
+func (c *Channels) add(ch data.Channel) {
+	switch ch {
+	case data.ChannelPostal:
+		c.Postal++
+	case data.ChannelOnline:
+		c.Online++
+	default:
+		c.Counter++
+	}
+}
+
+// Figures are a period's figures for the office, a field, a procedure or
+// an officer. The JSON keys are the report's, documented in the README.
 type Figures struct {
-	Received          int
-	ReceivedCounter   int
-	ReceivedPostal    int
-	ReceivedOnline    int
-	CarriedOver       int
-	ResolvedEarly     int
-	ResolvedOnTime    int
-	ResolvedLate      int
-	InProgressOnTime  int
-	InProgressOverdue int
-	Returned          int
-	Refused           int
-	Supplement        int
-	Apologies         int
-	Stopped           int
+	Received          int      `json:"received"`
+	ReceivedByChannel Channels `json:"received_by_channel"`
+	CarriedOver       int      `json:"carried_over"`
+	ResolvedEarly     int      `json:"resolved_early"`
+	ResolvedOnTime    int      `json:"resolved_on_time"`
+	ResolvedLate      int      `json:"resolved_late"`
+	InProgressOnTime  int      `json:"in_progress_on_time"`
+	InProgressOverdue int      `json:"in_progress_overdue"`
+	Returned          int      `json:"returned"`
+	Refused           int      `json:"refused"`
+	Supplement        int      `json:"supplement"`
+	Apologies         int      `json:"apologies"`
+	Stopped           int      `json:"stopped"`
+	// OnTimePercent is the share of the dossiers resolved in the period
+	// that were resolved early or on time, to one decimal; nil when none
+	// was resolved.
+	OnTimePercent *float64 `json:"on_time_percent"`
 }
 
-// Count adds one dossier of a channel, classified in the period.
-func (f *Figures) Count(ch data.Channel, c Class) {
-	if c.Received {
-		f.Received++
-		switch ch {
-		case data.ChannelCounter:
-			f.ReceivedCounter++
-		case data.ChannelPostal:
-			f.ReceivedPostal++
-		case data.ChannelOnline:
-			f.ReceivedOnline++
-		}
-	}
-	f.CarriedOver += b(c.CarriedOver)
-	f.ResolvedEarly += b(c.Resolved == Early)
-	f.ResolvedOnTime += b(c.Resolved == OnTime)
-	f.ResolvedLate += b(c.Resolved == Late)
-	f.InProgressOnTime += b(c.InProgress == OnTime)
-	f.InProgressOverdue += b(c.InProgress == Late)
-	f.Returned += b(c.Returned)
-	f.Refused += b(c.Refused)
-	f.Supplement += b(c.Supplement)
-	f.Apologies += b(c.Apology)
-	f.Stopped += b(c.Stopped)
-}
-
-// Add counts a dossier's history in the period.
-func (f *Figures) Add(h History, p Period) { f.Count(h.Channel, Classify(h, p)) }
-
-// Plus returns the sum of two sets of figures: an office's and the
-// province's total.
-func (f Figures) Plus(o Figures) Figures {
-	return Figures{
-		Received: f.Received + o.Received, ReceivedCounter: f.ReceivedCounter + o.ReceivedCounter,
-		ReceivedPostal: f.ReceivedPostal + o.ReceivedPostal, ReceivedOnline: f.ReceivedOnline + o.ReceivedOnline,
-		CarriedOver: f.CarriedOver + o.CarriedOver, ResolvedEarly: f.ResolvedEarly + o.ResolvedEarly,
-		ResolvedOnTime: f.ResolvedOnTime + o.ResolvedOnTime, ResolvedLate: f.ResolvedLate + o.ResolvedLate,
-		InProgressOnTime: f.InProgressOnTime + o.InProgressOnTime, InProgressOverdue: f.InProgressOverdue + o.InProgressOverdue,
-		Returned: f.Returned + o.Returned, Refused: f.Refused + o.Refused, Supplement: f.Supplement + o.Supplement,
-		Apologies: f.Apologies + o.Apologies, Stopped: f.Stopped + o.Stopped,
-	}
-}
-
-// Resolved is how many results were ready in the period.
+// Resolved is how many dossiers were resolved in the period.
 func (f Figures) Resolved() int { return f.ResolvedEarly + f.ResolvedOnTime + f.ResolvedLate }
 
-// OnTimePercent is the share of the period's results ready by their due
-// date (early or on time), in percent with one decimal; 0 when no result
-// was ready (show Resolved() beside it).
-func (f Figures) OnTimePercent() float64 {
-	n := f.Resolved()
-	if n == 0 {
-		return 0
+// InProgress is how many were in progress at its end.
+func (f Figures) InProgress() int { return f.InProgressOnTime + f.InProgressOverdue }
+
+func (f *Figures) add(fa Facts, c Class) {
+	if c.Received {
+		f.Received++
+		f.ReceivedByChannel.add(fa.Channel)
 	}
-	return math.Round(float64(f.ResolvedEarly+f.ResolvedOnTime)*1000/float64(n)) / 10
+	if c.CarriedOver {
+		f.CarriedOver++
+	}
+	switch c.Resolved {
+	case Early:
+		f.ResolvedEarly++
+	case OnTime:
+		f.ResolvedOnTime++
+	case Late:
+		f.ResolvedLate++
+	}
+	switch c.InProgress {
+	case OnTime:
+		f.InProgressOnTime++
+	case Overdue:
+		f.InProgressOverdue++
+	}
+	f.Returned += c.Steps[StepReturned]
+	f.Refused += c.Steps[StepRefused]
+	f.Supplement += c.Steps[StepSupplement]
+	f.Apologies += c.Steps[StepApology]
+	f.Stopped += c.Steps[StepStopped]
 }
 
-func b(v bool) int {
-	if v {
-		return 1
+func (f *Figures) finish() {
+	f.OnTimePercent = nil
+	if n := f.Resolved(); n > 0 {
+		p := math.Round(float64(f.ResolvedEarly+f.ResolvedOnTime)*1000/float64(n)) / 10
+		f.OnTimePercent = &p
 	}
-	return 0
+}
+
+// Tally classifies every dossier's facts against the period and totals
+// them, with the on-time share.
+func Tally(p Period, facts []Facts) Figures {
+	var f Figures
+	for _, fa := range facts {
+		if c := Classify(fa, p); c.Counts() {
+			f.add(fa, c)
+		}
+	}
+	f.finish()
+	return f
+}
+
+// Sum adds figures up (the province's total of its offices) and gives
+// the sum its on-time share.
+func Sum(fs ...Figures) Figures {
+	var t Figures
+	for _, f := range fs {
+		t.Received += f.Received
+		t.ReceivedByChannel.Counter += f.ReceivedByChannel.Counter
+		t.ReceivedByChannel.Postal += f.ReceivedByChannel.Postal
+		t.ReceivedByChannel.Online += f.ReceivedByChannel.Online
+		t.CarriedOver += f.CarriedOver
+		t.ResolvedEarly += f.ResolvedEarly
+		t.ResolvedOnTime += f.ResolvedOnTime
+		t.ResolvedLate += f.ResolvedLate
+		t.InProgressOnTime += f.InProgressOnTime
+		t.InProgressOverdue += f.InProgressOverdue
+		t.Returned += f.Returned
+		t.Refused += f.Refused
+		t.Supplement += f.Supplement
+		t.Apologies += f.Apologies
+		t.Stopped += f.Stopped
+	}
+	t.finish()
+	return t
 }
