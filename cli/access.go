@@ -47,6 +47,7 @@ var commandActions = map[string]data.Action{
 	"audit":           data.ActAudit,
 	"fees":            data.ActReports,
 	"fees receipt":    data.ActIntake,
+	"register":        data.ActReports,
 	"search":          data.ActView,
 	"dev":             data.ActSetup, // on a folder with no account yet, none: it sets up a sample office
 }

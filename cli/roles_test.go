@@ -216,6 +216,8 @@ func TestEveryCommandAgainstEveryRole(t *testing.T) {
 		{[]string{"form", "control", s.received, "-o", out()}, data.RoleCounter, "", true},
 		{[]string{"fees", "receipt", s.received, "-o", out()}, data.RoleCounter, "", false}, // it took no fee
 		{[]string{"fees", "report", "--from", "2027-02-01", "--to", "2027-02-28", "--json"}, data.RoleSupervisor, "", true},
+		{[]string{"register", "--from", "2027-02-01", "--to", "2027-02-28", "-o", out()}, data.RoleSupervisor, "", true},
+		{[]string{"register", "--from", "2027-02-01", "--to", "2027-02-28", "-o", filepath.Join(t.TempDir(), "so.xlsx")}, data.RoleSupervisor, "", true},
 		{[]string{"search", "Nguyễn Thị Hồng Nhung"}, data.RoleCounter, "", true},
 		{[]string{"dev", "seed", "--dossiers", "10"}, data.RoleAdmin, "", false}, // the store holds dossiers
 		{[]string{"scan", s.received}, "", "", true},

@@ -65,6 +65,7 @@ type Store interface {
 	data.StopService
 	data.HandOverService
 	data.SearchService
+	data.RegisterService
 }
 
 var _ Reader = Store(nil)
