@@ -143,6 +143,7 @@ func TestRegisterAcrossYearsAndWorkstations(t *testing.T) {
 // written.
 func TestRegisterRefusesACounterOfficer(t *testing.T) {
 	h := adminHarness(t)
+	h.ok("catalog", "import", sample)
 	h.intake(intakeDoc)
 	h.addUser("tuan", "Lê Minh Tuấn", data.RoleCounter)
 	out := filepath.Join(t.TempDir(), "so.pdf")
