@@ -115,13 +115,13 @@ func writeRegister(w io.Writer, in RegisterInput) error {
 		{head: RegisterColumns[0], width: 11, align: alignCenter},
 		{head: RegisterColumns[1], width: 27},
 		{head: RegisterColumns[2]},
-		{head: RegisterColumns[3], width: 38},
-		{head: RegisterColumns[4], width: 17, align: alignCenter},
-		{head: RegisterColumns[5], width: 16, align: alignCenter},
+		{head: RegisterColumns[3], width: 36},
+		{head: RegisterColumns[4], width: 19, align: alignCenter},
+		{head: RegisterColumns[5], width: 18, align: alignCenter},
 		{head: RegisterColumns[6], width: 24},
-		{head: RegisterColumns[7], width: 16, align: alignCenter},
+		{head: RegisterColumns[7], width: 18, align: alignCenter},
 		{head: RegisterColumns[8], width: 26},
-		{head: RegisterColumns[9], width: 32},
+		{head: RegisterColumns[9], width: 30},
 	}
 	const size = 8.5
 	start := func(book string) {
