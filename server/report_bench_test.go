@@ -18,7 +18,7 @@ import (
 
 // reportVersion changes whenever the report benchmark's generated rows
 // change; a kept database of another version is filled again.
-const reportVersion = 1
+const reportVersion = 2
 
 // reportDatabase returns a migrated database holding n dossiers of 100
 // offices received over five years (2022–2026), each with the steps the
@@ -60,6 +60,14 @@ func reportDatabase(b *testing.B, n int) string {
 	if err := db.QueryRow(ctx, `SELECT dossiers FROM bench_info WHERE version = $1`, reportVersion).Scan(&have); err == nil && have == int64(n) {
 		return dbURL
 	}
+	// The indexes are made again once the rows are in, as the migrations
+	// define them.
+	var indexes []string
+	rows, _ := db.Query(ctx, `SELECT indexdef FROM pg_indexes WHERE tablename = 'dossier' AND indexname IN ('dossier_office', 'dossier_active')`)
+	indexes, err = pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil || len(indexes) != 2 {
+		b.Fatalf("indexes %v: %v", indexes, err)
+	}
 	start := time.Now()
 	for _, q := range []string{
 		`TRUNCATE bench_info, applied_change, feed, dossier_event, rating, dossier, enrollment_code, workstation_key, workstation, office CASCADE`,
@@ -92,8 +100,7 @@ func reportDatabase(b *testing.B, n int) string {
 			CASE WHEN kind BETWEEN 88 AND 89 THEN at + INTERVAL '5 days' END,
 			CASE WHEN kind BETWEEN 88 AND 89 THEN due END
 		FROM m`,
-		`CREATE INDEX dossier_office ON dossier (office_id, received_at)`,
-		`CREATE INDEX dossier_active ON dossier (active_until)`,
+		indexes[0], indexes[1],
 		`INSERT INTO dossier_event (dossier_code, change_key, at, actor, action, from_status, to_status)
 			SELECT code, 's-' || code, received_at + INTERVAL '2 days', 'Trần Văn Bình', 'status', 'received', 'supplement-requested'
 			FROM dossier WHERE substr(code, 2)::bigint % 50 = 0`,

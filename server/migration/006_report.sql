@@ -40,7 +40,10 @@ UPDATE dossier d SET ready_at = e.ready, returned_at = e.returned, refused_at = 
 ALTER TABLE dossier ADD COLUMN active_until TIMESTAMPTZ GENERATED ALWAYS AS (
     CASE WHEN ready_at IS NULL AND refused_at IS NULL AND stopped_at IS NULL AND withdrawn_at IS NULL THEN 'infinity'::timestamptz
     ELSE GREATEST(received_at, ready_at, returned_at, refused_at, stopped_at, withdrawn_at, apology_at) END) STORED;
-CREATE INDEX dossier_active ON dossier (active_until);
+-- A period reads the dossiers alive in it from this index alone: it
+-- holds every column the figures read.
+CREATE INDEX dossier_active ON dossier (active_until) INCLUDE (office_id, received_at, channel, due_date, old_due,
+    ready_at, returned_at, refused_at, stopped_at, withdrawn_at, apology_at);
 
 -- Supplement requests may repeat: each counts, read from the history.
 CREATE INDEX dossier_event_supplement ON dossier_event (at)
