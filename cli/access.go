@@ -47,6 +47,7 @@ var commandActions = map[string]data.Action{
 	"audit":           data.ActAudit,
 	"fees":            data.ActReports,
 	"fees receipt":    data.ActIntake,
+	"register":        data.ActReports,
 	"search":          data.ActView,
 	"report":          data.ActReports,
 	"report postal":   data.ActReports,

@@ -95,6 +95,7 @@ func commands() map[string]command {
 		"user":     {usageUser, runUser},
 		"audit":    {usageAudit, runAudit},
 		"fees":     {usageFees, runFees},
+		"register": {usageRegister, runRegister},
 		"search":   {usageSearch, runSearch},
 		"report":   {usageReport, runReport},
 		"dev":      {usageDev, runDev},

@@ -218,6 +218,8 @@ func TestEveryCommandAgainstEveryRole(t *testing.T) {
 		{[]string{"fees", "report", "--from", "2027-02-01", "--to", "2027-02-28", "--json"}, data.RoleSupervisor, "", true},
 		{[]string{"report", "--from", "2027-02-01", "--to", "2027-02-28", "--json", "-o", filepath.Join(t.TempDir(), "r.xlsx")}, data.RoleSupervisor, "", true},
 		{[]string{"report", "postal", "--quarter", "2027Q1", "-o", out()}, data.RoleSupervisor, "", true},
+		{[]string{"register", "--from", "2027-02-01", "--to", "2027-02-28", "-o", out()}, data.RoleSupervisor, "", true},
+		{[]string{"register", "--from", "2027-02-01", "--to", "2027-02-28", "-o", filepath.Join(t.TempDir(), "so.xlsx")}, data.RoleSupervisor, "", true},
 		{[]string{"search", "Nguyễn Thị Hồng Nhung"}, data.RoleCounter, "", true},
 		{[]string{"dev", "seed", "--dossiers", "10"}, data.RoleAdmin, "", false}, // the store holds dossiers
 		{[]string{"scan", s.received}, "", "", true},

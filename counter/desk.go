@@ -67,6 +67,7 @@ type Store interface {
 	data.SearchService
 	data.PostalService
 	ReportStore
+	data.RegisterService
 }
 
 var _ Reader = Store(nil)

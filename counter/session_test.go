@@ -142,6 +142,10 @@ func TestRolesAtTheDesk(t *testing.T) {
 		"accounts":     func() error { _, err := d.Accounts(ctx); return err },
 		"audit":        func() error { _, err := d.AuditEntries(ctx, data.AuditFilter{}); return err },
 		"backup":       func() error { return d.Backup(ctx, t.TempDir()+"/x.db") },
+		"register": func() error {
+			_, err := d.RegisterFile(ctx, dossier.ReceivedAt, dossier.ReceivedAt, counter.RegisterPDF)
+			return err
+		},
 		"other's pass": func() error { _, err := d.SetPassword(ctx, "binh", "mat-khau-moi"); return err },
 	} {
 		if err := call(); data.ErrorCode(err) != data.EDenied {

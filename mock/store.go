@@ -34,6 +34,7 @@ type Store struct {
 	StopDossierFn  func(ctx context.Context, st data.Stop) (data.Stop, error)
 	StoppedFn      func(ctx context.Context, code string) (data.Stop, error)
 	HandOversFn    func(ctx context.Context, code string) ([]data.HandOver, error)
+	RegisterFn     func(ctx context.Context, from, to time.Time) (data.Register, error)
 
 	OfficeFn              func(ctx context.Context) (data.Office, error)
 	SaveOfficeFn          func(ctx context.Context, o data.Office) error
@@ -540,6 +541,14 @@ func (s *Store) FeeReport(ctx context.Context, from, to time.Time) (data.FeeRepo
 		return s.FeeReportFn(ctx, from, to)
 	}
 	return s.Next.FeeReport(ctx, from, to)
+}
+
+// Register calls RegisterFn, or Next when it is nil.
+func (s *Store) Register(ctx context.Context, from, to time.Time) (data.Register, error) {
+	if s.RegisterFn != nil {
+		return s.RegisterFn(ctx, from, to)
+	}
+	return s.Next.Register(ctx, from, to)
 }
 
 // StopDossier calls StopDossierFn, or Next when it is nil.

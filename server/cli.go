@@ -40,6 +40,9 @@ const Usage = `Cách dùng: motcua-server LỆNH …
         thu hồi ngay khoá bưu điện tên đó
   status MÃ_HỒ_SƠ TRẠNG_THÁI --agency "CƠ QUAN" [--note "…"] --database URL
         ghi quyết định của cơ quan giải quyết (transferred, result-ready, …)
+  report --from YYYY-MM-DD --to YYYY-MM-DD [--json] [-o TỆP.xlsx] --database URL
+        số liệu của kỳ theo từng đơn vị và tổng cộng của tỉnh (tiếp nhận, giải quyết
+        trước hạn/đúng hạn/quá hạn, đang giải quyết, đã trả, từ chối, bổ sung, xin lỗi, dừng)
 
 --database có thể thay bằng biến môi trường MOTCUA_DATABASE_URL.
 `
@@ -53,6 +56,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmds := map[string]func(context.Context, []string, io.Writer, io.Writer) error{
 		"serve": serve, "enroll": enrollCmd, "dev-cert": devCertCmd, "catalog": catalogCmd, "calendar": calendarCmd, "status": statusCmd,
 		"postal-key": postalKeyCmd,
+		"report": reportCmd,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {
