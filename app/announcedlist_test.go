@@ -127,6 +127,7 @@ func TestAnnouncedItemsOnTheFromPostManifest(t *testing.T) {
 	test.Type(s.sign.postal, "Lê Văn Phát")
 	s.sign.postal.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.wait()
+	h.confirm()
 	if s.m.Status != data.ManifestClosed {
 		t.Fatalf("not signed: %q", s.actionMsg.message())
 	}

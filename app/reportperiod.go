@@ -48,7 +48,8 @@ func newReportPeriod(u *UI, onShow func()) *reportPeriod {
 	})
 	dates := container.NewHBox(formLabel(lang.L("report.from")), container.NewGridWrap(fyne.NewSize(130, p.from.MinSize().Height), p.from),
 		formLabel(lang.L("report.to")), container.NewGridWrap(fyne.NewSize(130, p.to.MinSize().Height), p.to), p.show)
-	p.content = container.NewVBox(container.NewHBox(dates, widget.NewSeparator(), thisMonth, lastMonth, thisQuarter, thisYear), p.problem)
+	// Two rows, so that the screen fits a 1024-pixel-wide window.
+	p.content = container.NewVBox(dates, container.NewHBox(thisMonth, lastMonth, thisQuarter, thisYear), p.problem)
 	return p
 }
 
