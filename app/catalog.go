@@ -166,7 +166,7 @@ func (s *catalogScreen) onImport() {
 	}, s.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json", ".csv"}))
 	d.Resize(fyne.NewSize(900, 600))
-	s.u.showDialog(d)
+	s.u.showFileDialog(d)
 }
 
 // importFile reads a catalogue file (closing it) and imports it whole, or

@@ -500,8 +500,10 @@ func (u *UI) onLanguage(code string) {
 	}
 	at := u.current()
 	office := u.setup.office()
+	draft := u.intake.draft()
 	u.build()
 	u.setup.fill(office)
+	u.intake.restore(draft)
 	u.show(at)
 	u.catalog.start(false)
 	u.calendar.reload()
