@@ -136,12 +136,12 @@ func TestRolesAtTheDesk(t *testing.T) {
 			_, _, err := d.Stop(ctx, dossier.Code, "x", "")
 			return err
 		},
-		"fees report":  func() error { _, err := d.FeeReport(ctx, dossier.DueDate, dossier.DueDate); return err },
-		"full ID":      func() error { _, err := d.ShowID(ctx, dossier.Code); return err },
-		"set-up":       func() error { _, err := d.SaveOffice(ctx, data.Office{}); return err },
-		"accounts":     func() error { _, err := d.Accounts(ctx); return err },
-		"audit":        func() error { _, err := d.AuditEntries(ctx, data.AuditFilter{}); return err },
-		"backup":       func() error { return d.Backup(ctx, t.TempDir()+"/x.db") },
+		"fees report": func() error { _, err := d.FeeReport(ctx, dossier.DueDate, dossier.DueDate); return err },
+		"full ID":     func() error { _, err := d.ShowID(ctx, dossier.Code); return err },
+		"set-up":      func() error { _, err := d.SaveOffice(ctx, data.Office{}); return err },
+		"accounts":    func() error { _, err := d.Accounts(ctx); return err },
+		"audit":       func() error { _, err := d.AuditEntries(ctx, data.AuditFilter{}); return err },
+		"backup":      func() error { return d.Backup(ctx, t.TempDir()+"/x.db") },
 		"register": func() error {
 			_, err := d.RegisterFile(ctx, dossier.ReceivedAt, dossier.ReceivedAt, counter.RegisterPDF)
 			return err

@@ -56,7 +56,7 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cmds := map[string]func(context.Context, []string, io.Writer, io.Writer) error{
 		"serve": serve, "enroll": enrollCmd, "dev-cert": devCertCmd, "catalog": catalogCmd, "calendar": calendarCmd, "status": statusCmd,
 		"postal-key": postalKeyCmd,
-		"report": reportCmd,
+		"report":     reportCmd,
 	}
 	cmd, ok := cmds[args[0]]
 	if !ok {

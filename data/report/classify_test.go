@@ -8,7 +8,7 @@ import (
 )
 
 func stamp(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, data.Zone) }
-func day(y int, m time.Month, d int) time.Time   { return stamp(y, m, d, 0) }
+func day(y int, m time.Month, d int) time.Time      { return stamp(y, m, d, 0) }
 
 // march is March 2026 seen in April, once it has ended.
 func march(t *testing.T) Period {
@@ -67,9 +67,9 @@ func TestClassifyInMarch(t *testing.T) {
 func TestTallyAndSum(t *testing.T) {
 	p := march(t)
 	facts := []Facts{
-		{Channel: data.ChannelCounter, Received: stamp(2026, 3, 2, 9), Due: day(2026, 3, 10), Ready: stamp(2026, 3, 9, 9)},                                                    // early
-		{Channel: data.ChannelPostal, Received: stamp(2026, 3, 2, 9), Due: day(2026, 3, 10), Ready: stamp(2026, 3, 10, 9)},                                                    // on time
-		{Channel: data.ChannelOnline, Received: stamp(2026, 3, 2, 9), Due: day(2026, 3, 10), Ready: stamp(2026, 3, 11, 9)},                                                    // late
+		{Channel: data.ChannelCounter, Received: stamp(2026, 3, 2, 9), Due: day(2026, 3, 10), Ready: stamp(2026, 3, 9, 9)},                                                       // early
+		{Channel: data.ChannelPostal, Received: stamp(2026, 3, 2, 9), Due: day(2026, 3, 10), Ready: stamp(2026, 3, 10, 9)},                                                       // on time
+		{Channel: data.ChannelOnline, Received: stamp(2026, 3, 2, 9), Due: day(2026, 3, 10), Ready: stamp(2026, 3, 11, 9)},                                                       // late
 		{Channel: data.ChannelCounter, Received: stamp(2026, 2, 25, 9), Due: day(2026, 3, 30), Closed: stamp(2026, 3, 2, 9), Steps: []Step{{StepRefused, stamp(2026, 3, 2, 9)}}}, // carried, refused
 	}
 	f := Tally(p, facts)
