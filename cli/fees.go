@@ -98,23 +98,18 @@ func totalsJSON(ts []data.FeeTotal) []feeTotalJSON {
 
 func feesReport(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("fees report", flag.ContinueOnError)
-	fromText := fs.String("from", "", "")
-	toText := fs.String("to", "", "")
+	period := newPeriodFlags(fs)
 	asJSON := fs.Bool("json", false, "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 || *fromText == "" || *toText == "" {
+	if len(pos) > 0 || !period.given() {
 		return usagef("Cần --from NGÀY và --to NGÀY (YYYY-MM-DD).")
 	}
-	from, err := data.ParseDate(*fromText)
+	from, to, err := period.dates()
 	if err != nil {
-		return data.Errorf(data.EInvalid, "Ngày đầu %q cần dạng YYYY-MM-DD.", *fromText)
-	}
-	to, err := data.ParseDate(*toText)
-	if err != nil {
-		return data.Errorf(data.EInvalid, "Ngày cuối %q cần dạng YYYY-MM-DD.", *toText)
+		return err
 	}
 	rep, err := env.Desk.FeeReport(ctx, from, to)
 	if err != nil {

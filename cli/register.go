@@ -16,14 +16,13 @@ const usageRegister = `  register --from YYYY-MM-DD --to YYYY-MM-DD -o TỆP.pdf
 
 func runRegister(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("register", flag.ContinueOnError)
-	fromText := fs.String("from", "", "")
-	toText := fs.String("to", "", "")
+	period := newPeriodFlags(fs)
 	out := fs.String("o", "", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 || *fromText == "" || *toText == "" || *out == "" {
+	if len(pos) > 0 || !period.given() || *out == "" {
 		return usagef("Cần --from NGÀY, --to NGÀY (YYYY-MM-DD) và -o TỆP.pdf hoặc TỆP.xlsx.")
 	}
 	var format string
@@ -35,13 +34,9 @@ func runRegister(ctx context.Context, env *Env, args []string) error {
 	default:
 		return data.Errorf(data.EInvalid, "Tệp %s cần đuôi .pdf hoặc .xlsx.", *out)
 	}
-	from, err := data.ParseDate(*fromText)
+	from, to, err := period.dates()
 	if err != nil {
-		return data.Errorf(data.EInvalid, "Ngày đầu %q cần dạng YYYY-MM-DD.", *fromText)
-	}
-	to, err := data.ParseDate(*toText)
-	if err != nil {
-		return data.Errorf(data.EInvalid, "Ngày cuối %q cần dạng YYYY-MM-DD.", *toText)
+		return err
 	}
 	kept, err := env.Desk.RegisterFile(ctx, from, to, format)
 	if err != nil {

@@ -27,24 +27,19 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 		return reportPostal(ctx, env, args[1:])
 	}
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fromText := fs.String("from", "", "")
-	toText := fs.String("to", "", "")
+	period := newPeriodFlags(fs)
 	asJSON := fs.Bool("json", false, "")
 	out := fs.String("o", "", "")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) > 0 || *fromText == "" || *toText == "" {
+	if len(pos) > 0 || !period.given() {
 		return usagef("Cần --from NGÀY và --to NGÀY (YYYY-MM-DD).")
 	}
-	from, err := data.ParseDate(*fromText)
+	from, to, err := period.dates()
 	if err != nil {
-		return data.Errorf(data.EInvalid, "Ngày đầu %q cần dạng YYYY-MM-DD.", *fromText)
-	}
-	to, err := data.ParseDate(*toText)
-	if err != nil {
-		return data.Errorf(data.EInvalid, "Ngày cuối %q cần dạng YYYY-MM-DD.", *toText)
+		return err
 	}
 	format, err := exportFormat(*out)
 	if err != nil {
