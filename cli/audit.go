@@ -46,12 +46,8 @@ type verifyJSON struct {
 func auditVerify(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("audit verify", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("Thừa tham số: %v", pos)
 	}
 	c, err := env.Desk.VerifyAudit(ctx)
 	if err != nil {
@@ -111,12 +107,8 @@ func auditList(ctx context.Context, env *Env, args []string) error {
 	from := fs.String("from", "", "")
 	to := fs.String("to", "", "")
 	asJSON := fs.Bool("json", false, "")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("Thừa tham số: %v", pos)
 	}
 	f := data.AuditFilter{Dossier: *dossier, Account: *user}
 	var bad data.Fields

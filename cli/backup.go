@@ -18,12 +18,9 @@ const usageBackup = `  backup [-o TỆP.db]                   sao lưu cơ sở 
 func runBackup(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
 	out := fs.String("o", "", "")
-	pos, err := parse(fs, args)
+	err := parseFlags(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("Thừa tham số: %v", pos)
 	}
 	path := *out
 	if path == "" {

@@ -138,12 +138,8 @@ func calendarDue(ctx context.Context, env *Env, args []string) error {
 	received := fs.String("received", "", "")
 	days := fs.Int("days", -1, "")
 	cutoff := fs.String("cutoff", "", "")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("Thừa tham số: %v", pos)
 	}
 	var bad data.Fields
 	at, err := parseReceived(*received)

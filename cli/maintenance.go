@@ -52,12 +52,8 @@ func (env *Env) restoreLogin() (func(context.Context, string) error, error) {
 func runCheck(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("Thừa tham số: %v", pos)
 	}
 	h, err := env.Desk.Check(ctx)
 	if err != nil {

@@ -335,12 +335,9 @@ func manifestAnnounced(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("manifest announced", flag.ContinueOnError)
 	fromFlag := fs.String("from", "", "")
 	toFlag := fs.String("to", "", "")
-	pos, err := parse(fs, args)
+	err := parseFlags(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("Thừa tham số: %v", pos)
 	}
 	now := env.Desk.Now().In(data.Zone)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, data.Zone)

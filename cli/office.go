@@ -33,12 +33,8 @@ func runInit(ctx context.Context, env *Env, args []string) error {
 	collectorAddress := fs.String(data.FieldCollectorAddress, "", "")
 	receiptForm := fs.String(data.FieldReceiptForm, "", "")
 	receiptSeries := fs.String(data.FieldReceiptSeries, "", "")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("Thừa tham số: %v", pos)
 	}
 	first, err := env.firstAdmin(ctx, *admin, *adminName)
 	if err != nil {

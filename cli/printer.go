@@ -90,12 +90,9 @@ func printerSet(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("printer set", flag.ContinueOnError)
 	name := fs.String("name", "", "")
 	paper := fs.String("paper", "", "")
-	pos, err := parse(fs, args)
+	err := parseFlags(fs, args)
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("Thừa tham số: %v", pos)
 	}
 	set := setFlags(fs)
 	if !set["name"] && !set["paper"] {

@@ -73,12 +73,8 @@ type accountJSON struct {
 func userList(ctx context.Context, env *Env, args []string) error {
 	fs := flag.NewFlagSet("user list", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "")
-	pos, err := parse(fs, args)
-	if err != nil {
+	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("Thừa tham số: %v", pos)
 	}
 	as, err := env.Desk.Accounts(ctx)
 	if err != nil {
