@@ -10,11 +10,7 @@ import (
 // another language opens again the manifest and the dossier on show,
 // and keeps each screen's printer.
 func TestLanguageSwitchReopensManifestAndDossier(t *testing.T) {
-	t.Cleanup(func() {
-		if err := useLanguage(Vietnamese); err != nil {
-			t.Error(err)
-		}
-	})
+	backToVietnamese(t)
 	h := openDesk(t)
 	d := h.takeDossier("RR123456785VN")
 	var manifestPrinter, returnsPrinter fakePrinter
