@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/data"
-	"motcua/platform"
 )
 
 // returnsScreen is the return desk. On the left one dossier on one
@@ -20,8 +19,7 @@ import (
 // workflow is one call of the desk, whose answer is the dossier as shown.
 type returnsScreen struct {
 	u *UI
-	// print sends a printout to the printer; tests replace it.
-	print func(path string) error
+	detailScreen
 
 	// v is the dossier on show; v.Dossier.Code is "" when none.
 	v data.DossierView
@@ -32,19 +30,12 @@ type returnsScreen struct {
 	board    *dossierBoard
 	stop     *stopDialog // open, or last open
 
-	scroll      *container.Scroll
-	placeholder *widget.Label
-	detail      *fyne.Container
-
-	content fyne.CanvasObject
+	scroll *container.Scroll
 }
 
 func newReturnsScreen(u *UI) *returnsScreen {
-	s := &returnsScreen{u: u, print: platform.Print}
-	var reopen string
-	if old := u.returns; old != nil { // the window is built again in another language
-		s.print, reopen = old.print, old.v.Dossier.Code
-	}
+	shared, reopen := carryOver(u.returns, lang.L("returns.choose")) // the window is built again in another language
+	s := &returnsScreen{u: u, detailScreen: shared}
 	s.apology = newApologyForm(s)
 	s.handover = newReturnForm(s)
 	s.dossier = newDossierDetail(s)
@@ -58,8 +49,6 @@ func newReturnsScreen(u *UI) *returnsScreen {
 		heading(lang.L("returns.timeline")), s.dossier.timeline,
 	)
 	s.detail.Hide()
-	s.placeholder = wrapped(lang.L("returns.choose"), fyne.TextStyle{})
-	s.placeholder.Importance = widget.LowImportance
 	s.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(s.placeholder, s.detail)))
 	s.board = newDossierBoard(s)
 	split := container.NewHSplit(s.scroll, s.board.content)
@@ -71,6 +60,9 @@ func newReturnsScreen(u *UI) *returnsScreen {
 	}
 	return s
 }
+
+// shown names the dossier on show for a window built again.
+func (s *returnsScreen) shown() string { return s.v.Dossier.Code }
 
 // focusable is where the cursor goes when the desk comes forward: the
 // recipient's ID when a result is ready to hand over, else the window's
@@ -121,12 +113,10 @@ func (s *returnsScreen) show(v data.DossierView) {
 		s.clearForms()
 	}
 	s.v = v
-	s.placeholder.Hide()
 	s.dossier.show(v)
 	s.apology.show(v)
 	s.handover.show(v)
-	s.detail.Show()
-	s.detail.Refresh()
+	s.showDetail()
 }
 
 // changed shows the dossier a workflow changed and the lists it moved in.
