@@ -15,6 +15,9 @@ func TestDecodeChange(t *testing.T) {
 		bad     string // in the error; "" when valid
 	}{
 		{"status", ChangeDossierStatus, `{"code":"` + code + `","from":"received","to":"transferred"}`, code, ""},
+		{"undo", ChangeDossierStatus, `{"code":"` + code + `","from":"result-ready","to":"transferred","undo":true,"note":"Bấm nhầm hồ sơ"}`, code, ""},
+		{"undo without a reason", ChangeDossierStatus, `{"code":"` + code + `","from":"result-ready","to":"transferred","undo":true,"note":" "}`, code, "lý do hoàn tác"},
+		{"undo from nowhere", ChangeDossierStatus, `{"code":"` + code + `","from":"lost","to":"transferred","undo":true,"note":"Bấm nhầm"}`, code, "trạng thái"},
 		{"status to nowhere", ChangeDossierStatus, `{"code":"` + code + `","to":"lost"}`, code, "trạng thái"},
 		{"update", ChangeDossierUpdated, `{"code":"` + code + `","action":"apology","due_date":"2027-02-22"}`, code, ""},
 		{"update of no kind", ChangeDossierUpdated, `{"code":"` + code + `","action":"repaint"}`, code, "loại cập nhật"},

@@ -151,6 +151,9 @@ type Event struct {
 	From   Status
 	To     Status
 	Note   string
+	// Undone is true for a status change a supervisor undid (an
+	// ActionUndo line follows): reports and the register skip it.
+	Undone bool
 }
 
 // IntakeRequest is what the officer (or a script) submits to take a dossier.

@@ -52,6 +52,7 @@ const (
 
 	ActApology  Action = "apology"   // Form 04
 	ActStop     Action = "stop"      // Form 05: stop a dossier
+	ActUndo     Action = "undo"      // undo a dossier's last status change, set by mistake
 	ActReports  Action = "reports"   // reports and the register
 	ActRevealID Action = "reveal-id" // a full ID number
 	ActAudit    Action = "audit"     // read and verify the audit trail
@@ -78,6 +79,7 @@ var permissions = map[Action]struct {
 	ActOwnPassword: {RoleCounter, "đổi mật khẩu của mình"},
 	ActApology:     {RoleSupervisor, "lập phiếu xin lỗi và hẹn lại (Mẫu 04)"},
 	ActStop:        {RoleSupervisor, "dừng giải quyết hồ sơ (Mẫu 05)"},
+	ActUndo:        {RoleSupervisor, "hoàn tác thay đổi trạng thái hồ sơ"},
 	ActReports:     {RoleSupervisor, "xem báo cáo và sổ theo dõi"},
 	ActRevealID:    {RoleSupervisor, "xem đầy đủ số định danh"},
 	ActAudit:       {RoleSupervisor, "xem và kiểm tra nhật ký"},

@@ -7,7 +7,7 @@ import (
 
 func TestPermissions(t *testing.T) {
 	counter := []Action{ActView, ActIntake, ActNotice, ActReturnDesk, ActManifest, ActSync, ActOwnPassword}
-	supervisor := []Action{ActApology, ActStop, ActReports, ActRevealID, ActAudit}
+	supervisor := []Action{ActApology, ActStop, ActUndo, ActReports, ActRevealID, ActAudit}
 	admin := []Action{ActSetup, ActCatalog, ActCalendar, ActAccounts, ActBackup}
 	may := map[Role][]Action{
 		RoleCounter:    counter,

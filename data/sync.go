@@ -430,6 +430,10 @@ type StatusChange struct {
 	To    Status `json:"to"`
 	Note  string `json:"note"`
 	Actor string `json:"actor"`
+	// Undo marks a supervisor's undo of the dossier's last status change
+	// (LastChange), from From back to To, Note the reason: the province
+	// takes it only when that change was its last from To to From too.
+	Undo bool `json:"undo,omitempty"`
 }
 
 // Subject is the dossier's code.
@@ -443,6 +447,16 @@ func (s StatusChange) Validate() error {
 	}
 	if _, ok := statusLabels[s.To]; !ok {
 		f.Add("to", "trạng thái %q không có", s.To)
+	}
+	if s.Undo {
+		if _, ok := statusLabels[s.From]; !ok {
+			f.Add("from", "trạng thái %q không có", s.From)
+		}
+		if _, err := CleanUndoReason(s.Note); err != nil {
+			for _, fe := range err.(*Error).Fields {
+				f.Add("note", "%s", fe.Message)
+			}
+		}
 	}
 	checkNote(&f, s.Note, s.Actor)
 	return f.Err("Thay đổi trạng thái gửi lên chưa hợp lệ.")

@@ -137,7 +137,7 @@ func (db *DB) reject(ctx context.Context, tx *sql.Tx, r data.ChangeResult, stamp
 	if _, err := tx.ExecContext(ctx, `UPDATE dossier SET status = ?, updated_at = ? WHERE code = ?`, r.Status, stamp, subject); err != nil {
 		return err
 	}
-	return db.event(ctx, tx, subject, "Đồng bộ tỉnh", "sync.rejected", local, r.Status, reason)
+	return db.event(ctx, tx, subject, "Đồng bộ tỉnh", data.ActionSyncRejected, local, r.Status, reason)
 }
 
 // waiting reports whether a change of the dossier is still queued.
