@@ -102,6 +102,20 @@ func (d *Desk) SetStatus(ctx context.Context, code string, to data.Status, note 
 	return d.view(ctx, dossier.Code)
 }
 
+// UndoStatus undoes the dossier's last status change, set by mistake,
+// with the supervisor's reason (data.LastChange says which may be).
+func (d *Desk) UndoStatus(ctx context.Context, code, reason string) (data.DossierView, error) {
+	ctx, o, err := d.begin(ctx, data.ActUndo)
+	if err != nil {
+		return data.DossierView{}, err
+	}
+	dossier, err := d.store.UndoStatus(ctx, code, reason, o.FullName)
+	if err != nil {
+		return data.DossierView{}, err
+	}
+	return d.view(ctx, dossier.Code)
+}
+
 // Return hands a ready result to its applicant or an authorised person.
 func (d *Desk) Return(ctx context.Context, code string, r data.Recipient) (data.DossierView, error) {
 	ctx, o, err := d.begin(ctx, data.ActReturnDesk)

@@ -134,3 +134,53 @@ func TestReturnDeskWorkflowsReturnTheView(t *testing.T) {
 		t.Fatalf("return: %+v, %v", v, err)
 	}
 }
+
+// TestUndoStatusAtTheDesk: a supervisor undoes a result marked ready by
+// mistake and gets the view as the return desk shows it back; a counter
+// officer is refused in Vietnamese and nothing changes.
+func TestUndoStatusAtTheDesk(t *testing.T) {
+	d := desk(t)
+	ctx := context.Background()
+	for _, a := range []struct {
+		user, name string
+		role       data.Role
+	}{{"hoa", "Lê Thị Hoa", data.RoleCounter}, {"sau", "Lê Văn Sáu", data.RoleSupervisor}} {
+		if _, err := d.AddAccount(ctx, a.user, a.name, a.role, "mat-khau-"+a.user); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dossier := intake(t, d, "Nguyễn Thị Hồng Nhung")
+	if _, err := d.SetStatus(ctx, dossier.Code, data.StatusResultReady, ""); err != nil {
+		t.Fatal(err)
+	}
+
+	if _, err := d.Login(ctx, "hoa", "mat-khau-hoa"); err != nil {
+		t.Fatal(err)
+	}
+	_, err := d.UndoStatus(ctx, dossier.Code, "Bấm nhầm")
+	if data.ErrorCode(err) != data.EDenied || data.ErrorMessage(err) !=
+		"Tài khoản hoa (cán bộ một cửa) không được hoàn tác thay đổi trạng thái hồ sơ: việc này cần quyền lãnh đạo. Chưa thay đổi gì." {
+		t.Errorf("a counter officer's undo: %v", err)
+	}
+	if got, _ := d.Dossier(ctx, dossier.Code); got.Status != data.StatusResultReady {
+		t.Errorf("status %s after a refused undo", got.Status)
+	}
+
+	if _, err := d.Login(ctx, "sau", "mat-khau-sau"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.UndoStatus(ctx, dossier.Code, ""); data.ErrorCode(err) != data.EInvalid {
+		t.Errorf("an undo without a reason: %v", err)
+	}
+	v, err := d.UndoStatus(ctx, dossier.Code, "Bấm nhầm hồ sơ khác")
+	if err != nil || v.Dossier.Status != data.StatusReceived || v.Dossier.Applicant.IDNumber != "093190001234" {
+		t.Fatalf("undo: %+v, %v", v.Dossier, err)
+	}
+	if last := v.History[len(v.History)-1]; last.Action != data.ActionUndo || last.Actor != "Lê Văn Sáu" || !v.History[len(v.History)-2].Undone {
+		t.Errorf("history %+v", v.History)
+	}
+	es, _ := d.AuditEntries(ctx, data.AuditFilter{Dossier: dossier.Code})
+	if a := es[len(es)-1]; a.Action != "dossier.undo" || a.Account != "sau" {
+		t.Errorf("audit %+v", a)
+	}
+}

@@ -240,6 +240,10 @@ type DossierService interface {
 	// SetStatus changes a dossier's status with an audit record and an
 	// outbox row, refusing transitions the life cycle does not allow.
 	SetStatus(ctx context.Context, code string, to Status, actor, note string) (Dossier, error)
+	// UndoStatus undoes the dossier's last status change, as LastChange
+	// allows, with a reason: its history, status, audit record and outbox
+	// row in one transaction.
+	UndoStatus(ctx context.Context, code, reason, actor string) (Dossier, error)
 }
 
 // WorkstationKey is a public key that signs receipt QR codes.

@@ -54,6 +54,7 @@ type Store struct {
 	AuditFn               func(ctx context.Context, actor, action, code, detail string) error
 	PrintCountFn          func(ctx context.Context, code, kind string) (int, error)
 	SetStatusFn           func(ctx context.Context, code string, to data.Status, actor, note string) (data.Dossier, error)
+	UndoStatusFn          func(ctx context.Context, code, reason, actor string) (data.Dossier, error)
 	AddKeyFn              func(ctx context.Context, k data.WorkstationKey) error
 	KeysFn                func(ctx context.Context) ([]data.WorkstationKey, error)
 	OpenManifestFn        func(ctx context.Context, kind data.ManifestKind, carrier, agency, actor string) (data.Manifest, error)
@@ -229,6 +230,14 @@ func (s *Store) SetStatus(ctx context.Context, code string, to data.Status, acto
 		return s.SetStatusFn(ctx, code, to, actor, note)
 	}
 	return s.Next.SetStatus(ctx, code, to, actor, note)
+}
+
+// UndoStatus calls UndoStatusFn, or Next when it is nil.
+func (s *Store) UndoStatus(ctx context.Context, code, reason, actor string) (data.Dossier, error) {
+	if s.UndoStatusFn != nil {
+		return s.UndoStatusFn(ctx, code, reason, actor)
+	}
+	return s.Next.UndoStatus(ctx, code, reason, actor)
 }
 
 // AddKey calls AddKeyFn, or Next when it is nil.

@@ -79,11 +79,13 @@ func (db *DB) HandOvers(ctx context.Context, code string) ([]data.HandOver, erro
 			Note: "Tiếp nhận hồ sơ"})
 	}
 
-	// Results that came back: a status change to result-ready. One made
+	// Results that came back: a status change to result-ready that no
+	// supervisor undid (an undo back to it is no result either). One made
 	// here was recorded by the officer who took the result; one pulled
 	// from the province was the agency's own.
 	rows, err = db.read.QueryContext(ctx, `SELECT at, actor, remote_key IS NOT NULL FROM dossier_event
-		WHERE dossier_code = ? AND to_status = ? AND from_status <> to_status ORDER BY id`, d.Code, data.StatusResultReady)
+		WHERE dossier_code = ? AND to_status = ? AND from_status <> to_status AND undone = 0 AND action <> ? ORDER BY id`,
+		d.Code, data.StatusResultReady, data.ActionUndo)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: hand-overs %s: %w", code, err)
 	}

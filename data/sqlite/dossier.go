@@ -386,8 +386,12 @@ func scanDossier(row interface{ Scan(...any) error }) (data.Dossier, error) {
 
 // History returns a dossier's events, oldest first.
 func (db *DB) History(ctx context.Context, code string) ([]data.Event, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT at, actor, action, from_status, to_status, note
-		FROM dossier_event WHERE dossier_code = ? ORDER BY id`, data.Clean(code))
+	return db.history(ctx, db.read, data.Clean(code))
+}
+
+func (db *DB) history(ctx context.Context, q querier, code string) ([]data.Event, error) {
+	rows, err := q.QueryContext(ctx, `SELECT at, actor, action, from_status, to_status, note, undone
+		FROM dossier_event WHERE dossier_code = ? ORDER BY id`, code)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: history %s: %w", code, err)
 	}
@@ -399,7 +403,7 @@ func (db *DB) History(ctx context.Context, code string) ([]data.Event, error) {
 			at       string
 			from, to string
 		)
-		if err := rows.Scan(&at, &e.Actor, &e.Action, &from, &to, &e.Note); err != nil {
+		if err := rows.Scan(&at, &e.Actor, &e.Action, &from, &to, &e.Note, &e.Undone); err != nil {
 			return nil, fmt.Errorf("sqlite: history %s: %w", code, err)
 		}
 		e.At, _ = time.Parse(time.RFC3339, at)

@@ -116,14 +116,15 @@ func registerReturns(ctx context.Context, q querier, lo, hi string, lines []data
 }
 
 // registerHistory reads the steps the register notes: the papers issued
-// (Mẫu 02–05), the sending on, the result and its return.
+// (Mẫu 02–05), the sending on, the result and its return; not those a
+// supervisor undid, nor the undo.
 func registerHistory(ctx context.Context, q querier, lo, hi string, lines []data.RegisterLine, at map[string]int) error {
 	rows, err := q.QueryContext(ctx, `SELECT e.dossier_code, e.at, e.action, e.from_status, e.to_status, e.note
 		FROM dossier d INDEXED BY dossier_received JOIN dossier_event e ON e.dossier_code = d.code
-		WHERE d.received_at >= ? AND d.received_at < ?
+		WHERE d.received_at >= ? AND d.received_at < ? AND e.undone = 0 AND e.action <> ?
 			AND (e.action = 'apology' OR (e.from_status <> e.to_status AND e.to_status IN
 				('supplement-requested', 'refused', 'stopped', 'withdrawn', 'transferred', 'result-ready', 'returned')))
-		ORDER BY e.dossier_code, e.id`, lo, hi)
+		ORDER BY e.dossier_code, e.id`, lo, hi, data.ActionUndo)
 	if err != nil {
 		return err
 	}

@@ -70,9 +70,11 @@ func (db *DB) PeriodFacts(ctx context.Context, p report.Period) ([]report.Facts,
 		return nil, fmt.Errorf("sqlite: period facts: %w", err)
 	}
 	// What was done in the period; a dossier whose result came before it
-	// and was handed over in it is read on its own.
+	// and was handed over in it is read on its own. What a supervisor
+	// undid counts not, nor the undo (back to a status counted).
 	rows, err := db.read.QueryContext(ctx, `SELECT dossier_code, action, to_status, at FROM dossier_event INDEXED BY dossier_event_counted
-		WHERE (to_status IN ('returned', 'refused', 'supplement-requested', 'stopped') OR action = 'apology') AND at >= ? AND at < ?`, from, until)
+		WHERE (to_status IN ('returned', 'refused', 'supplement-requested', 'stopped') OR action = 'apology') AND at >= ? AND at < ?
+			AND undone = 0 AND action <> ?`, from, until, data.ActionUndo)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: period steps: %w", err)
 	}

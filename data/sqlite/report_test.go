@@ -27,6 +27,7 @@ func factsFromHistory(t *testing.T, db *sqlite.DB, d data.Dossier, fields map[st
 		Channel: d.Channel, Received: d.ReceivedAt, Due: d.DueDate}
 	for _, e := range h {
 		switch {
+		case e.Undone || e.Action == data.ActionUndo:
 		case e.Action == "apology":
 			f.Steps = append(f.Steps, report.Step{Kind: report.StepApology, At: e.At})
 		case e.To == data.StatusResultReady:

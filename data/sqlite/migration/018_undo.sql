@@ -1,0 +1,5 @@
+-- A supervisor undoes a dossier's last status change set by mistake
+-- (data.LastChange): the change's history line stays, marked undone, and
+-- an 'undo' line follows it; the reports, the register and the control
+-- sheet count neither.
+ALTER TABLE dossier_event ADD COLUMN undone INTEGER NOT NULL DEFAULT 0;
