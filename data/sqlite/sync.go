@@ -371,6 +371,9 @@ func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange, 
 	if err != nil {
 		return err
 	}
+	if s.Undo {
+		return db.applyUndo(ctx, tx, c, s, seen)
+	}
 	if err := db.remoteEvent(ctx, tx, c, s.Code, data.Clean(s.Actor), "status", s.From, s.To, data.Clean(s.Note)); err != nil {
 		return err
 	}
@@ -392,6 +395,34 @@ func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange, 
 	_, err = tx.ExecContext(ctx, `UPDATE dossier SET status = ?1, sync_seq = ?2, updated_at = ?3,
 		result_ready_at = CASE WHEN ?1 = 'result-ready' THEN ?4 ELSE result_ready_at END WHERE code = ?5`,
 		s.To, c.Seq, db.stamp(), at.In(data.Zone).Format(time.RFC3339), s.Code)
+	return err
+}
+
+// applyUndo records a supervisor's undo made at another workstation: its
+// history line, the line it undid marked, and, unless a later change or
+// one waiting here decides the status, the dossier back in the status
+// before, without what the undone status brought (data/sqlite UndoStatus).
+func (db *DB) applyUndo(ctx context.Context, tx *sql.Tx, c data.RemoteChange, u data.StatusChange, seen int64) error {
+	var applied int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossier_event WHERE remote_key = ?`, c.Key).Scan(&applied); err != nil || applied > 0 {
+		return err // applied before: its line would mark another
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE dossier_event SET undone = 1 WHERE id = (SELECT id FROM dossier_event
+		WHERE dossier_code = ? AND from_status = ? AND to_status = ? AND action <> ? AND undone = 0 ORDER BY id DESC LIMIT 1)`,
+		u.Code, u.To, u.From, data.ActionUndo); err != nil {
+		return err
+	}
+	if err := db.remoteEvent(ctx, tx, c, u.Code, data.Clean(u.Actor), data.ActionUndo, u.From, u.To, data.Clean(u.Note)); err != nil {
+		return err
+	}
+	if c.Seq <= seen || db.waiting(ctx, tx, u.Code) {
+		_, err := tx.ExecContext(ctx, `UPDATE dossier SET sync_seq = MAX(sync_seq, ?) WHERE code = ?`, c.Seq, u.Code)
+		return err
+	}
+	if _, err := db.undoDerived(ctx, tx, u); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE dossier SET sync_seq = ? WHERE code = ?`, c.Seq, u.Code)
 	return err
 }
 

@@ -228,3 +228,65 @@ func TestUndoneStepsLeaveReports(t *testing.T) {
 		t.Errorf("control sheet steps %q", got)
 	}
 }
+
+// TestApplyRemoteUndo: an undo made at another workstation moves a
+// pulling workstation's dossier back, with the undone line marked and
+// what the undone status brought taken away here too (the return it
+// recorded); applying the page twice changes nothing more.
+func TestApplyRemoteUndo(t *testing.T) {
+	db := counterDB(t)
+	ctx := context.Background()
+	created := remoteDossier(t, 10)
+	code := created.Subject
+	page := data.PullPage{Changes: []data.RemoteChange{created, remoteStatus(11, "s11", code, data.StatusReceived, data.StatusResultReady)}, Next: 11}
+	if _, err := db.ApplyRemote(ctx, page); err != nil {
+		t.Fatal(err)
+	}
+	var ready string
+	db.read.QueryRow(`SELECT result_ready_at FROM dossier WHERE code = ?`, code).Scan(&ready)
+	// Handed over here, and the province took it.
+	if _, err := db.ReturnResult(ctx, code, data.Recipient{IDNumber: "093190001234"}, "Lan"); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := db.Outbox(ctx, 10)
+	if err := db.RecordResults(ctx, []data.ChangeResult{{Key: out[0].Key, Result: data.ResultApplied, Seq: 12}}); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := json.Marshal(data.StatusChange{Code: code, From: data.StatusReturned, To: data.StatusResultReady,
+		Note: "Trả nhầm người", Actor: "Lê Văn Sáu", Undo: true})
+	undo := data.PullPage{Changes: []data.RemoteChange{{Seq: 13, Key: "u13", Kind: data.ChangeDossierStatus, Subject: code,
+		Payload: raw, Workstation: 2, At: time.Date(2027, 2, 4, 11, 0, 0, 0, data.Zone)}}, Next: 13}
+	for range 2 {
+		if n, err := db.ApplyRemote(ctx, undo); err != nil || n != 1 {
+			t.Fatalf("applied %d: %v", n, err)
+		}
+	}
+	d, _ := db.Dossier(ctx, code)
+	if d.Status != data.StatusResultReady {
+		t.Errorf("status %s after the pulled undo", d.Status)
+	}
+	if _, err := db.Returned(ctx, code); data.ErrorCode(err) != data.ENotFound {
+		t.Errorf("the undone return is still recorded here: %v", err)
+	}
+	var after string
+	db.read.QueryRow(`SELECT result_ready_at FROM dossier WHERE code = ?`, code).Scan(&after)
+	if after != ready || ready == "" {
+		t.Errorf("result ready at %q, was %q", after, ready)
+	}
+	hist, _ := db.History(ctx, code)
+	var lines []string
+	for _, e := range hist {
+		lines = append(lines, fmt.Sprintf("%s %s→%s undone=%v", e.Action, e.From, e.To, e.Undone))
+	}
+	want := "intake →received undone=false; status received→result-ready undone=false; status result-ready→returned undone=true; undo returned→result-ready undone=false"
+	if got := strings.Join(lines, "; "); got != want {
+		t.Errorf("history\n%s\nwant\n%s", got, want)
+	}
+	if n, _ := db.QueueLength(ctx); n != 0 {
+		t.Errorf("the pulled undo was queued to be sent back: %d", n)
+	}
+	// The result may be handed over again here.
+	if _, err := db.ReturnResult(ctx, code, data.Recipient{IDNumber: "093190001234"}, "Lan"); err != nil {
+		t.Errorf("return after the pulled undo: %v", err)
+	}
+}
