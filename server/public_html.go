@@ -133,6 +133,8 @@ func stepLabel(e PublicEvent) string {
 		return "Bưu điện phát kết quả chưa thành công"
 	case "fees":
 		return "Nộp phí, lệ phí"
+	case data.ActionUndo:
+		return "Đính chính trạng thái ghi nhầm, trở lại: " + e.To.Label()
 	case "status":
 		switch e.To {
 		case data.StatusReceived:

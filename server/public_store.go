@@ -50,7 +50,7 @@ type PublicDossier struct {
 // when, and which unit did it — never who.
 type PublicEvent struct {
 	At     time.Time
-	Action string      // intake, status, filed, apology, delivery
+	Action string      // intake, status, filed, apology, delivery, undo
 	From   data.Status // status before
 	To     data.Status // status after
 	// Unit is the office's name for what its workstations did, the
@@ -110,10 +110,15 @@ func (s *Store) PublicDossier(ctx context.Context, code string) (PublicDossier, 
 		if !byOffice {
 			e.Unit = agencyStr // a processing agency records under its own name
 		}
-		switch e.To {
-		case data.StatusResultReady:
+		switch {
+		case e.Action == data.ActionUndo && e.From == data.StatusResultReady:
+			d.ResultAt = time.Time{}
+		case e.Action == data.ActionUndo && e.From == data.StatusReturned:
+			d.ReturnedAt = time.Time{}
+		case e.Action == data.ActionUndo:
+		case e.To == data.StatusResultReady:
 			d.ResultAt = e.At
-		case data.StatusReturned:
+		case e.To == data.StatusReturned:
 			d.ReturnedAt = e.At
 		}
 		d.History = append(d.History, e)

@@ -34,7 +34,7 @@ const dueAt = `(CASE WHEN old_due IS NOT NULL AND apology_at IS NOT NULL AND %s 
 // provinceFigures counts, in one pass over the dossiers alive in the
 // period ($1 its start, $2 its end, $3 the day of its end in Vietnam), the figures
 // report.Classify gives each dossier. The office's supplement requests
-// are counted from the history.
+// are counted from the history; an undo back to one is none.
 var provinceFigures = `WITH f AS (
 	SELECT office_id,
 		count(*) FILTER (WHERE received_at >= $1) AS received,
@@ -56,7 +56,8 @@ var provinceFigures = `WITH f AS (
 s AS (
 	SELECT d.office_id, count(*) AS supplement
 	FROM dossier_event e JOIN dossier d ON d.code = e.dossier_code
-	WHERE e.to_status = 'supplement-requested' AND e.from_status <> e.to_status AND e.at >= $1 AND e.at < $2 AND d.received_at < $2
+	WHERE e.to_status = 'supplement-requested' AND e.from_status <> e.to_status AND e.action <> 'undo'
+		AND e.at >= $1 AND e.at < $2 AND d.received_at < $2
 	GROUP BY d.office_id)
 SELECT o.agency_code, o.name, COALESCE(received, 0), COALESCE(counter, 0), COALESCE(postal, 0), COALESCE(online, 0),
 	COALESCE(carried_over, 0), COALESCE(early, 0), COALESCE(on_time, 0), COALESCE(late, 0), COALESCE(open_on_time, 0),

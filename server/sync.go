@@ -138,6 +138,10 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 		return err
 	}
 
+	hist, err := undoHistories(ctx, tx, payloads)
+	if err != nil {
+		return err
+	}
 	var (
 		dossiers, events, feed, applied [][]any
 		changed                         []data.DossierUpdate // dates and return methods, in order
@@ -146,6 +150,14 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 		updates                         = map[string]data.Status{}
 		feedAt                          []int // index into cs of each feed row
 	)
+	// event adds a history line, to the histories of the dossiers an undo
+	// of the batch needs too.
+	event := func(code string, c data.OutboxChange, actor, action string, from, to data.Status, note string) {
+		events = append(events, []any{code, ws.ID, c.Key, c.CreatedAt, actor, action, string(from), string(to), note})
+		if h, ok := hist[code]; ok {
+			hist[code] = append(h, data.Event{At: c.CreatedAt, Actor: actor, Action: action, From: from, To: to, Note: note})
+		}
+	}
 	for i, c := range cs {
 		if p, ok := prior[c.Key]; ok {
 			results[i] = p
@@ -164,20 +176,25 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 			due, _ := data.ParseDate(rec.DueDate)
 			dossiers = append(dossiers, []any{rec.Code, ws.OfficeID, rec.Workstation, rec.ProcedureCode, data.Clean(rec.Applicant.Name),
 				rec.Applicant.IDNumber, received, due, string(rec.Status), []byte(c.Payload), c.CreatedAt, c.CreatedAt, postalItem(rec.PostalItem)})
-			events = append(events, []any{rec.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(rec.Officer), "intake", "",
-				string(data.StatusReceived), data.IntakeNote(data.Channel(rec.Channel), due)})
+			event(rec.Code, c, data.Clean(rec.Officer), "intake", "", data.StatusReceived, data.IntakeNote(data.Channel(rec.Channel), due))
 		case *data.StatusChange:
 			sc := *p
 			cur, ok := status[sc.Code]
+			action := "status"
 			switch {
 			case !ok:
 				results[i] = rejected(c.Key, fmt.Sprintf("Cơ sở dữ liệu của tỉnh chưa có hồ sơ %s nên không đổi được trạng thái.", sc.Code), "")
+			case sc.Undo:
+				if err := checkUndo(cur, sc, hist[sc.Code]); err != nil {
+					results[i] = rejected(c.Key, data.ErrorMessage(err)+" (theo cơ sở dữ liệu của tỉnh)", cur)
+				}
+				action = data.ActionUndo
 			case !data.CanTransition(cur, sc.To):
 				results[i] = rejected(c.Key, data.ErrorMessage(data.TransitionError(sc.Code, cur, sc.To))+" (theo cơ sở dữ liệu của tỉnh)", cur)
-			default:
+			}
+			if ok && results[i].Result == data.ResultApplied {
 				status[sc.Code], updates[sc.Code] = sc.To, sc.To
-				events = append(events, []any{sc.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(sc.Actor), "status", string(cur),
-					string(sc.To), data.Clean(sc.Note)})
+				event(sc.Code, c, data.Clean(sc.Actor), action, cur, sc.To, data.Clean(sc.Note))
 			}
 		case *data.DossierUpdate:
 			u := *p
@@ -187,8 +204,7 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 				break
 			}
 			changed = append(changed, u)
-			events = append(events, []any{u.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(u.Actor), u.Action, string(cur),
-				string(cur), data.Clean(u.Note)})
+			event(u.Code, c, data.Clean(u.Actor), u.Action, cur, cur, data.Clean(u.Note))
 		case *data.FeesRecord:
 			f := *p
 			cur, ok := status[f.Code]
@@ -197,8 +213,7 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 				break
 			}
 			fees = append(fees, f)
-			events = append(events, []any{f.Code, ws.ID, c.Key, c.CreatedAt, data.Clean(f.Actor), "fees", string(cur),
-				string(cur), data.Clean(f.Note)})
+			event(f.Code, c, data.Clean(f.Actor), "fees", cur, cur, data.Clean(f.Note))
 		case *data.OfficeProfile:
 			// Not in the feed: each workstation keeps its own set-up.
 			profile = p
@@ -300,6 +315,54 @@ func (s *Store) push(ctx context.Context, tx pgx.Tx, ws Workstation, cs []data.O
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"applied_change"}, []string{"workstation_id", "key", "result", "reason",
 		"status", "seq"}, pgx.CopyFromRows(applied))
 	return err
+}
+
+// undoHistories reads the histories of the dossiers the batch's undos
+// are of, oldest line first; each holds an entry, empty for a dossier the
+// batch creates, that the batch's own lines join as they are applied.
+func undoHistories(ctx context.Context, tx pgx.Tx, payloads []data.Payload) (map[string][]data.Event, error) {
+	hist := map[string][]data.Event{}
+	var codes []string
+	for _, p := range payloads {
+		if sc, ok := p.(*data.StatusChange); ok && sc.Undo {
+			if _, ok := hist[sc.Code]; !ok {
+				hist[sc.Code] = []data.Event{}
+				codes = append(codes, sc.Code)
+			}
+		}
+	}
+	if len(codes) == 0 {
+		return hist, nil
+	}
+	rows, _ := tx.Query(ctx, `SELECT dossier_code, at, actor, action, from_status, to_status, note FROM dossier_event
+		WHERE dossier_code = ANY($1) ORDER BY id`, codes)
+	var (
+		code string
+		e    data.Event
+	)
+	_, err := pgx.ForEachRow(rows, []any{&code, &e.At, &e.Actor, &e.Action, &e.From, &e.To, &e.Note}, func() error {
+		hist[code] = append(hist[code], e)
+		return nil
+	})
+	return hist, err
+}
+
+// checkUndo says why the province refuses an undo of a dossier in status
+// cur with that history: it must undo the last status change the history
+// holds, as data.LastChange allows, from the status the dossier is in.
+func checkUndo(cur data.Status, sc data.StatusChange, hist []data.Event) error {
+	if cur != sc.From {
+		return data.Errorf(data.EConflict, "Hồ sơ %s đang ở trạng thái “%s”, không phải “%s”; không hoàn tác được.", sc.Code, cur.Label(), sc.From.Label())
+	}
+	last, err := data.LastChange(sc.Code, hist)
+	if err != nil {
+		return err
+	}
+	if last.To != sc.From || last.From != sc.To {
+		return data.Errorf(data.EConflict, "Thay đổi cuối của hồ sơ %s là từ “%s” sang “%s”; không hoàn tác được thay đổi khác.",
+			sc.Code, last.From.Label(), last.To.Label())
+	}
+	return nil
 }
 
 // postalItem is a dossier's postal item as its column holds it: NULL
