@@ -34,6 +34,7 @@ var commandActions = map[string]data.Action{
 	"sync":            data.ActSync,
 	"manifest":        data.ActManifest,
 	"status":          data.ActReturnDesk,
+	"status undo":     data.ActUndo,
 	"return":          data.ActReturnDesk,
 	"apology":         data.ActApology,
 	"lists":           data.ActView,

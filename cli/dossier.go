@@ -259,6 +259,8 @@ type eventJSON struct {
 	From   string `json:"from,omitempty"`
 	To     string `json:"to,omitempty"`
 	Note   string `json:"note,omitempty"`
+	// Undone marks a status change a supervisor undid.
+	Undone bool `json:"undone,omitempty"`
 }
 
 func runShow(ctx context.Context, env *Env, args []string) error {
@@ -288,7 +290,7 @@ func runShow(ctx context.Context, env *Env, args []string) error {
 	}
 	for _, e := range hist {
 		out.History = append(out.History, eventJSON{At: e.At.Format(time.RFC3339), Actor: e.Actor, Action: e.Action,
-			From: string(e.From), To: string(e.To), Note: e.Note})
+			From: string(e.From), To: string(e.To), Note: e.Note, Undone: e.Undone})
 	}
 	out.FormSet, out.FeeExempt, out.Fees = d.Forms().Circular, d.FeeExempt, []data.FeeReceiptRecord{}
 	rs, err := env.Desk.FeeReceipts(ctx, d.Code)

@@ -9,6 +9,7 @@ import (
 )
 
 const usageReturns = `  status MÃ transferred|result-ready|withdrawn [--note "…"]
+  status undo MÃ --reason "…"          hoàn tác thay đổi trạng thái cuối, đặt nhầm (lãnh đạo)
   return MÃ --recipient-id SỐ [--authorised-name TÊN --authorisation "…"] [-o TỆP.pdf]
                                        trả kết quả; -o in phiếu giao nhận kết quả
   apology MÃ --new-due YYYY-MM-DD --reason "…" -o TỆP.pdf
@@ -26,6 +27,9 @@ var statusVerbs = map[string]data.Status{
 }
 
 func runStatus(ctx context.Context, env *Env, args []string) error {
+	if len(args) > 0 && args[0] == "undo" {
+		return runStatusUndo(ctx, env, args[1:])
+	}
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
 	note := fs.String("note", "", "")
 	pos, err := parse(fs, args)
@@ -45,6 +49,27 @@ func runStatus(ctx context.Context, env *Env, args []string) error {
 	}
 	d := v.Dossier
 	fmt.Fprintf(env.Stdout, "%s: %s.\n", d.Code, d.Status.Label())
+	return nil
+}
+
+// runStatusUndo takes back a dossier's last status change, set by
+// mistake, with the supervisor's reason.
+func runStatusUndo(ctx context.Context, env *Env, args []string) error {
+	fs := flag.NewFlagSet("status undo", flag.ContinueOnError)
+	reason := fs.String("reason", "", "")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usagef("Cần đúng một MÃ hồ sơ: status undo MÃ --reason \"…\".")
+	}
+	v, err := env.Desk.UndoStatus(ctx, pos[0], *reason)
+	if err != nil {
+		return asFlags(err)
+	}
+	undo := v.History[len(v.History)-1]
+	fmt.Fprintf(env.Stdout, "%s: đã hoàn tác “%s”, trở lại “%s”.\n", v.Dossier.Code, undo.From.Label(), v.Dossier.Status.Label())
 	return nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"motcua/data"
 )
 
 func TestReturnDeskCommands(t *testing.T) {
@@ -53,5 +55,49 @@ func TestReturnDeskCommands(t *testing.T) {
 	json.Unmarshal([]byte(h.ok("show", code, "--json")), &shown)
 	if shown["status"] != "returned" {
 		t.Errorf("status %v", shown["status"])
+	}
+}
+
+// TestStatusUndo: `status undo` takes back a dossier's last status change
+// for a supervisor who gives a reason, and refuses a counter officer, an
+// undo without a reason and a change that may not be undone.
+func TestStatusUndo(t *testing.T) {
+	h := counterHarness(t)
+	h.addUser("hoa", "Lê Thị Hoa", data.RoleCounter)
+	h.addUser("lan", "Phạm Thị Lan", data.RoleSupervisor)
+	code := h.intake(intakeDoc)
+	refused := h.intake(intakeDoc)
+	h.ok("status", code, "result-ready")
+	h.ok("form", "refuse", refused, "--reason", "Không thuộc thẩm quyền", "-o", filepath.Join(t.TempDir(), "03.pdf"))
+	tests := []struct {
+		name string
+		user string
+		args []string
+		exit int
+		want string // in the output or the error
+	}{
+		{"no code", "lan", []string{"status", "undo", "--reason", "Bấm nhầm"}, 2, "Cần đúng một MÃ hồ sơ"},
+		{"counter officer", "hoa", []string{"status", "undo", code, "--reason", "Bấm nhầm"}, 1, "cần quyền lãnh đạo"},
+		{"no reason", "lan", []string{"status", "undo", code}, 1, "--reason: chưa ghi lý do hoàn tác"},
+		{"good", "lan", []string{"status", "undo", code, "--reason", "Bấm nhầm hồ sơ khác"}, 0,
+			code + ": đã hoàn tác “Có kết quả, chờ trả”, trở lại “Đã tiếp nhận”."},
+		{"undo of the undo", "lan", []string{"status", "undo", code, "--reason", "Lại nhầm"}, 1, "vừa được hoàn tác"},
+		{"a refusal", adminUser, []string{"status", "undo", refused, "--reason", "Nhầm"}, 1, "Mẫu 03"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, out, errOut := h.as(tt.user, testPassword).run(tt.args...)
+			if c != tt.exit || !strings.Contains(out+errOut, tt.want) {
+				t.Errorf("exit %d\n%s%s\nwant %d with %q", c, out, errOut, tt.exit, tt.want)
+			}
+		})
+	}
+	shown := h.as("lan", testPassword).show(code)
+	hist := shown["history"].([]any)
+	last := hist[len(hist)-1].(map[string]any)
+	undone := hist[len(hist)-2].(map[string]any)
+	if shown["status"] != "received" || last["action"] != "undo" || last["actor"] != "Phạm Thị Lan" || last["note"] != "Bấm nhầm hồ sơ khác" ||
+		undone["undone"] != true {
+		t.Errorf("after the undo: %v", shown)
 	}
 }

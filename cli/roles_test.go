@@ -236,6 +236,7 @@ func TestEveryCommandAgainstEveryRole(t *testing.T) {
 		{[]string{"manifest", "delivery", s.citizn, s.delivering, "delivered"}, data.RoleCounter, "", true},
 		{[]string{"manifest", "results-back", s.agency}, data.RoleCounter, "", true},
 		{[]string{"status", s.received, "transferred"}, data.RoleCounter, "", true},
+		{[]string{"status", "undo", s.ready, "--reason", "Bấm nhầm hồ sơ"}, data.RoleSupervisor, "", true},
 		{[]string{"return", s.ready, "--recipient-id", "093190001234"}, data.RoleCounter, "", true},
 		{[]string{"apology", s.received, "--new-due", "2027-02-19", "--reason", "Chờ xác minh", "-o", out()}, data.RoleSupervisor, "", true},
 		{[]string{"lists", "--json"}, data.RoleCounter, "", true},

@@ -219,3 +219,46 @@ func TestSyncDismiss(t *testing.T) {
 		t.Errorf("still listed: %+v", rs)
 	}
 }
+
+// TestUndoReachesTheOtherCounter: a result marked ready at counter 1 and
+// returned at counter 2, then undone by a supervisor at counter 1, is
+// back to waiting at both counters and at the province, and counter 2
+// can hand it over again; nothing lands in the needs-attention list.
+func TestUndoReachesTheOtherCounter(t *testing.T) {
+	srv := servertest.Start(t, servertest.Options{})
+	ws1, ws2 := workstation(t, srv, "1"), workstation(t, srv, "2")
+	code := ws1.intake(intakeDoc)
+	ws1.ok("status", code, "result-ready")
+	ws1.ok("sync", "--once")
+	ws2.ok("sync", "--once")
+	ws2.ok("return", code, "--recipient-id", "093190001234")
+	ws2.ok("sync", "--once")
+	ws1.ok("sync", "--once")
+
+	ws1.addUser("lan", "Phạm Thị Lan", data.RoleSupervisor)
+	ws1.as("lan", testPassword).ok("status", "undo", code, "--reason", "Trả nhầm hồ sơ của người khác")
+	ws1.as(adminUser, testPassword).ok("sync", "--once")
+	ws2.ok("sync", "--once")
+	for name, h := range map[string]*harness{"counter 1": ws1, "counter 2": ws2} {
+		shown := h.show(code)
+		hist := shown["history"].([]any)
+		last := hist[len(hist)-1].(map[string]any)
+		if shown["status"] != "result-ready" || last["action"] != "undo" || last["actor"] != "Phạm Thị Lan" {
+			t.Errorf("%s shows %v", name, shown)
+		}
+	}
+	if got := srv.Strings(t, `SELECT status FROM dossier WHERE code = $1`, code); !slices.Equal(got, []string{"result-ready"}) {
+		t.Errorf("the province holds %v", got)
+	}
+	ws2.ok("return", code, "--recipient-id", "093190001234")
+	ws2.ok("sync", "--once")
+	ws1.ok("sync", "--once")
+	if s := ws1.show(code)["status"]; s != "returned" {
+		t.Errorf("counter 1 after the second return: %v", s)
+	}
+	for _, h := range []*harness{ws1, ws2} {
+		if n, err := h.desk().NeedsAttention(context.Background()); err != nil || len(n) != 0 {
+			t.Errorf("needs attention: %+v %v", n, err)
+		}
+	}
+}
