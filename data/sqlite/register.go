@@ -94,7 +94,7 @@ func registerAgencies(ctx context.Context, q querier, lo, hi string, lines []dat
 // registerReturns fills to whom each result was handed at the counter.
 func registerReturns(ctx context.Context, q querier, lo, hi string, lines []data.RegisterLine, at map[string]int) error {
 	rows, err := q.QueryContext(ctx, `SELECT r.dossier_code, r.returned_at, r.recipient_name, r.authorised
-		FROM dossier d INDEXED BY dossier_received JOIN dossier_return r ON r.dossier_code = d.code
+		FROM dossier d INDEXED BY dossier_received JOIN dossier_return r ON r.dossier_code = d.code AND r.undone = 0
 		WHERE d.received_at >= ? AND d.received_at < ?`, lo, hi)
 	if err != nil {
 		return err

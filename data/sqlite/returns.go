@@ -40,6 +40,10 @@ func (db *DB) ReturnResult(ctx context.Context, code string, r data.Recipient, o
 		if ret.Authorised {
 			ret.Name = r.Name
 		}
+		// A return a supervisor undid gives way to this one.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM dossier_return WHERE dossier_code = ? AND undone = 1`, code); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_return (dossier_code, returned_at, officer, recipient_name,
 				recipient_id, authorised, authorisation) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			code, ret.At.Format(time.RFC3339), officer, ret.Name, ret.IDNumber, ret.Authorised, ret.Authorisation); err != nil {
@@ -65,7 +69,7 @@ func (db *DB) returned(ctx context.Context, q querier, code string) (data.Return
 		at string
 	)
 	err := q.QueryRowContext(ctx, `SELECT dossier_code, returned_at, officer, recipient_name, recipient_id, authorised, authorisation
-		FROM dossier_return WHERE dossier_code = ?`, code).Scan(&r.DossierCode, &at, &r.Officer, &r.Name, &r.IDNumber, &r.Authorised, &r.Authorisation)
+		FROM dossier_return WHERE dossier_code = ? AND undone = 0`, code).Scan(&r.DossierCode, &at, &r.Officer, &r.Name, &r.IDNumber, &r.Authorised, &r.Authorisation)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, data.Errorf(data.ENotFound, "Hồ sơ %s chưa trả kết quả.", code)
 	}

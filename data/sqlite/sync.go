@@ -116,11 +116,11 @@ func (db *DB) reject(ctx context.Context, tx *sql.Tx, r data.ChangeResult, stamp
 		reason = "Tỉnh từ chối thay đổi này nhưng không nêu lý do."
 	}
 	var (
-		kind    data.ChangeKind
-		subject string
+		kind             data.ChangeKind
+		subject, payload string
 	)
 	err := tx.QueryRowContext(ctx, `UPDATE outbox SET rejected_at = ?, reject_reason = ?, attempts = attempts + 1, last_error = ?
-		WHERE key = ? AND `+queued+` RETURNING kind, subject`, stamp, reason, reason, r.Key).Scan(&kind, &subject)
+		WHERE key = ? AND `+queued+` RETURNING kind, subject, payload`, stamp, reason, reason, r.Key).Scan(&kind, &subject, &payload)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil
 	}
@@ -137,7 +137,40 @@ func (db *DB) reject(ctx context.Context, tx *sql.Tx, r data.ChangeResult, stamp
 	if _, err := tx.ExecContext(ctx, `UPDATE dossier SET status = ?, updated_at = ? WHERE code = ?`, r.Status, stamp, subject); err != nil {
 		return err
 	}
+	var sc data.StatusChange
+	if json.Unmarshal([]byte(payload), &sc) == nil && sc.Undo && sc.From == r.Status {
+		if err := keepUndone(ctx, tx, sc); err != nil {
+			return err
+		}
+	}
 	return db.event(ctx, tx, subject, "Đồng bộ tỉnh", data.ActionSyncRejected, local, r.Status, reason)
+}
+
+// keepUndone puts back what an undo the province refused had taken away,
+// now that the dossier is back in the status undone: the line it marked,
+// the time the result was ready and the return record.
+func keepUndone(ctx context.Context, tx *sql.Tx, u data.StatusChange) error {
+	var (
+		id int64
+		at string
+	)
+	err := tx.QueryRowContext(ctx, `SELECT id, at FROM dossier_event WHERE dossier_code = ? AND undone = 1 AND to_status = ?
+		ORDER BY id DESC LIMIT 1`, u.Code, u.From).Scan(&id, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE dossier_event SET undone = 0 WHERE id = ?`, id); err != nil {
+		return err
+	}
+	if _, err = tx.ExecContext(ctx, `UPDATE dossier SET result_ready_at = CASE WHEN ?1 = 'result-ready' THEN ?2 ELSE result_ready_at END
+		WHERE code = ?3`, u.From, at, u.Code); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE dossier_return SET undone = 0 WHERE dossier_code = ? AND ? = 'returned'`, u.Code, u.From)
+	return err
 }
 
 // waiting reports whether a change of the dossier is still queued.

@@ -72,9 +72,9 @@ func (db *DB) UndoStatus(ctx context.Context, code, reason, actor string) (data.
 
 // undoDerived moves a dossier back by an undo and takes away what the
 // undone status brought: the time its result was ready, which the
-// reports and the return desk's list count, and its return record, so
-// that the result can be handed over again. It returns the return record
-// taken away, nil when none was.
+// reports and the return desk's list count, and its return record
+// (marked undone), so that the result can be handed over again. It
+// returns the return record taken away, nil when none was.
 func (db *DB) undoDerived(ctx context.Context, tx *sql.Tx, u data.StatusChange) (*data.Return, error) {
 	if _, err := tx.ExecContext(ctx, `UPDATE dossier SET status = ?1, updated_at = ?2,
 			result_ready_at = CASE WHEN ?3 = 'result-ready' THEN '' ELSE result_ready_at END WHERE code = ?4`,
@@ -91,6 +91,6 @@ func (db *DB) undoDerived(ctx context.Context, tx *sql.Tx, u data.StatusChange) 
 	if err != nil {
 		return nil, err
 	}
-	_, err = tx.ExecContext(ctx, `DELETE FROM dossier_return WHERE dossier_code = ?`, u.Code)
+	_, err = tx.ExecContext(ctx, `UPDATE dossier_return SET undone = 1 WHERE dossier_code = ?`, u.Code)
 	return &r, err
 }

@@ -22,7 +22,7 @@ func rowsOf(t *testing.T, db *DB) string {
 		`SELECT id || action || from_status || to_status || undone || note FROM dossier_event ORDER BY id`,
 		`SELECT id || action || subject || detail FROM audit ORDER BY id`,
 		`SELECT key || kind || payload FROM outbox ORDER BY id`,
-		`SELECT dossier_code || returned_at || recipient_name FROM dossier_return ORDER BY dossier_code`,
+		`SELECT dossier_code || returned_at || recipient_name || undone FROM dossier_return ORDER BY dossier_code`,
 	} {
 		rows, err := db.read.Query(q)
 		if err != nil {
@@ -288,5 +288,67 @@ func TestApplyRemoteUndo(t *testing.T) {
 	// The result may be handed over again here.
 	if _, err := db.ReturnResult(ctx, code, data.Recipient{IDNumber: "093190001234"}, "Lan"); err != nil {
 		t.Errorf("return after the pulled undo: %v", err)
+	}
+}
+
+// TestRejectedUndo: an undo the province refuses (another counter changed
+// the dossier first) puts back, with the province's status, the line it
+// had marked undone, the time the result was ready and the return record.
+func TestRejectedUndo(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		returned bool
+		want     string // the history after
+	}{
+		{"result", false, "intake →received undone=false; status received→result-ready undone=false; " +
+			"undo result-ready→received undone=false; sync.rejected received→result-ready undone=false"},
+		{"return", true, "intake →received undone=false; status received→result-ready undone=false; status result-ready→returned undone=false; " +
+			"undo returned→result-ready undone=false; sync.rejected result-ready→returned undone=false"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			db := counterDB(t)
+			ctx := context.Background()
+			d := mustIntake(t, db, birthRequest())
+			db.SetStatus(ctx, d.Code, data.StatusResultReady, "Lan", "")
+			province := data.StatusResultReady
+			if tt.returned {
+				if _, err := db.ReturnResult(ctx, d.Code, data.Recipient{IDNumber: d.Applicant.IDNumber}, "Lan"); err != nil {
+					t.Fatal(err)
+				}
+				province = data.StatusReturned
+			}
+			var ready string
+			db.read.QueryRow(`SELECT result_ready_at FROM dossier WHERE code = ?`, d.Code).Scan(&ready)
+			out, _ := db.Outbox(ctx, 10)
+			var accepted []data.ChangeResult
+			for i, c := range out {
+				accepted = append(accepted, data.ChangeResult{Key: c.Key, Result: data.ResultApplied, Seq: int64(i + 1)})
+			}
+			if err := db.RecordResults(ctx, accepted); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.UndoStatus(ctx, d.Code, "Bấm nhầm", "Sáu"); err != nil {
+				t.Fatal(err)
+			}
+			out, _ = db.Outbox(ctx, 10)
+			if err := db.RecordResults(ctx, []data.ChangeResult{{Key: out[0].Key, Result: data.ResultRejected,
+				Reason: "Thay đổi cuối của hồ sơ là khác (theo cơ sở dữ liệu của tỉnh)", Status: province}}); err != nil {
+				t.Fatal(err)
+			}
+			got, _ := db.Dossier(ctx, d.Code)
+			var after string
+			db.read.QueryRow(`SELECT result_ready_at FROM dossier WHERE code = ?`, d.Code).Scan(&after)
+			hist, _ := db.History(ctx, d.Code)
+			var lines []string
+			for _, e := range hist {
+				lines = append(lines, fmt.Sprintf("%s %s→%s undone=%v", e.Action, e.From, e.To, e.Undone))
+			}
+			if got.Status != province || after != ready || strings.Join(lines, "; ") != tt.want {
+				t.Errorf("after the refusal: %s, ready at %q (was %q)\n%s\nwant\n%s", got.Status, after, ready, strings.Join(lines, "; "), tt.want)
+			}
+			if _, err := db.Returned(ctx, d.Code); tt.returned && err != nil {
+				t.Errorf("the return record is not back: %v", err)
+			}
+		})
 	}
 }
