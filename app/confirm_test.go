@@ -43,6 +43,16 @@ func TestConfirmationsEnterConfirmsEscCancels(t *testing.T) {
 				s.stop.d.Submit()
 			}, statusIs(h, d.Code, data.StatusStopped)
 		}},
+		{"undo of a status", func(h *harness) (func(), func() bool) {
+			d := h.takeDossier("")
+			h.setStatus(d.Code, data.StatusResultReady)
+			s := h.openDossier(d.Code)
+			return func() {
+				test.Tap(s.dossier.undo)
+				test.Type(s.undo.reason, "Bấm nhầm hồ sơ khác")
+				s.undo.d.Submit()
+			}, statusIs(h, d.Code, data.StatusReceived)
+		}},
 		{"refusal (Mẫu 03)", func(h *harness) (func(), func() bool) {
 			d := h.takeDossier("")
 			s := h.u.intake

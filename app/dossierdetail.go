@@ -48,6 +48,7 @@ type dossierDetail struct {
 	reprint   *widget.Button
 	stop      *widget.Button
 	control   *widget.Button
+	undo      *widget.Button // a supervisor's only
 	actionMsg *banner
 	// roleNote says which actions need a role the officer lacks.
 	roleNote *widget.Label
@@ -86,6 +87,7 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 	d.reprint = widget.NewButtonWithIcon(lang.L("returns.action.reprint"), theme.DocumentPrintIcon(), d.onReprint)
 	d.stop = widget.NewButtonWithIcon(lang.L("returns.action.stop"), theme.MediaStopIcon(), d.onStop)
 	d.control = widget.NewButtonWithIcon(lang.L("returns.action.control"), theme.DocumentPrintIcon(), d.onControl)
+	d.undo = widget.NewButtonWithIcon(lang.L("returns.action.undo"), theme.ContentUndoIcon(), d.onUndo)
 	d.actionMsg = newBanner().fade(s.u.after)
 	d.roleNote = roleNote(s.u, data.ActApology, data.ActRevealID)
 
@@ -102,7 +104,7 @@ func newDossierDetail(s *returnsScreen) *dossierDetail {
 		widget.NewLabel(lang.L("returns.manifests")), d.travelled,
 		widget.NewLabel(lang.L("returns.rating")), d.rating,
 	)
-	buttons := []fyne.CanvasObject{d.handOver, d.ready, d.transfer, d.withdraw, d.apology, d.reprint, d.stop, d.control}
+	buttons := []fyne.CanvasObject{d.handOver, d.ready, d.transfer, d.withdraw, d.apology, d.reprint, d.stop, d.control, d.undo}
 	// One size for all, that of the widest: no button's words are cut.
 	var cell fyne.Size
 	for _, b := range buttons {
@@ -221,8 +223,14 @@ func (d *dossierDetail) showTimeline(history []data.Event) {
 	d.timeline.Objects = nil
 	for _, e := range history {
 		what := e.Note
-		if e.To != "" && e.To != e.From {
+		switch {
+		case e.Action == data.ActionUndo:
+			what = lang.L("returns.timeline.undo", map[string]any{"From": statusName(e.From), "To": statusName(e.To), "Reason": e.Note})
+		case e.To != "" && e.To != e.From:
 			what = statusName(e.To) + ". " + what
+		}
+		if e.Undone {
+			what = strings.TrimSuffix(what, ". ") + " " + lang.L("returns.timeline.undone")
 		}
 		d.timeline.Add(wrapped(e.At.Format("15:04 02/01/2006")+" · "+e.Actor+" — "+strings.TrimSuffix(what, ". "), fyne.TextStyle{}))
 	}
@@ -238,6 +246,10 @@ func (d *dossierDetail) showActions(v data.DossierView) {
 	setEnabled(d.handOver, st == data.StatusResultReady)
 	setEnabled(d.apology, canApologise(v) && d.s.u.desk.May(data.ActApology))
 	setEnabled(d.stop, data.CanTransition(st, data.StatusStopped) && d.s.u.desk.May(data.ActStop))
+	// Only a supervisor undoes, and only a last change the rule lets go.
+	_, err := data.LastChange(v.Dossier.Code, v.History)
+	d.undo.Hidden = !d.s.u.desk.May(data.ActUndo)
+	setEnabled(d.undo, err == nil)
 }
 
 // showFees says what was collected with the dossier, or why nothing was.
@@ -259,6 +271,15 @@ func (d *dossierDetail) showFees(doc data.Dossier) {
 func (d *dossierDetail) onStop() {
 	if code := d.s.v.Dossier.Code; code != "" {
 		d.s.stop = newStopDialog(d.s, code)
+	}
+}
+
+// onUndo asks for the reason, then takes back the dossier's last status
+// change.
+func (d *dossierDetail) onUndo() {
+	v := d.s.v
+	if last, err := data.LastChange(v.Dossier.Code, v.History); err == nil {
+		d.s.undo = newUndoDialog(d.s, v.Dossier.Code, last)
 	}
 }
 

@@ -29,6 +29,7 @@ type returnsScreen struct {
 	handover *returnForm
 	board    *dossierBoard
 	stop     *stopDialog // open, or last open
+	undo     *undoDialog // open, or last open
 
 	scroll *container.Scroll
 }
