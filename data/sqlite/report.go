@@ -24,17 +24,19 @@ const (
 )
 
 // periodFacts reads the dossiers a period's report counts ($1 its start,
-// $2 its end, in Unix seconds) from dossier_report alone, each as its
-// code and one text of its facts (factFields, between unit separators:
-// one value read instead of eight, as the report reads a year's
-// dossiers); countFacts counts them.
+// $2 its end, in Unix seconds) from dossier_report alone, each as one
+// text of its facts (factFields, between unit separators: one value read
+// instead of nine, as the report reads a year's dossiers).
 const (
-	periodDossiers = ` FROM dossier INDEXED BY dossier_report WHERE ` + reportLive + ` >= ?1 AND ` + reportFiled + ` < ?2`
-	periodFacts    = `SELECT code, ` + reportFiled + " || '\x1f' || " + reportReady + " || '\x1f' || due_date || '\x1f' || status || '\x1f' || " +
-		"channel || '\x1f' || procedure_code || '\x1f' || report_steps || '\x1f' || officer" + periodDossiers
-	countFacts = `SELECT COUNT(*)` + periodDossiers
-	factFields = 8 // filed, ready, due, status, channel, procedure, steps, officer
+	periodFacts = "SELECT code || '\x1f' || " + reportFiled + " || '\x1f' || " + reportReady + " || '\x1f' || due_date || '\x1f' || " +
+		"status || '\x1f' || channel || '\x1f' || procedure_code || '\x1f' || report_steps || '\x1f' || officer" +
+		` FROM dossier INDEXED BY dossier_report WHERE ` + reportLive + ` >= ?1 AND ` + reportFiled + ` < ?2`
+	factFields = 9 // code, filed, ready, due, status, channel, procedure, steps, officer
 )
+
+// factChunk is how many facts PeriodFacts gathers in one array before
+// the next: a year's are copied once, into the array it returns.
+const factChunk = 8192
 
 // PeriodFacts reads the facts the report of a period classifies: every
 // dossier filed before the period's end whose last moment that can count
@@ -52,20 +54,20 @@ func (db *DB) PeriodFacts(ctx context.Context, p report.Period) ([]report.Facts,
 	// Times are whole seconds: a dossier filed in the second the period
 	// ends in is read, and Classify decides.
 	from, until := p.From.Unix(), p.Until.Add(time.Second-1).Unix()
-	var n int
-	if err := db.read.QueryRowContext(ctx, countFacts, from, until).Scan(&n); err != nil {
-		return nil, fmt.Errorf("sqlite: period facts: %w", err)
-	}
 	rows, err := db.read.QueryContext(ctx, periodFacts, from, until)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: period facts: %w", err)
 	}
 	defer rows.Close()
-	facts := make([]report.Facts, 0, n)
+	var (
+		chunks [][]report.Facts
+		facts  = make([]report.Facts, 0, factChunk)
+		steps  []report.Step // the facts' steps, one array for many
+		n      int
+	)
 	for rows.Next() {
-		var f report.Facts
 		var text string
-		if err := rows.Scan(&f.Code, &text); err != nil {
+		if err := rows.Scan(&text); err != nil {
 			return nil, fmt.Errorf("sqlite: period facts: %w", err)
 		}
 		var v [factFields]string
@@ -73,33 +75,45 @@ func (db *DB) PeriodFacts(ctx context.Context, p report.Period) ([]report.Facts,
 			v[i], text, _ = strings.Cut(text, "\x1f")
 		}
 		v[factFields-1] = text
-		received, _ := strconv.ParseInt(v[0], 10, 64)
-		ready, _ := strconv.ParseInt(v[1], 10, 64)
+		if len(facts) == cap(facts) {
+			chunks, facts = append(chunks, facts), make([]report.Facts, 0, factChunk)
+		}
+		facts = append(facts, report.Facts{Code: v[0], Channel: data.Channel(v[5]), Procedure: v[6], Field: fields[v[6]], Officer: v[8]})
+		f := &facts[len(facts)-1]
+		received, _ := strconv.ParseInt(v[1], 10, 64)
+		ready, _ := strconv.ParseInt(v[2], 10, 64)
 		f.Received, f.Ready = unixTime(received), unixTime(ready)
-		f.Due, _ = time.ParseInLocation(dateLayout, v[2], data.Zone)
-		status := data.Status(v[3])
-		f.Channel, f.Procedure, f.Officer = data.Channel(v[4]), v[5], v[7]
-		f.Field = fields[f.Procedure]
+		f.Due, _ = time.ParseInLocation(dateLayout, v[3], data.Zone)
 		if a, ok := apologies[f.Code]; ok {
 			f.ApologyAt, f.OldDue = a.ApologyAt, a.OldDue
 		}
-		f.Steps, f.Closed = reportSteps(v[6], status, p)
-		facts = append(facts, f)
+		if cap(steps)-len(steps) < maxSteps {
+			steps = make([]report.Step, 0, factChunk)
+		}
+		f.Steps, f.Closed, steps = reportSteps(v[7], data.Status(v[4]), p, steps)
+		n++
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: period facts: %w", err)
 	}
-	return facts, nil
+	if len(chunks) == 0 {
+		return facts, nil
+	}
+	all := make([]report.Facts, 0, n)
+	for _, c := range append(chunks, facts) {
+		all = append(all, c...)
+	}
+	return all, nil
 }
 
 // reportSteps reads a dossier's report_steps (migration 017): the steps
-// that fall in the period, and when a dossier in status, if refused,
-// withdrawn or stopped, ended (its latest line to that status).
-func reportSteps(line string, status data.Status, p report.Period) ([]report.Step, time.Time) {
-	var (
-		steps  []report.Step
-		closed int64
-	)
+// that fall in the period, taken from the end of buf (which it returns
+// grown, and which has room for maxSteps more, or grows on its own), and
+// when a dossier in status, if refused, withdrawn or stopped, ended (its
+// latest line to that status).
+func reportSteps(line string, status data.Status, p report.Period, buf []report.Step) ([]report.Step, time.Time, []report.Step) {
+	start := len(buf)
+	var closed int64
 	for line != "" {
 		var token string
 		token, line, _ = strings.Cut(line, " ")
@@ -116,12 +130,18 @@ func reportSteps(line string, status data.Status, p report.Period) ([]report.Ste
 		}
 		if kind != 0 {
 			if t := unixTime(at); p.Contains(t) {
-				steps = append(steps, report.Step{Kind: kind, At: t})
+				buf = append(buf, report.Step{Kind: kind, At: t})
 			}
 		}
 	}
-	return steps, unixTime(closed)
+	if len(buf) == start {
+		return nil, unixTime(closed), buf
+	}
+	return buf[start:len(buf):len(buf)], unixTime(closed), buf
 }
+
+// maxSteps is as many steps as most dossiers have.
+const maxSteps = 16
 
 // stepLetters are report_steps' letters: the step each counts as, and the
 // status it ends a dossier in.
