@@ -26,17 +26,16 @@ const (
 // periodFacts reads the dossiers a period's report counts ($1 its start,
 // $2 its end, in Unix seconds) from dossier_report alone, each as one
 // text of its facts (factFields, between unit separators: one value read
-// instead of nine, as the report reads a year's dossiers).
+// instead of nine, as the report reads a year's dossiers); countFacts
+// counts them first, so that a year's facts are written once, into an
+// array of their number.
 const (
-	periodFacts = "SELECT code || '\x1f' || " + reportFiled + " || '\x1f' || " + reportReady + " || '\x1f' || due_date || '\x1f' || " +
-		"status || '\x1f' || channel || '\x1f' || procedure_code || '\x1f' || report_steps || '\x1f' || officer" +
-		` FROM dossier INDEXED BY dossier_report WHERE ` + reportLive + ` >= ?1 AND ` + reportFiled + ` < ?2`
+	periodDossiers = ` FROM dossier INDEXED BY dossier_report WHERE ` + reportLive + ` >= ?1 AND ` + reportFiled + ` < ?2`
+	periodFacts    = "SELECT code || '\x1f' || " + reportFiled + " || '\x1f' || " + reportReady + " || '\x1f' || due_date || '\x1f' || " +
+		"status || '\x1f' || channel || '\x1f' || procedure_code || '\x1f' || report_steps || '\x1f' || officer" + periodDossiers
+	countFacts = `SELECT COUNT(*)` + periodDossiers
 	factFields = 9 // code, filed, ready, due, status, channel, procedure, steps, officer
 )
-
-// factChunk is how many facts PeriodFacts gathers in one array before
-// the next: a year's are copied once, into the array it returns.
-const factChunk = 8192
 
 // PeriodFacts reads the facts the report of a period classifies: every
 // dossier filed before the period's end whose last moment that can count
@@ -54,17 +53,17 @@ func (db *DB) PeriodFacts(ctx context.Context, p report.Period) ([]report.Facts,
 	// Times are whole seconds: a dossier filed in the second the period
 	// ends in is read, and Classify decides.
 	from, until := p.From.Unix(), p.Until.Add(time.Second-1).Unix()
+	var n int
+	if err := db.read.QueryRowContext(ctx, countFacts, from, until).Scan(&n); err != nil {
+		return nil, fmt.Errorf("sqlite: period facts: %w", err)
+	}
 	rows, err := db.read.QueryContext(ctx, periodFacts, from, until)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: period facts: %w", err)
 	}
 	defer rows.Close()
-	var (
-		chunks [][]report.Facts
-		facts  = make([]report.Facts, 0, factChunk)
-		steps  []report.Step // the facts' steps, one array for many
-		n      int
-	)
+	facts := make([]report.Facts, 0, n)
+	var steps []report.Step // the facts' steps, one array for many
 	for rows.Next() {
 		var text string
 		if err := rows.Scan(&text); err != nil {
@@ -75,9 +74,6 @@ func (db *DB) PeriodFacts(ctx context.Context, p report.Period) ([]report.Facts,
 			v[i], text, _ = strings.Cut(text, "\x1f")
 		}
 		v[factFields-1] = text
-		if len(facts) == cap(facts) {
-			chunks, facts = append(chunks, facts), make([]report.Facts, 0, factChunk)
-		}
 		facts = append(facts, report.Facts{Code: v[0], Channel: data.Channel(v[5]), Procedure: v[6], Field: fields[v[6]], Officer: v[8]})
 		f := &facts[len(facts)-1]
 		received, _ := strconv.ParseInt(v[1], 10, 64)
@@ -88,22 +84,14 @@ func (db *DB) PeriodFacts(ctx context.Context, p report.Period) ([]report.Facts,
 			f.ApologyAt, f.OldDue = a.ApologyAt, a.OldDue
 		}
 		if cap(steps)-len(steps) < maxSteps {
-			steps = make([]report.Step, 0, factChunk)
+			steps = make([]report.Step, 0, 8192)
 		}
 		f.Steps, f.Closed, steps = reportSteps(v[7], data.Status(v[4]), p, steps)
-		n++
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: period facts: %w", err)
 	}
-	if len(chunks) == 0 {
-		return facts, nil
-	}
-	all := make([]report.Facts, 0, n)
-	for _, c := range append(chunks, facts) {
-		all = append(all, c...)
-	}
-	return all, nil
+	return facts, nil
 }
 
 // reportSteps reads a dossier's report_steps (migration 017): the steps
