@@ -12,10 +12,10 @@ import (
 )
 
 // reportLive is the last moment (Unix seconds) a dossier can count in a
-// period, never for one with neither a result nor an end; reportFiled its
-// filing time. Both are expressions of the index dossier_report
-// (migration 017), written here as there so that PeriodFacts reads the
-// index alone.
+// period, never for one with neither a result nor an end; reportFiled and
+// reportReady its filing time and its result's (0: none). They are
+// expressions of the index dossier_report (migration 017), written here
+// as there so that PeriodFacts reads the index alone.
 const (
 	reportLive = `(CASE WHEN result_ready_at = '' AND status NOT IN ('refused', 'withdrawn', 'stopped') THEN 9000000000000000
         ELSE max(COALESCE(unixepoch(received_at), 0), COALESCE(unixepoch(result_ready_at), 0), report_last) END)`
