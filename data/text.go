@@ -14,7 +14,31 @@ import (
 // code or a printout passes through it: decomposed Vietnamese prints with
 // misplaced accents and does not match in searches.
 func Clean(s string) string {
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+	s = norm.NFC.String(s)
+	if tidy(s) {
+		return s // most texts: no copy (a register cleans hundreds of thousands)
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// tidy reports whether s is words separated by single spaces, as Clean
+// leaves a text.
+func tidy(s string) bool {
+	space := true // before the first word
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			if space {
+				return false
+			}
+			space = true
+		case unicode.IsSpace(r):
+			return false
+		default:
+			space = false
+		}
+	}
+	return !space || s == ""
 }
 
 // Fold returns s lower-cased with Vietnamese diacritics removed and đ

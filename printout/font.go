@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -58,18 +59,24 @@ const fullFamily = "tinos"
 const maxSimple = 0x2200
 
 // simpleRunes are the characters the simple fonts carry, most frequent
-// first: page 0 holds ASCII at its own codes, then the Vietnamese letters.
+// first: page 0 holds ASCII at its own codes, then the Vietnamese letters,
+// đ and Đ before the capitals (a text switches pages at every character
+// of the other page, and a name or a place seldom lacks a đ).
 func simpleRunes() []rune {
 	var rs []rune
 	for r := rune(0x20); r < 0x7F; r++ {
 		rs = append(rs, r)
 	}
-	for _, base := range "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY" {
-		for _, mark := range []string{"", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"} {
-			rs = append(rs, []rune(data.Clean(string(base)+mark))...)
+	vowels := func(bases string) {
+		for _, base := range bases {
+			for _, mark := range []string{"", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"} {
+				rs = append(rs, []rune(data.Clean(string(base)+mark))...)
+			}
 		}
 	}
+	vowels("aăâeêioôơuưy")
 	rs = append(rs, 'đ', 'Đ')
+	vowels("AĂÂEÊIOÔƠUƯY")
 	rs = append(rs, []rune("–—‘’‚“”„•…‰‹›€₫№™†‡")...)
 	for r := rune(0xA0); r <= 0xFF; r++ {
 		rs = append(rs, r)
@@ -272,7 +279,7 @@ func (t simpleFaces) draw(s *sheet, f face, size, x, y float64, txt string) {
 	flush := func() {
 		if len(run) > 0 {
 			s.font(pageFamilies[page], f, size)
-			s.pdf.Text(x+float64(w)*size*ptMM/1000, y, string(run))
+			s.rawText(x+float64(w)*size*ptMM/1000, y, run)
 			for _, c := range run {
 				w += int(tab[t.set.runes[page][c]])
 				if c == ' ' {
@@ -298,6 +305,32 @@ func (t simpleFaces) draw(s *sheet, f face, size, x, y float64, txt string) {
 		run = append(run, byte(code))
 	}
 	flush()
+}
+
+// rawText writes what fpdf's Text writes for a simple font, "BT x y Td
+// (txt) Tj ET", without its formatting and escaping passes: a register
+// draws hundreds of thousands of them.
+func (s *sheet) rawText(x, y float64, txt []byte) {
+	k := s.pdf.GetConversionRatio()
+	_, h := s.pdf.GetPageSize()
+	b := append(s.op[:0], "BT "...)
+	b = strconv.AppendFloat(b, x*k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (h-y)*k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	for _, c := range txt {
+		switch c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	b = append(b, ") Tj ET"...)
+	s.op = b
+	s.pdf.RawWriteStr(string(b))
 }
 
 // covers reports whether the simple fonts carry every rune of texts, and

@@ -97,6 +97,8 @@ type sheet struct {
 	// wordSpace is the word spacing (Tw) in force, in millimetres.
 	wordSpace float64
 
+	op []byte // rawText's operator, kept for the next
+
 	// The font last selected.
 	family string
 	face   face
@@ -160,7 +162,14 @@ type word struct {
 
 // words splits spans at spaces and measures each word.
 func (s *sheet) words(spans []span, size float64) []word {
-	var out []word
+	n := 0
+	for _, sp := range spans {
+		n += strings.Count(sp.text, " ") + 1
+	}
+	// One array holds the words and one their parts: a register lays out
+	// hundreds of thousands of cells.
+	out := make([]word, 0, n)
+	parts := make([]span, 0, n)
 	var cur word
 	flush := func() {
 		if len(cur.parts) > 0 {
@@ -169,15 +178,26 @@ func (s *sheet) words(spans []span, size float64) []word {
 		cur = word{}
 	}
 	for _, sp := range spans {
-		for k, t := range strings.Split(sp.text, " ") {
+		rest := sp.text
+		for k := 0; ; k++ {
+			t, after, more := strings.Cut(rest, " ")
 			if k > 0 {
 				flush()
 			}
 			if t != "" {
 				p := span{t, sp.face}
-				cur.parts = append(cur.parts, p)
+				if len(cur.parts) == 0 {
+					parts = append(parts, p)
+					cur.parts = parts[len(parts)-1 : len(parts) : len(parts)]
+				} else {
+					cur.parts = append(cur.parts, p)
+				}
 				cur.w += s.width(p, size)
 			}
+			if !more {
+				break
+			}
+			rest = after
 		}
 	}
 	flush()
@@ -224,21 +244,22 @@ func (s *sheet) wrap(ws []word, size float64, avail func(n int) float64) []line 
 	space := s.width(span{" ", regular}, size)
 	var lines []line
 	var cur line
+	start := 0 // a line's words are ws[start:k]
 	for k := 0; k < len(ws); k++ {
 		wd := ws[k]
 		a := avail(len(lines))
 		add := wd.w
-		if len(cur.words) > 0 {
+		if k > start {
 			add += space
 		}
 		if cur.w+add <= a+0.001 {
-			cur.words = append(cur.words, wd)
 			cur.w += add
+			cur.words = ws[start : k+1 : k+1]
 			continue
 		}
-		if len(cur.words) > 0 {
+		if k > start {
 			lines = append(lines, cur)
-			cur = line{}
+			cur, start = line{}, k
 			k-- // retry this word on the next line
 			continue
 		}
@@ -246,8 +267,8 @@ func (s *sheet) wrap(ws []word, size float64, avail func(n int) float64) []line 
 		// single character, which goes on a line of its own.
 		parts := s.split(wd, a, size)
 		if len(parts) < 2 {
-			cur.words = append(cur.words, wd)
 			cur.w += wd.w
+			cur.words = ws[start : k+1 : k+1]
 			continue
 		}
 		ws = append(ws[:k:k], append(parts, ws[k+1:]...)...)

@@ -28,14 +28,19 @@ var RegisterColumns = []string{
 	"Hẹn trả kết quả", "Chuyển cơ quan giải quyết", "Ngày có kết quả", "Trả kết quả (ngày, người nhận)", "Ghi chú",
 }
 
-// registerBooks splits the lines into the books they belong to, in order.
+// registerBooks splits the lines into the books they belong to, in order:
+// each book is a run of lines.
 func registerBooks(lines []data.RegisterLine) [][]data.RegisterLine {
 	var books [][]data.RegisterLine
+	start := 0
 	for k, l := range lines {
-		if k == 0 || l.Book != lines[k-1].Book || l.Workstation != lines[k-1].Workstation {
-			books = append(books, nil)
+		if k > 0 && (l.Book != lines[k-1].Book || l.Workstation != lines[k-1].Workstation) {
+			books = append(books, lines[start:k:k])
+			start = k
 		}
-		books[len(books)-1] = append(books[len(books)-1], l)
+	}
+	if len(lines) > 0 {
+		books = append(books, lines[start:])
 	}
 	return books
 }

@@ -1,5 +1,7 @@
 package printout
 
+import "strings"
+
 // column is one column of a ruled table.
 type column struct {
 	head  string
@@ -48,7 +50,10 @@ func (s *sheet) table(lead []span, cols []column, rows [][]string, size float64)
 		n := 1
 		for c := range cols {
 			avail := widths[c] - 2*tablePadX
-			cells[c] = s.wrap(s.words([]span{plain(row[c])}, size), size, func(int) float64 { return avail })
+			var ok bool
+			if cells[c], ok = s.oneLine(row[c], size, avail); !ok {
+				cells[c] = s.wrap(s.words([]span{plain(row[c])}, size), size, func(int) float64 { return avail })
+			}
 			n = max(n, len(cells[c]))
 		}
 		return float64(n)*h + 2*tablePadY
@@ -66,15 +71,31 @@ func (s *sheet) table(lead []span, cols []column, rows [][]string, size float64)
 		s.text(para{spans: lead})
 	}
 	drawHead()
+	// The body is ruled with a line under each row and, once a page, the
+	// columns' lines from the head down: two operators a row rather than
+	// a box a cell, in a register of thousands of rows.
+	right, top := x0, s.y
+	for _, w := range widths {
+		right += w
+	}
+	rules := func() {
+		x := x0
+		s.pdf.Line(x, top, x, s.y)
+		for _, w := range widths {
+			x += w
+			s.pdf.Line(x, top, x, s.y)
+		}
+	}
 	for _, row := range rows {
 		rowH := layout(row)
 		if s.y+rowH > s.limit() {
+			rules()
 			s.breakPage()
 			drawHead()
+			top = s.y
 		}
 		x := x0
 		for c, lines := range cells {
-			s.pdf.Rect(x, s.y, widths[c], rowH, "D")
 			// Short cells sit in the middle of the row.
 			y := s.y + tablePadY + (rowH-2*tablePadY-float64(len(lines))*h)/2
 			for _, l := range lines {
@@ -84,8 +105,30 @@ func (s *sheet) table(lead []span, cols []column, rows [][]string, size float64)
 			x += widths[c]
 		}
 		s.y += rowH
+		s.pdf.Line(x0, s.y, right, s.y)
+	}
+	if len(rows) > 0 {
+		rules()
 	}
 	s.y += s.m.gap + 0.8
+}
+
+// oneLine lays out a plain text that fits in w on one line, as wrap
+// would, measuring it once: most cells of a long table are so. It
+// reports false for any other text.
+func (s *sheet) oneLine(text string, size, w float64) ([]line, bool) {
+	if text == "" {
+		return []line{{last: true}}, true
+	}
+	if text[0] == ' ' || text[len(text)-1] == ' ' || strings.Contains(text, "  ") {
+		return nil, false // wrap drops the spaces these have
+	}
+	sp := plain(text)
+	tw := s.width(sp, size)
+	if tw > w {
+		return nil, false
+	}
+	return []line{{words: []word{{parts: []span{sp}, w: tw}}, w: tw, last: true}}, true
 }
 
 // tableHead lays out a table's head, centred in columns of the given

@@ -24,17 +24,16 @@ type ProvinceReport struct {
 	Total   report.Figures
 }
 
-// vnDay is the SQL of a timestamp's day in Vietnam.
-const vnDay = `((%s AT TIME ZONE 'UTC') + INTERVAL '7 hours')::date`
-
 // dueAt is the SQL of report.Facts.DueAt: the due date in force at a
 // moment, the one before the apology until it was given.
 const dueAt = `(CASE WHEN old_due IS NOT NULL AND apology_at IS NOT NULL AND %s < apology_at THEN old_due ELSE due_date END)`
 
-// provinceFigures counts, in one pass over the dossiers alive in the
-// period ($1 its start, $2 its end, $3 the day of its end in Vietnam), the figures
-// report.Classify gives each dossier. The office's supplement requests
-// are counted from the history; an undo back to one is none.
+// provinceFigures counts, in one pass over the index entries of the
+// dossiers alive in the period ($1 its start, $2 its end, $3 the day of
+// its end in Vietnam), the figures report.Classify gives each dossier:
+// the index is read day of filing by day of filing, from the first to
+// the period's end, each from the first dossier alive at its start
+// (migration 007).
 var provinceFigures = `WITH f AS (
 	SELECT office_id,
 		count(*) FILTER (WHERE received_at >= $1) AS received,
@@ -42,34 +41,30 @@ var provinceFigures = `WITH f AS (
 		count(*) FILTER (WHERE received_at >= $1 AND channel = 'postal') AS postal,
 		count(*) FILTER (WHERE received_at >= $1 AND channel = 'online') AS online,
 		count(*) FILTER (WHERE received_at < $1 AND ` + open("$1") + `) AS carried_over,
-		count(*) FILTER (WHERE ready_at >= $1 AND ready_at < $2 AND ` + fmt.Sprintf(vnDay, "ready_at") + ` < ` + fmt.Sprintf(dueAt, "ready_at") + `) AS early,
-		count(*) FILTER (WHERE ready_at >= $1 AND ready_at < $2 AND ` + fmt.Sprintf(vnDay, "ready_at") + ` = ` + fmt.Sprintf(dueAt, "ready_at") + `) AS on_time,
-		count(*) FILTER (WHERE ready_at >= $1 AND ready_at < $2 AND ` + fmt.Sprintf(vnDay, "ready_at") + ` > ` + fmt.Sprintf(dueAt, "ready_at") + `) AS late,
+		count(*) FILTER (WHERE ready_at >= $1 AND ready_at < $2 AND resolved < 0) AS early,
+		count(*) FILTER (WHERE ready_at >= $1 AND ready_at < $2 AND resolved = 0) AS on_time,
+		count(*) FILTER (WHERE ready_at >= $1 AND ready_at < $2 AND resolved > 0) AS late,
 		count(*) FILTER (WHERE ` + open("$2") + ` AND ` + fmt.Sprintf(dueAt, "$2") + ` >= $3) AS open_on_time,
 		count(*) FILTER (WHERE ` + open("$2") + ` AND ` + fmt.Sprintf(dueAt, "$2") + ` < $3) AS open_overdue,
 		count(*) FILTER (WHERE returned_at >= $1 AND returned_at < $2) AS returned,
 		count(*) FILTER (WHERE refused_at >= $1 AND refused_at < $2) AS refused,
+		sum((SELECT count(*) FROM unnest(supplement_at) s WHERE s >= $1 AND s < $2)) FILTER (WHERE supplement_at IS NOT NULL) AS supplement,
 		count(*) FILTER (WHERE apology_at >= $1 AND apology_at < $2) AS apologies,
 		count(*) FILTER (WHERE stopped_at >= $1 AND stopped_at < $2) AS stopped
-	FROM dossier WHERE active_until >= $1 AND received_at < $2
-	GROUP BY office_id),
-s AS (
-	SELECT d.office_id, count(*) AS supplement
-	FROM dossier_event e JOIN dossier d ON d.code = e.dossier_code
-	WHERE e.to_status = 'supplement-requested' AND e.from_status <> e.to_status AND e.action <> 'undo'
-		AND e.at >= $1 AND e.at < $2 AND d.received_at < $2
-	GROUP BY d.office_id)
+	FROM dossier
+	WHERE received_day = ANY (ARRAY(SELECT generate_series((SELECT min(received_day) FROM dossier), ($2 AT TIME ZONE 'UTC')::date, INTERVAL '1 day')::date))
+		AND active_until >= $1 AND received_at < $2
+	GROUP BY office_id)
 SELECT o.agency_code, o.name, COALESCE(received, 0), COALESCE(counter, 0), COALESCE(postal, 0), COALESCE(online, 0),
 	COALESCE(carried_over, 0), COALESCE(early, 0), COALESCE(on_time, 0), COALESCE(late, 0), COALESCE(open_on_time, 0),
 	COALESCE(open_overdue, 0), COALESCE(returned, 0), COALESCE(refused, 0), COALESCE(supplement, 0), COALESCE(apologies, 0),
 	COALESCE(stopped, 0)
-FROM office o LEFT JOIN f ON f.office_id = o.id LEFT JOIN s ON s.office_id = o.id
+FROM office o LEFT JOIN f ON f.office_id = o.id
 ORDER BY o.agency_code`
 
 // open is the SQL of a dossier with neither a result nor an end at t.
 func open(t string) string {
-	return fmt.Sprintf(`(ready_at IS NULL OR ready_at >= %[1]s) AND (refused_at IS NULL OR refused_at >= %[1]s)
-		AND (stopped_at IS NULL OR stopped_at >= %[1]s) AND (withdrawn_at IS NULL OR withdrawn_at >= %[1]s)`, t)
+	return fmt.Sprintf(`(ended_at IS NULL OR ended_at >= %s)`, t)
 }
 
 // ProvinceReport computes in PostgreSQL every office's figures of a

@@ -243,3 +243,55 @@ func TestProvinceReport(t *testing.T) {
 		t.Errorf("heads not frozen: %+v %v", panes, err)
 	}
 }
+
+// TestProvinceReportAfterMigration: a province database of schema 006,
+// holding the month's dossiers as its trigger wrote them, gets what 007
+// adds from the histories when it migrates, and its figures are the
+// ones counted by hand.
+func TestProvinceReportAfterMigration(t *testing.T) {
+	srv := servertest.Start(t, servertest.Options{})
+	ws := enroll(t, srv, agency, 1)
+	for k, d := range officeA {
+		for _, r := range ws.push(d.changes(agency, k+1)...) {
+			if r.Result != data.ResultApplied {
+				t.Fatalf("%s: %+v", d.name, r)
+			}
+		}
+	}
+	ctx := context.Background()
+	// Back to schema 006: what 007 added goes, active_until and its index
+	// as 006 made them.
+	for _, q := range []string{
+		`DROP INDEX dossier_active`,
+		`ALTER TABLE dossier DROP COLUMN active_until, DROP COLUMN ended_at, DROP COLUMN resolved, DROP COLUMN received_day,
+			DROP COLUMN supplement_at, DROP COLUMN supplement_last`,
+		`ALTER TABLE dossier ADD COLUMN active_until TIMESTAMPTZ GENERATED ALWAYS AS (
+			CASE WHEN ready_at IS NULL AND refused_at IS NULL AND stopped_at IS NULL AND withdrawn_at IS NULL THEN 'infinity'::timestamptz
+			ELSE GREATEST(received_at, ready_at, returned_at, refused_at, stopped_at, withdrawn_at, apology_at) END) STORED`,
+		`CREATE INDEX dossier_active ON dossier (active_until) INCLUDE (office_id, received_at, channel, due_date, old_due,
+			ready_at, returned_at, refused_at, stopped_at, withdrawn_at, apology_at)`,
+		`CREATE INDEX dossier_event_supplement ON dossier_event (at) WHERE to_status = 'supplement-requested' AND from_status <> to_status`,
+		`DELETE FROM schema_migration WHERE version = 7`,
+	} {
+		if _, err := srv.DB.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	store, err := server.Open(ctx, srv.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	p, err := report.NewPeriod(vn(3, 1, 0), vn(3, 31, 0), vn(4, 10, 9))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := store.ProvinceReport(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Offices) != 1 {
+		t.Fatalf("offices %+v", r.Offices)
+	}
+	sameFigures(t, "after the migration", r.Offices[0].Figures, wantA)
+}

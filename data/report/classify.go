@@ -126,9 +126,28 @@ func (f Facts) open(t time.Time) bool {
 // (Until's day: a dossier due on the last day of a period that has ended
 // is past it). Steps count when they fall in the period.
 func Classify(f Facts, p Period) Class {
+	c, n := classify(f, p)
+	for k, v := range n {
+		if v > 0 {
+			if c.Steps == nil {
+				c.Steps = map[StepKind]int{}
+			}
+			c.Steps[StepKind(k)] = v
+		}
+	}
+	return c
+}
+
+// stepCounts are a class's steps by kind, as Class.Steps holds them.
+type stepCounts [StepStopped + 1]int
+
+// classify is Classify with the steps counted apart (Steps stays nil),
+// without a map for every dossier of a year's report.
+func classify(f Facts, p Period) (Class, stepCounts) {
 	var c Class
+	var n stepCounts
 	if f.Received.IsZero() || !f.Received.Before(p.Until) {
-		return c
+		return c, n
 	}
 	c.Received = p.Contains(f.Received)
 	c.CarriedOver = f.Received.Before(p.From) && f.open(p.From)
@@ -150,20 +169,20 @@ func Classify(f Facts, p Period) Class {
 		}
 	}
 	for _, s := range f.Steps {
-		if p.Contains(s.At) {
-			if c.Steps == nil {
-				c.Steps = map[StepKind]int{}
-			}
-			c.Steps[s.Kind]++
+		if p.Contains(s.At) && s.Kind > 0 && s.Kind < StepKind(len(n)) {
+			n[s.Kind]++
 		}
 	}
-	return c
+	return c, n
 }
 
 // Counts reports whether the class counts the dossier anywhere.
 func (c Class) Counts() bool {
 	return c.CarriedOver || c.Received || c.Resolved != None || c.InProgress != None || len(c.Steps) > 0
 }
+
+// counts is Counts of a class from classify.
+func (c Class) counts(n stepCounts) bool { return c.Counts() || n != stepCounts{} }
 
 // Channels counts dossiers by how they reached the office.
 type Channels struct {
@@ -211,7 +230,7 @@ func (f Figures) Resolved() int { return f.ResolvedEarly + f.ResolvedOnTime + f.
 // InProgress is how many were in progress at its end.
 func (f Figures) InProgress() int { return f.InProgressOnTime + f.InProgressOverdue }
 
-func (f *Figures) add(fa Facts, c Class) {
+func (f *Figures) add(fa Facts, c Class, n stepCounts) {
 	if c.Received {
 		f.Received++
 		f.ReceivedByChannel.add(fa.Channel)
@@ -233,11 +252,11 @@ func (f *Figures) add(fa Facts, c Class) {
 	case Overdue:
 		f.InProgressOverdue++
 	}
-	f.Returned += c.Steps[StepReturned]
-	f.Refused += c.Steps[StepRefused]
-	f.Supplement += c.Steps[StepSupplement]
-	f.Apologies += c.Steps[StepApology]
-	f.Stopped += c.Steps[StepStopped]
+	f.Returned += n[StepReturned]
+	f.Refused += n[StepRefused]
+	f.Supplement += n[StepSupplement]
+	f.Apologies += n[StepApology]
+	f.Stopped += n[StepStopped]
 }
 
 func (f *Figures) finish() {
@@ -253,8 +272,8 @@ func (f *Figures) finish() {
 func Tally(p Period, facts []Facts) Figures {
 	var f Figures
 	for _, fa := range facts {
-		if c := Classify(fa, p); c.Counts() {
-			f.add(fa, c)
+		if c, n := classify(fa, p); c.counts(n) {
+			f.add(fa, c, n)
 		}
 	}
 	f.finish()

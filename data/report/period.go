@@ -78,23 +78,24 @@ func Summarise(p Period, facts []Facts, names map[string]string) Report {
 		r.Weeks = append(r.Weeks, Week{Start: start})
 	}
 	lastDay := data.DateOf(p.Until.Add(-time.Nanosecond))
+	week := weekOf(p)
 	for _, f := range facts {
-		c := Classify(f, p)
-		if !c.Counts() {
+		c, n := classify(f, p)
+		if !c.counts(n) {
 			continue
 		}
-		r.Figures.add(f, c)
-		row(fields, f.Field).add(f, c)
-		row(procs, f.Procedure).add(f, c)
-		row(officers, f.Officer).add(f, c)
+		r.Figures.add(f, c, n)
+		row(fields, f.Field).add(f, c, n)
+		row(procs, f.Procedure).add(f, c, n)
+		row(officers, f.Officer).add(f, c, n)
 		if c.Received {
-			r.Weeks[weekIndex(p, f.Received)].Received.add(f.Channel)
+			r.Weeks[week(f.Received)].Received.add(f.Channel)
 		}
 		switch c.Resolved {
 		case Early, OnTime:
-			r.Weeks[weekIndex(p, f.Ready)].OnTime++
+			r.Weeks[week(f.Ready)].OnTime++
 		case Late:
-			r.Weeks[weekIndex(p, f.Ready)].Late++
+			r.Weeks[week(f.Ready)].Late++
 		}
 		if c.InProgress == Overdue {
 			due := f.DueAt(p.Until)
@@ -140,6 +141,26 @@ func weekStart(t time.Time) time.Time {
 // weekIndex is the index in Report.Weeks of the week t falls in.
 func weekIndex(p Period, t time.Time) int {
 	return int(weekStart(t).Sub(weekStart(p.From)).Hours()/24+0.5) / 7
+}
+
+// weekOf is weekIndex for the period's times, by day numbers in
+// Vietnam, whose offset is fixed: a year's report asks for every dossier.
+func weekOf(p Period) func(t time.Time) int {
+	_, offset := p.From.In(data.Zone).Zone()
+	day := func(t time.Time) int64 {
+		s := t.Unix() + int64(offset)
+		if s < 0 {
+			return (s+1)/86400 - 1
+		}
+		return s / 86400
+	}
+	first := day(weekStart(p.From))
+	return func(t time.Time) int {
+		if !p.Contains(t) {
+			return weekIndex(p, t)
+		}
+		return int((day(t) - first) / 7)
+	}
 }
 
 // Line is one figure with its label, as the report's papers and screen

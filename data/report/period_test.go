@@ -136,3 +136,19 @@ func TestPostal(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestWeekOf: the weeks Summarise files each time under are weekIndex's,
+// for every hour of a period across a year's end.
+func TestWeekOf(t *testing.T) {
+	from := time.Date(2026, 12, 3, 0, 0, 0, 0, data.Zone) // a Thursday
+	p, err := NewPeriod(from, from.AddDate(0, 2, 0), from.AddDate(1, 0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	week := weekOf(p)
+	for at := p.From; at.Before(p.Until); at = at.Add(time.Hour + 17*time.Second) {
+		if got, want := week(at), weekIndex(p, at); got != want {
+			t.Fatalf("%s: week %d, want %d", at, got, want)
+		}
+	}
+}

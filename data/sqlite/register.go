@@ -28,13 +28,19 @@ func (db *DB) Register(ctx context.Context, from, to time.Time) (data.Register, 
 		return reg, fmt.Errorf("sqlite: register: %w", err)
 	}
 	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossier INDEXED BY dossier_received WHERE received_at >= ? AND received_at < ?`,
+		lo, hi).Scan(&n); err != nil {
+		return reg, fmt.Errorf("sqlite: register: %w", err)
+	}
+	reg.Lines = make([]data.RegisterLine, 0, n) // a month of a busy centre: thousands
 	rows, err := tx.QueryContext(ctx, `SELECT book, workstation, register_no, code, procedure_code, procedure_name,
 			applicant_name, applicant_address, applicant_phone, channel, received_at, due_date, result_ready_at
 		FROM dossier INDEXED BY dossier_received WHERE received_at >= ? AND received_at < ?`, lo, hi)
 	if err != nil {
 		return reg, fmt.Errorf("sqlite: register: %w", err)
 	}
-	at := map[string]int{}
+	at := make(map[string]int, n)
 	for rows.Next() {
 		var l data.RegisterLine
 		var received, due, ready string

@@ -1,7 +1,9 @@
 -- A supervisor's undo of a dossier's last status change (data.LastChange)
 -- is an 'undo' line of the history, from the status undone back to the
 -- one before: the figures forget what the undone status brought, its
--- time of result, of return or of withdrawal, as if it never came.
+-- time of result, of return or of withdrawal, as if it never came; an
+-- undo back to a supplement request is no new request (007 keeps them on
+-- the row).
 CREATE OR REPLACE FUNCTION dossier_milestone() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NEW.action = 'undo' THEN
@@ -23,6 +25,9 @@ BEGIN
         UPDATE dossier SET stopped_at = COALESCE(stopped_at, NEW.at) WHERE code = NEW.dossier_code;
     ELSIF NEW.to_status = 'withdrawn' THEN
         UPDATE dossier SET withdrawn_at = COALESCE(withdrawn_at, NEW.at) WHERE code = NEW.dossier_code;
+    ELSIF NEW.to_status = 'supplement-requested' THEN
+        UPDATE dossier SET supplement_at = array_append(supplement_at, NEW.at), supplement_last = GREATEST(supplement_last, NEW.at)
+            WHERE code = NEW.dossier_code;
     END IF;
     RETURN NULL;
 END
@@ -32,5 +37,5 @@ $$;
 DROP TRIGGER dossier_event_milestone ON dossier_event;
 CREATE TRIGGER dossier_event_milestone AFTER INSERT ON dossier_event FOR EACH ROW
     WHEN (NEW.action IN ('apology', 'undo') OR (NEW.from_status <> NEW.to_status
-        AND NEW.to_status IN ('result-ready', 'returned', 'refused', 'stopped', 'withdrawn')))
+        AND NEW.to_status IN ('result-ready', 'returned', 'refused', 'stopped', 'withdrawn', 'supplement-requested')))
     EXECUTE FUNCTION dossier_milestone();
