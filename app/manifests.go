@@ -52,9 +52,15 @@ func newManifestsScreen(u *UI) *manifestsScreen {
 	s.sign = newSignForm(s)
 	s.actions = newManifestActions(s)
 	s.announced = newAnnouncedList(s)
-	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, s.items.remove, s.items.totals),
+	// What acts on the chosen item sits beside the totals.
+	chosen := container.NewHBox(s.items.remove, s.actions.delivered, s.actions.failed)
+	bottom := container.NewVBox(s.items.chosenTxt, widget.NewSeparator(), container.NewBorder(nil, nil, nil, chosen, s.items.totals),
 		s.sign.content, s.actions.content, s.actionMsg.content)
-	s.detail = container.NewBorder(s.items.top, bottom, nil, s.announced.content, s.items.list)
+	// The items the post announced go under the manifest's own, which
+	// keep the width their columns need.
+	lists := container.NewVSplit(s.items.list, s.announced.content)
+	lists.Offset = 0.6
+	s.detail = container.NewBorder(s.items.top, bottom, nil, nil, lists)
 	s.detail.Hide()
 	s.placeholder = wrapped(lang.L("manifest.choose"), fyne.TextStyle{})
 	s.placeholder.Importance = widget.LowImportance
