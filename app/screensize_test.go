@@ -175,6 +175,7 @@ var screenCases = []screenCase{
 		if s.dueCalc.due.Text == "" {
 			t.Fatal("no due date")
 		}
+
 		// A day chosen in the list shows its whole name in the form.
 		return h, []fyne.CanvasObject{s.list}
 	}},
