@@ -70,7 +70,7 @@ func newIntakeProcedure(u *UI, r *cardReader, f *form, below fyne.CanvasObject, 
 	search.OnSubmitted = r.submitted(search, func(string) { p.onSubmitted() })
 	search.onFocusLost = func() { f.markLeft(p.procField, r.latest()) }
 
-	daysBox := container.NewGridWrap(fyne.NewSize(120, p.days.MinSize().Height), p.days)
+	daysBox := container.NewGridWrap(fyne.NewSize(100, p.days.MinSize().Height), p.days)
 	// The heading beside the search: every line it takes is a paper less
 	// in sight.
 	// The warning says what to type and stands beside the field: one
