@@ -67,7 +67,7 @@ func newManifestItems(s *manifestsScreen) *manifestItems {
 	m.feeHead = bold(lang.L("manifest.col.fee"))
 	m.fee.OnSubmitted = func(string) { u.win.Canvas().Focus(m.scan) }
 	m.feeLabel = widget.NewLabel(lang.L("manifest.fee"))
-	m.feeBox = container.NewHBox(m.feeLabel, container.NewGridWrap(fyne.NewSize(120, m.fee.MinSize().Height), m.fee))
+	m.feeBox = container.NewHBox(m.feeLabel, container.NewGridWrap(fyne.NewSize(100, m.fee.MinSize().Height), m.fee))
 	scanRow := container.NewBorder(nil, nil, m.scanLabel, m.feeBox, m.scan)
 	m.feedback = newScanLog(3)
 
@@ -83,8 +83,7 @@ func newManifestItems(s *manifestsScreen) *manifestItems {
 	m.list = newKeyList(u, func() int { return len(s.m.Items) }, m.createRow, m.updateRow)
 	m.list.OnSelected = func(id widget.ListItemID) { m.choose(id) }
 	m.list.OnUnselected = func(widget.ListItemID) { m.choose(-1) }
-	m.chosenTxt = note("")
-	m.chosenTxt.Hide()
+	m.chosenTxt = note(lang.L("manifest.chosen.none"))
 	m.totals = wrapped("", fyne.TextStyle{Bold: true})
 	m.remove = widget.NewButtonWithIcon(lang.L("manifest.remove"), theme.DeleteIcon(), m.onRemove)
 	m.top = container.NewVBox(
@@ -151,10 +150,12 @@ func (m *manifestItems) choose(id widget.ListItemID) {
 	m.selected = id
 	if it := m.chosen(); it != nil {
 		m.chosenTxt.SetText(strings.Join([]string{it.Applicant, it.DossierCode, it.ProcedureName}, " · "))
-		m.chosenTxt.Show()
+		m.chosenTxt.Importance = widget.MediumImportance
 	} else {
-		m.chosenTxt.Hide()
+		m.chosenTxt.SetText(lang.L("manifest.chosen.none"))
+		m.chosenTxt.Importance = widget.LowImportance
 	}
+	m.chosenTxt.Refresh()
 	m.s.showButtons()
 }
 

@@ -52,14 +52,15 @@ func newManifestsScreen(u *UI) *manifestsScreen {
 	s.sign = newSignForm(s)
 	s.actions = newManifestActions(s)
 	s.announced = newAnnouncedList(s)
-	// What acts on the chosen item sits beside the totals.
-	chosen := container.NewHBox(s.items.remove, s.actions.delivered, s.actions.failed)
-	bottom := container.NewVBox(s.items.chosenTxt, widget.NewSeparator(), container.NewBorder(nil, nil, nil, chosen, s.items.totals),
-		s.sign.content, s.actions.content, s.actionMsg.content)
+	// Under the list the chosen item whole and what acts on it; then
+	// the totals and the signing.
+	chosen := container.NewBorder(nil, nil, nil, container.NewHBox(s.items.remove, s.actions.delivered, s.actions.failed), s.items.chosenTxt)
+	totals := container.NewBorder(nil, nil, nil, s.sign.closeBtn, s.items.totals)
+	bottom := container.NewVBox(chosen, widget.NewSeparator(), totals, s.sign.content, s.actions.content, s.actionMsg.content)
 	// The items the post announced go under the manifest's own, which
 	// keep the width their columns need.
 	lists := container.NewVSplit(s.items.list, s.announced.content)
-	lists.Offset = 0.6
+	lists.Offset = 0.65
 	s.detail = container.NewBorder(s.items.top, bottom, nil, nil, lists)
 	s.detail.Hide()
 	s.placeholder = wrapped(lang.L("manifest.choose"), fyne.TextStyle{})
@@ -144,7 +145,7 @@ func (s *manifestsScreen) show(m data.Manifest) {
 	s.placeholder.Hide()
 	open := m.Status == data.ManifestOpen
 	s.items.show(m)
-	s.sign.content.Hidden, s.actions.content.Hidden = !open, open
+	s.sign.content.Hidden, s.sign.closeBtn.Hidden, s.actions.content.Hidden = !open, !open, open
 	s.actions.show(m)
 	s.announced.show(m)
 	s.showButtons()
