@@ -136,3 +136,20 @@ func TestReportsHiddenFromCounterOfficers(t *testing.T) {
 		t.Error("a supervisor has no reports")
 	}
 }
+
+// TestOverdueDossierOpens: a dossier of the overdue list, whose row may
+// shorten its procedure, opens whole on the return desk.
+func TestOverdueDossierOpens(t *testing.T) {
+	h := reportsHarness(t)
+	h.press(sectionKey(sectionReports))
+	h.wait()
+	o := h.u.reports.overdue
+	if len(o.items) != 1 {
+		t.Fatalf("%d overdue", len(o.items))
+	}
+	o.list.Select(0)
+	h.wait()
+	if got := h.u.returns.v.Dossier.Code; got != o.items[0].Code || h.u.tabs.SelectedIndex() != h.u.tabOf(sectionReturns) {
+		t.Errorf("return desk shows %q (tab %d), want %s", got, h.u.tabs.SelectedIndex(), o.items[0].Code)
+	}
+}

@@ -179,6 +179,20 @@ var screenCases = []screenCase{
 		// A day chosen in the list shows its whole name in the form.
 		return h, []fyne.CanvasObject{s.list}
 	}},
+	{"reports", func(t *testing.T, size fyne.Size) (*harness, []fyne.CanvasObject) {
+		h := onScreen(t, size)
+		for range 3 {
+			d := h.takeDossierAt(deskNow.AddDate(0, 0, -40), "")
+			h.setStatus(d.Code, data.StatusTransferred)
+		}
+		h.press(sectionKey(sectionReports))
+		h.wait()
+		if len(h.u.reports.overdue.items) == 0 {
+			t.Fatal("no dossier overdue")
+		}
+		// The dossier chosen shows its procedure and officer whole.
+		return h, []fyne.CanvasObject{h.u.reports.overdue.list}
+	}},
 	{"sync", func(t *testing.T, size fyne.Size) (*harness, []fyne.CanvasObject) {
 		h := onScreen(t, size)
 		h.press(sectionKey(sectionSync))
