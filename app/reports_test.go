@@ -147,9 +147,15 @@ func TestOverdueDossierOpens(t *testing.T) {
 	if len(o.items) != 1 {
 		t.Fatalf("%d overdue", len(o.items))
 	}
+	h.setStatus(o.items[0].Code, data.StatusTransferred) // the longest state's name
 	o.list.Select(0)
 	h.wait()
 	if got := h.u.returns.v.Dossier.Code; got != o.items[0].Code || h.u.tabs.SelectedIndex() != h.u.tabOf(sectionReturns) {
 		t.Errorf("return desk shows %q (tab %d), want %s", got, h.u.tabs.SelectedIndex(), o.items[0].Code)
+	}
+	// Laid out as it came forward, its texts wrapped at the pane's width.
+	sc := h.u.returns.scroll
+	if w := sc.Content.MinSize().Width; w > sc.Size().Width+slack {
+		t.Errorf("the dossier needs %v in a pane of %v", w, sc.Size().Width)
 	}
 }

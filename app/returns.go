@@ -33,6 +33,7 @@ type returnsScreen struct {
 	stop     *stopDialog // open, or last open
 
 	scroll      *container.Scroll
+	pane        *fyne.Container // holds scroll, which it lays out
 	placeholder *widget.Label
 	detail      *fyne.Container
 
@@ -60,9 +61,11 @@ func newReturnsScreen(u *UI) *returnsScreen {
 	s.detail.Hide()
 	s.placeholder = wrapped(lang.L("returns.choose"), fyne.TextStyle{})
 	s.placeholder.Importance = widget.LowImportance
-	s.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(s.placeholder, s.detail)))
+	// The dossier scrolls as a whole, its long texts wrapped at the
+	// pane's width even when it was filled behind another screen.
+	s.scroll, s.pane = newTextScroll(container.NewPadded(container.NewVBox(s.placeholder, s.detail)))
 	s.board = newDossierBoard(s)
-	split := container.NewHSplit(s.scroll, s.board.content)
+	split := container.NewHSplit(s.pane, s.board.content)
 	split.Offset = 0.55
 	s.content = split
 	s.board.reload()
@@ -126,7 +129,9 @@ func (s *returnsScreen) show(v data.DossierView) {
 	s.apology.show(v)
 	s.handover.show(v)
 	s.detail.Show()
-	s.detail.Refresh()
+	// The split gives the dossier the width its lines need, also when it
+	// was filled behind another screen (a report's overdue dossier).
+	s.content.Refresh()
 }
 
 // changed shows the dossier a workflow changed and the lists it moved in.
@@ -152,7 +157,7 @@ func (s *returnsScreen) clearForms() {
 }
 
 // relayout lays the dossier out again as messages come and go.
-func (s *returnsScreen) relayout() { s.detail.Refresh() }
+func (s *returnsScreen) relayout() { s.pane.Refresh() }
 
 // reveal scrolls the dossier so that o, one of its parts, is in sight.
 func (s *returnsScreen) reveal(o fyne.CanvasObject) {

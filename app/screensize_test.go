@@ -122,6 +122,13 @@ var screenCases = []screenCase{
 		h.press(sectionKey(sectionManifests))
 		return h, nil
 	}},
+	{"dossier view, sent to the agency", func(t *testing.T, size fyne.Size) (*harness, []fyne.CanvasObject) {
+		h := onScreen(t, size)
+		d := h.takeDossier("")
+		h.setStatus(d.Code, data.StatusTransferred) // the longest state's name
+		h.openDossier(d.Code)
+		return h, []fyne.CanvasObject{h.u.returns.board.content}
+	}},
 	{"manifests listed", func(t *testing.T, size fyne.Size) (*harness, []fyne.CanvasObject) {
 		h := onScreen(t, size)
 		h.signedManifests()
