@@ -165,12 +165,18 @@ func TestVietnameseByDefaultOnEnglishSystem(t *testing.T) {
 	}
 }
 
-func TestEnglishThroughSetting(t *testing.T) {
+// backToVietnamese puts the window's language back once a test that
+// switches it ends, for the tests after it.
+func backToVietnamese(t *testing.T) {
 	t.Cleanup(func() {
 		if err := useLanguage(Vietnamese); err != nil {
 			t.Error(err)
 		}
 	})
+}
+
+func TestEnglishThroughSetting(t *testing.T) {
+	backToVietnamese(t)
 	h := newHarness(t, true)
 	h.a.Preferences().SetString(prefLanguage, English)
 	h.start(vn(2027, 1, 10, 9, 0))

@@ -617,8 +617,8 @@ func TestIntakeSupplementAndRefusal(t *testing.T) {
 	}
 	test.Tap(n.issue)
 	h.wait()
-	if !n.msg.Visible() || !strings.Contains(n.msg.Text, "giấy tờ cần bổ sung") {
-		t.Errorf("empty list: %q", n.msg.Text)
+	if msg := n.form.message(data.FieldNoticeItems); !strings.Contains(msg, "giấy tờ cần bổ sung") || h.focused() != n.items {
+		t.Errorf("empty list: %q under the list, summary %q", msg, n.msg.Text)
 	}
 	if h.u.Window().Canvas().Overlays().Top() == nil {
 		t.Fatalf("the dialog closed on an error")
@@ -645,15 +645,15 @@ func TestIntakeSupplementAndRefusal(t *testing.T) {
 		t.Fatalf("Form 03 dialog: code %q\n%s", n.code.Text, h.overlayText())
 	}
 	test.Tap(n.issue)
-	if !strings.Contains(n.msg.Text, "Hãy nhập mã hồ sơ") || h.focused() != n.code {
-		t.Errorf("no code: %q", n.msg.Text)
+	if msg := n.form.message(data.FieldNoticeCode); !strings.Contains(msg, "mã hồ sơ") || h.focused() != n.code {
+		t.Errorf("no code: %q under the code, summary %q", msg, n.msg.Text)
 	}
 	test.Type(n.code, strings.ToLower(firstCode)+"x")
 	test.Type(n.items, "Hồ sơ không thuộc thẩm quyền của xã")
 	test.Tap(n.issue)
 	h.confirm()
-	if !n.msg.Visible() {
-		t.Errorf("a wrong code was taken")
+	if n.form.message(data.FieldNoticeCode) == "" {
+		t.Errorf("a wrong code was taken (%q)", n.msg.Text)
 	}
 	n.code.SetText(firstCode)
 	test.Tap(n.issue)

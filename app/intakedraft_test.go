@@ -7,11 +7,7 @@ import (
 )
 
 func TestLanguageSwitchKeepsIntake(t *testing.T) {
-	t.Cleanup(func() {
-		if err := useLanguage(Vietnamese); err != nil {
-			t.Error(err)
-		}
-	})
+	backToVietnamese(t)
 	h, s, _ := openIntake(t)
 	h.pickProcedure(s, "dang ky giam ho")
 	test.Type(s.applicant.name, citizenName)

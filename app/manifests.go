@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/data"
-	"motcua/platform"
 )
 
 // manifestsScreen keeps the postal hand-over manifests. On the left a
@@ -21,8 +20,7 @@ import (
 // the desk, whose answer is the manifest as it then stands.
 type manifestsScreen struct {
 	u *UI
-	// print sends a printout to the printer; tests replace it.
-	print func(path string) error
+	detailScreen
 
 	// m is the manifest on show; its Number is "" when none.
 	m data.Manifest
@@ -33,19 +31,11 @@ type manifestsScreen struct {
 	actions   *manifestActions
 	actionMsg *banner
 	announced *announcedList
-
-	placeholder *widget.Label
-	detail      *fyne.Container
-
-	content fyne.CanvasObject
 }
 
 func newManifestsScreen(u *UI) *manifestsScreen {
-	s := &manifestsScreen{u: u, print: platform.Print}
-	var reopen string
-	if old := u.manifests; old != nil { // the window is built again in another language
-		s.print, reopen = old.print, old.m.Number
-	}
+	shared, reopen := carryOver(u.manifests, lang.L("manifest.choose")) // the window is built again in another language
+	s := &manifestsScreen{u: u, detailScreen: shared}
 	s.actionMsg = newBanner().fade(u.after)
 	s.opener = newManifestOpener(s)
 	s.items = newManifestItems(s)
@@ -63,8 +53,6 @@ func newManifestsScreen(u *UI) *manifestsScreen {
 	lists.Offset = 0.65
 	s.detail = container.NewBorder(s.items.top, bottom, nil, nil, lists)
 	s.detail.Hide()
-	s.placeholder = wrapped(lang.L("manifest.choose"), fyne.TextStyle{})
-	s.placeholder.Importance = widget.LowImportance
 	split := container.NewHSplit(s.opener.content, container.NewPadded(container.NewStack(container.NewVBox(s.placeholder), s.detail)))
 	split.Offset = 0.28
 	s.content = split
@@ -75,6 +63,9 @@ func newManifestsScreen(u *UI) *manifestsScreen {
 	}
 	return s
 }
+
+// shown names the manifest on show for a window built again.
+func (s *manifestsScreen) shown() string { return s.m.Number }
 
 // focusable is where the cursor goes when the screen comes forward: the
 // scan field of the manifest on show, else the kind of a new one.
@@ -142,15 +133,13 @@ func (s *manifestsScreen) show(m data.Manifest) {
 		s.actionMsg.show("", widget.MediumImportance)
 	}
 	s.m = m
-	s.placeholder.Hide()
 	open := m.Status == data.ManifestOpen
 	s.items.show(m)
 	s.sign.content.Hidden, s.sign.closeBtn.Hidden, s.actions.content.Hidden = !open, !open, open
 	s.actions.show(m)
 	s.announced.show(m)
 	s.showButtons()
-	s.detail.Show()
-	s.detail.Refresh()
+	s.showDetail()
 	s.opener.update(m)
 }
 

@@ -14,7 +14,7 @@ import (
 
 // noticeDialog asks for the dossier and the items of a Form 02
 // (supplement) or 03 (refusal), issues it through the desk and prints
-// it; it stays open, saying why, when the desk refuses.
+// it; it stays open, the bad field marked, when the desk refuses.
 type noticeDialog struct {
 	u     *UI
 	kind  string
@@ -23,9 +23,10 @@ type noticeDialog struct {
 	issued func(kind string, d data.Dossier, p printed)
 
 	d     *formDialog
-	code  *widget.Entry
-	items *widget.Entry
-	msg   *widget.Label
+	form  *form
+	code  *field
+	items *field
+	msg   *widget.Label // what no field of the form shows
 	issue *widget.Button
 }
 
@@ -35,24 +36,30 @@ func newNoticeDialog(u *UI, kind, code string, print func(string) error, issued 
 	if kind == counter.KindRefusal {
 		title, itemsLabel, placeholder = lang.L("intake.refuse.title"), lang.L("intake.refuse.items"), lang.L("intake.refuse.placeholder")
 	}
-	n.code = widget.NewEntry()
-	n.code.SetPlaceHolder(lang.L("intake.notice.code.placeholder"))
+	n.code = newField(u, lang.L("intake.notice.code.placeholder"))
 	n.code.SetText(code)
-	n.items = widget.NewMultiLineEntry()
-	n.items.SetPlaceHolder(placeholder)
-	n.items.SetMinRowsVisible(5)
+	n.items = newField(u, placeholder)
+	n.items.MultiLine = true
 	n.items.Wrapping = fyne.TextWrapWord
+	n.items.SetMinRowsVisible(5)
+	// F2 stays in the dialog: the scan goes into its code field.
+	n.code.onKey, n.items.onKey = n.scanKey, n.scanKey
 	n.msg = errorLabel()
+	n.form = newForm(u, n.resize)
+	codeField := n.form.add(data.FieldNoticeCode, lang.L("intake.notice.code"), n.code, nil)
+	itemsField := n.form.add(data.FieldNoticeItems, itemsLabel, n.items, nil)
+	n.code.OnChanged = func(string) { n.form.edited(codeField) }
+	n.items.OnChanged = func(string) { n.form.edited(itemsField) }
 	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("intake.notice.code"), n.code),
-		widget.NewFormItem(itemsLabel, n.items),
+		widget.NewFormItem(lang.L("intake.notice.code"), codeField.under(n.code)),
+		widget.NewFormItem(itemsLabel, itemsField.under(n.items)),
 	}
 	n.d = newFormDialog(title, lang.L("intake.notice.issue"), items, n.onIssue, u.win)
 	n.d.extra(n.msg)
 	n.issue = n.d.confirm
 	n.d.keepOpen = true
 	n.code.OnSubmitted = func(string) { u.win.Canvas().Focus(n.items) }
-	n.d.Resize(fyne.NewSize(640, n.d.MinSize().Height))
+	n.resize()
 	u.showDialog(n.d)
 	if n.code.Text == "" {
 		u.win.Canvas().Focus(n.code)
@@ -62,19 +69,42 @@ func newNoticeDialog(u *UI, kind, code string, print func(string) error, issued 
 	return n
 }
 
-// showError says in the dialog why the notice was not issued.
-func (n *noticeDialog) showError(msg string) {
-	n.msg.SetText(msg)
-	n.msg.Show()
-	n.d.Resize(fyne.NewSize(640, n.d.MinSize().Height))
+func (n *noticeDialog) resize() { n.d.Resize(fyne.NewSize(640, n.d.MinSize().Height)) }
+
+func (n *noticeDialog) scanKey(ev *fyne.KeyEvent) bool {
+	if ev.Name != fyne.KeyF2 {
+		return false
+	}
+	n.u.win.Canvas().Focus(n.code)
+	return true
+}
+
+// formKind is the form the dialog issues.
+func (n *noticeDialog) formKind() data.FormKind {
+	if n.kind == counter.KindRefusal {
+		return data.FormRefusal
+	}
+	return data.FormSupplement
+}
+
+// showError marks the fields err names and says, on the line under the
+// form, what no field shows.
+func (n *noticeDialog) showError(err error) {
+	summary, ok := n.form.show(err)
+	if !ok {
+		n.form.clearAll()
+		summary = n.u.errorText(err)
+	}
+	setLine(n.msg, summary, widget.DangerImportance)
+	n.resize()
 }
 
 // onIssue records the notice, renders it and prints it.
 func (n *noticeDialog) onIssue() {
 	text, items := n.code.Text, strings.Split(n.items.Text, "\n")
-	if strings.TrimSpace(text) == "" {
-		n.showError(lang.L("intake.notice.code.missing"))
-		n.u.win.Canvas().Focus(n.code)
+	// What is missing is said before a refusal is asked once more.
+	if err := data.CheckNotice(n.formKind(), text, nil, data.NoticeLines(items)); err != nil {
+		n.showError(err)
 		return
 	}
 	if n.kind == counter.KindRefusal {
@@ -103,7 +133,7 @@ func (n *noticeDialog) send(text string, items []string) {
 				n.u.showError(err)
 				return
 			}
-			n.showError(data.ErrorMessage(err))
+			n.showError(err)
 			return
 		}
 		n.d.Hide()

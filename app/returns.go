@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"motcua/data"
-	"motcua/platform"
 )
 
 // returnsScreen is the return desk. On the left one dossier on one
@@ -20,8 +19,7 @@ import (
 // workflow is one call of the desk, whose answer is the dossier as shown.
 type returnsScreen struct {
 	u *UI
-	// print sends a printout to the printer; tests replace it.
-	print func(path string) error
+	detailScreen
 
 	// v is the dossier on show; v.Dossier.Code is "" when none.
 	v data.DossierView
@@ -32,20 +30,13 @@ type returnsScreen struct {
 	board    *dossierBoard
 	stop     *stopDialog // open, or last open
 
-	scroll      *container.Scroll
-	pane        *fyne.Container // holds scroll, which it lays out
-	placeholder *widget.Label
-	detail      *fyne.Container
-
-	content fyne.CanvasObject
+	scroll *container.Scroll
+	pane   *fyne.Container // holds scroll, which it lays out
 }
 
 func newReturnsScreen(u *UI) *returnsScreen {
-	s := &returnsScreen{u: u, print: platform.Print}
-	var reopen string
-	if old := u.returns; old != nil { // the window is built again in another language
-		s.print, reopen = old.print, old.v.Dossier.Code
-	}
+	shared, reopen := carryOver(u.returns, lang.L("returns.choose")) // the window is built again in another language
+	s := &returnsScreen{u: u, detailScreen: shared}
 	s.apology = newApologyForm(s)
 	s.handover = newReturnForm(s)
 	s.dossier = newDossierDetail(s)
@@ -59,8 +50,6 @@ func newReturnsScreen(u *UI) *returnsScreen {
 		heading(lang.L("returns.timeline")), s.dossier.timeline,
 	)
 	s.detail.Hide()
-	s.placeholder = wrapped(lang.L("returns.choose"), fyne.TextStyle{})
-	s.placeholder.Importance = widget.LowImportance
 	// The dossier scrolls as a whole, its long texts wrapped at the
 	// pane's width even when it was filled behind another screen.
 	s.scroll, s.pane = newTextScroll(container.NewPadded(container.NewVBox(s.placeholder, s.detail)))
@@ -74,6 +63,9 @@ func newReturnsScreen(u *UI) *returnsScreen {
 	}
 	return s
 }
+
+// shown names the dossier on show for a window built again.
+func (s *returnsScreen) shown() string { return s.v.Dossier.Code }
 
 // focusable is where the cursor goes when the desk comes forward: the
 // recipient's ID when a result is ready to hand over, else the window's
@@ -124,11 +116,10 @@ func (s *returnsScreen) show(v data.DossierView) {
 		s.clearForms()
 	}
 	s.v = v
-	s.placeholder.Hide()
 	s.dossier.show(v)
 	s.apology.show(v)
 	s.handover.show(v)
-	s.detail.Show()
+	s.showDetail()
 	// The split gives the dossier the width its lines need, also when it
 	// was filled behind another screen (a report's overdue dossier).
 	s.content.Refresh()

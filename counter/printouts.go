@@ -280,29 +280,21 @@ func (d *Desk) Notice(ctx context.Context, kind, text string, items []string) (d
 		return data.Dossier{}, "", err
 	}
 	actor := o.FullName
-	dossier, err := d.dossierFor(ctx, text)
-	if err != nil {
-		return data.Dossier{}, "", err
-	}
-	var clean []string
-	for _, it := range items {
-		for _, line := range strings.Split(it, "\n") {
-			if line = data.Clean(line); line != "" {
-				clean = append(clean, line)
-			}
-		}
-	}
-	if len(clean) == 0 {
-		what := "giấy tờ cần bổ sung"
-		if kind == KindRefusal {
-			what = "lý do từ chối"
-		}
-		return data.Dossier{}, "", data.Errorf(data.EInvalid, "Hãy ghi rõ %s.", what)
-	}
-	to := data.StatusSupplement
-	render := printout.Supplement
+	formKind, to, render := data.FormSupplement, data.StatusSupplement, printout.Supplement
 	if kind == KindRefusal {
-		to, render = data.StatusRefused, printout.Refusal
+		formKind, to, render = data.FormRefusal, data.StatusRefused, printout.Refusal
+	}
+	clean := data.NoticeLines(items)
+	var dossier data.Dossier
+	var notFound error // a code that names no dossier is the officer's to correct
+	if data.Clean(text) != "" {
+		dossier, notFound = d.dossierFor(ctx, text)
+		if data.ErrorCode(notFound) == data.EInternal {
+			return data.Dossier{}, "", notFound
+		}
+	}
+	if err := data.CheckNotice(formKind, text, notFound, clean); err != nil {
+		return data.Dossier{}, "", err
 	}
 	office, err := d.store.Office(ctx)
 	if err != nil {
@@ -310,10 +302,6 @@ func (d *Desk) Notice(ctx context.Context, kind, text string, items []string) (d
 	}
 	if dossier, err = d.store.SetStatus(ctx, dossier.Code, to, actor, strings.Join(clean, "; ")); err != nil {
 		return data.Dossier{}, "", err
-	}
-	formKind := data.FormSupplement
-	if kind == KindRefusal {
-		formKind = data.FormRefusal
 	}
 	path, err := d.issue(ctx, dossier.Code, kind, actor, func(w io.Writer, _ int) error {
 		return render(w, printout.NoticeInput{Office: office, Dossier: dossier, Items: clean, Issued: d.now(), Officer: actor,

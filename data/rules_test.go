@@ -16,6 +16,21 @@ func fieldsOf(err error) map[string]string {
 	return out
 }
 
+// wantFields checks that err names exactly the fields of bad, each with
+// a message holding bad's text for it.
+func wantFields(t *testing.T, err error, bad map[string]string) {
+	t.Helper()
+	got := fieldsOf(err)
+	if len(got) != len(bad) {
+		t.Fatalf("fields %v, want %v", got, bad)
+	}
+	for f, w := range bad {
+		if !strings.Contains(got[f], w) {
+			t.Errorf("%s: %q, want %q", f, got[f], w)
+		}
+	}
+}
+
 func TestTimeLimitValidate(t *testing.T) {
 	n := func(v int) *int { return &v }
 	s := func(v string) *string { return &v }
@@ -32,15 +47,7 @@ func TestTimeLimitValidate(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := fieldsOf(c.tl.Validate())
-			if len(got) != len(c.bad) {
-				t.Fatalf("fields %v, want %v", got, c.bad)
-			}
-			for f, w := range c.bad {
-				if !strings.Contains(got[f], w) {
-					t.Errorf("%s: %q, want %q", f, got[f], w)
-				}
-			}
+			wantFields(t, c.tl.Validate(), c.bad)
 		})
 	}
 }
@@ -88,5 +95,39 @@ func TestCheckOpening(t *testing.T) {
 				t.Errorf("fields %v, want %q", got, c.bad)
 			}
 		})
+	}
+}
+
+func TestCheckNotice(t *testing.T) {
+	const code = "000.30.12.H30-270203-1001"
+	notFound := Errorf(ENotFound, "Không tìm thấy hồ sơ %s.", code)
+	cases := []struct {
+		name     string
+		kind     FormKind
+		code     string
+		notFound error
+		items    []string
+		bad      map[string]string // field: part of its message
+	}{
+		{"supplement", FormSupplement, code, nil, []string{"Bản sao giấy khai sinh"}, nil},
+		{"refusal", FormRefusal, code, nil, []string{"Không thuộc thẩm quyền"}, nil},
+		{"no code", FormRefusal, " ", nil, []string{"Không thuộc thẩm quyền"}, map[string]string{FieldNoticeCode: "mã hồ sơ"}},
+		{"no such dossier", FormSupplement, code + "9", notFound, []string{"Tờ khai"}, map[string]string{FieldNoticeCode: "Không tìm thấy"}},
+		{"no papers", FormSupplement, code, nil, nil, map[string]string{FieldNoticeItems: "giấy tờ cần bổ sung"}},
+		{"nothing", FormRefusal, "", nil, NoticeLines([]string{" \n\t"}),
+			map[string]string{FieldNoticeCode: "mã hồ sơ", FieldNoticeItems: "lý do từ chối"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			wantFields(t, CheckNotice(c.kind, c.code, c.notFound, c.items), c.bad)
+		})
+	}
+}
+
+func TestNoticeLines(t *testing.T) {
+	got := NoticeLines([]string{"  Bản sao \n\n Tờ khai\t", "", "Giấy uỷ quyền"})
+	want := []string{"Bản sao", "Tờ khai", "Giấy uỷ quyền"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("lines %q, want %q", got, want)
 	}
 }
