@@ -2,10 +2,8 @@ package app
 
 import (
 	"context"
-	"image/color"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -15,7 +13,7 @@ import (
 	"motcua/data"
 )
 
-// announcedList shows, beside a from-post manifest, the items the postal
+// announcedList shows, under a from-post manifest's items, the items the postal
 // operator announced through the province that no signed manifest holds
 // yet ("Bưu điện đã báo, chưa giao"): what the postman should be handing
 // over. Choosing one on an open manifest adds it as its scan would.
@@ -36,10 +34,7 @@ func newAnnouncedList(s *manifestsScreen) *announcedList {
 	a.empty = note(lang.L("manifest.announced.none"))
 	a.list = widget.NewList(func() int { return len(a.items) }, a.createRow, a.updateRow)
 	a.list.OnSelected = a.onSelected
-	// The list is as wide as an item and a name need.
-	width := canvas.NewRectangle(color.Transparent)
-	width.SetMinSize(fyne.NewSize(300, 0))
-	a.content = container.NewStack(width, container.NewBorder(container.NewVBox(a.heading, a.empty), nil, widget.NewSeparator(), nil, a.list))
+	a.content = container.NewBorder(container.NewVBox(a.heading, a.empty), nil, nil, nil, a.list)
 	a.content.Hide()
 	return a
 }
@@ -74,7 +69,7 @@ func (a *announcedList) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	rows[1].(*widget.Label).SetText(what)
 }
 
-// show lists the announcements beside a from-post manifest; other
+// show lists the announcements under a from-post manifest; other
 // manifests have none.
 func (a *announcedList) show(m data.Manifest) {
 	if m.Kind != data.ManifestFromPost {

@@ -33,6 +33,7 @@ type calendarScreen struct {
 
 	override *overrideForm
 	dueCalc  *dueCalculator
+	right    *container.Scroll // the forms beside the list
 
 	content fyne.CanvasObject
 }
@@ -74,9 +75,16 @@ func newCalendarScreen(u *UI) *calendarScreen {
 	s.dueCalc = newDueCalculator(u, func() *data.Calendar { return s.cal })
 	add := widget.NewCard(lang.L("calendar.add.title"), "", s.override.content)
 	add.Hidden = !u.desk.May(data.ActCalendar)
-	right := container.NewVScroll(container.NewVBox(add,
+	var right *fyne.Container
+	s.right, right = newTextScroll(container.NewVBox(add,
 		widget.NewCard(lang.L("calendar.due.title"), "", s.dueCalc.content),
 	))
+	// The answer is the pane's last line: on a 768-pixel screen it lies
+	// under the forms until the pane scrolls to it.
+	s.dueCalc.answered = func() {
+		right.Refresh()
+		s.right.ScrollToBottom()
+	}
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.66
 	s.content = split

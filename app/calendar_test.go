@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"motcua/data"
@@ -237,5 +238,23 @@ func TestParseReceived(t *testing.T) {
 				t.Errorf("parseReceived(%q) = %v, %v; want %v, %v", c.in, got, ok, c.want, c.ok)
 			}
 		})
+	}
+}
+
+// TestDueDateInSight: the answer, under the forms, is scrolled into
+// sight in a window too short for the whole pane (the window's menu and
+// the screen's task bar take their share of a 768-pixel screen).
+func TestDueDateInSight(t *testing.T) {
+	h := onScreen(t, fyne.NewSize(1024, 600))
+	h.press(sectionKey(sectionCalendar))
+	s := h.u.calendar
+	relayout(h.u.Window().Canvas().Content())
+	s.dueCalc.dueDays.SetText("3")
+	test.Tap(s.dueCalc.computeDue)
+	relayout(h.u.Window().Canvas().Content())
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(s.dueCalc.due).Y - d.AbsolutePositionForObject(s.right).Y
+	if s.dueCalc.due.Text == "" || top < 0 || top+s.dueCalc.due.Size().Height > s.right.Size().Height+slack {
+		t.Errorf("the due date %q lies at %v+%v, out of the pane's %v", s.dueCalc.due.Text, top, s.dueCalc.due.Size().Height, s.right.Size().Height)
 	}
 }

@@ -28,12 +28,15 @@ type dueCalculator struct {
 	dueCutoff  *field
 	computeDue *widget.Button
 	due        *widget.Label
+	// answered runs once due says something: the screen brings it in
+	// sight.
+	answered func()
 
 	content *fyne.Container
 }
 
 func newDueCalculator(u *UI, cal func() *data.Calendar) *dueCalculator {
-	c := &dueCalculator{u: u, cal: cal}
+	c := &dueCalculator{u: u, cal: cal, answered: func() {}}
 	c.received = newField(u, "")
 	c.followClock()
 	c.received.OnSubmitted = func(string) { c.onDue() }
@@ -67,6 +70,7 @@ func (c *dueCalculator) followClock() {
 
 // onDue computes the appointment date with the calendar in memory.
 func (c *dueCalculator) onDue() {
+	defer func() { c.answered() }()
 	c.followClock()
 	c.due.Importance = widget.DangerImportance
 	at, ok := parseReceived(c.received.Text)

@@ -70,11 +70,12 @@ func newIntakeProcedure(u *UI, r *cardReader, f *form, below fyne.CanvasObject, 
 	search.OnSubmitted = r.submitted(search, func(string) { p.onSubmitted() })
 	search.onFocusLost = func() { f.markLeft(p.procField, r.latest()) }
 
-	daysBox := container.NewGridWrap(fyne.NewSize(120, p.days.MinSize().Height), p.days)
+	daysBox := container.NewGridWrap(fyne.NewSize(100, p.days.MinSize().Height), p.days)
 	// The heading beside the search: every line it takes is a paper less
 	// in sight.
-	p.daysRow = container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("intake.days")), daysBox), p.review,
-		p.daysField.msg)
+	// The warning says what to type and stands beside the field: one
+	// line less over the papers.
+	p.daysRow = container.NewVBox(container.NewBorder(nil, nil, nil, daysBox, p.review), p.daysField.msg)
 	p.chosen = container.NewVBox(p.procTitle, p.procMeta, p.daysRow)
 	p.top = container.NewVBox(container.NewBorder(nil, nil, heading(lang.L("intake.procedure")), nil, search),
 		p.procField.msg, p.chosen)

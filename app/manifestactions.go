@@ -42,8 +42,10 @@ func newManifestActions(s *manifestsScreen) *manifestActions {
 	a.resultsBack = widget.NewButton(lang.L("manifest.resultsBack"), a.onResultsBack)
 	a.reconResult = wrapped("", fyne.TextStyle{})
 	a.reconResult.Hide()
+	// The delivery of the chosen item is recorded beside the items (the
+	// screen places a.delivered and a.failed there).
 	a.content = container.NewVBox(
-		container.NewHBox(a.reprint, a.reconcile, a.printRecon, a.delivered, a.failed, a.resultsBack),
+		container.NewHBox(a.reprint, a.reconcile, a.printRecon, a.resultsBack),
 		a.reconResult,
 	)
 	return a
@@ -61,7 +63,7 @@ func (a *manifestActions) showButtons(m data.Manifest, it *data.ManifestItem) {
 	toCitizen := m.Kind == data.ManifestToCitizen
 	pending := it != nil && (it.Outcome == data.DeliveryPending || it.Outcome == data.DeliveryFailed)
 	for _, b := range []*widget.Button{a.delivered, a.failed} {
-		b.Hidden = !toCitizen
+		b.Hidden = !toCitizen || m.Status == data.ManifestOpen
 		setEnabled(b, pending)
 	}
 	a.resultsBack.Hidden = m.Kind != data.ManifestToAgency

@@ -16,9 +16,11 @@ import (
 	"motcua/data"
 )
 
-// Widths of the item rows' columns: number, dossier (the rest),
-// documents, postal item, fee, delivery or reconciliation.
-var itemColumns = columns{36, 0, 140, 140, 90, 120}
+// Widths of the item rows' columns: position, applicant over dossier
+// and procedure (the rest), postal item over documents, fee over
+// delivery or reconciliation. Two lines a row leave the applicant and
+// the dossier room on a 1024-pixel screen.
+var itemColumns = columns{30, 0, 128, 102}
 
 // manifestItems is the manifest on show and its dossiers: the scanner
 // adds them one after another to an open manifest (with the postage
@@ -35,6 +37,7 @@ type manifestItems struct {
 	fee       *field
 	feeLabel  *widget.Label
 	feeHead   *widget.Label   // the fee column's heading
+	chosenTxt *widget.Label   // the chosen item whole, which its row may shorten
 	feeBox    *fyne.Container // the fee and its label
 	feedback  *scanLog
 	list      *keyList
@@ -64,15 +67,23 @@ func newManifestItems(s *manifestsScreen) *manifestItems {
 	m.feeHead = bold(lang.L("manifest.col.fee"))
 	m.fee.OnSubmitted = func(string) { u.win.Canvas().Focus(m.scan) }
 	m.feeLabel = widget.NewLabel(lang.L("manifest.fee"))
-	m.feeBox = container.NewHBox(m.feeLabel, container.NewGridWrap(fyne.NewSize(120, m.fee.MinSize().Height), m.fee))
+	m.feeBox = container.NewHBox(m.feeLabel, container.NewGridWrap(fyne.NewSize(100, m.fee.MinSize().Height), m.fee))
 	scanRow := container.NewBorder(nil, nil, m.scanLabel, m.feeBox, m.scan)
 	m.feedback = newScanLog(3)
 
-	header := container.New(itemColumns, bold("#"), bold(lang.L("manifest.col.dossier")), bold(lang.L("manifest.col.documents")),
-		bold(lang.L("manifest.col.postalItem")), m.feeHead, bold(lang.L("manifest.col.state")))
+	under := func(text string) *widget.Label {
+		l := bold(text)
+		l.SizeName = theme.SizeNameCaptionText
+		return l
+	}
+	header := container.New(itemColumns, bold("#"),
+		twoLines(bold(lang.L("manifest.col.applicant")), under(lang.L("manifest.col.dossier"))),
+		twoLines(bold(lang.L("manifest.col.postalItem")), under(lang.L("manifest.col.documents"))),
+		twoLines(m.feeHead, under(lang.L("manifest.col.state"))))
 	m.list = newKeyList(u, func() int { return len(s.m.Items) }, m.createRow, m.updateRow)
-	m.list.OnSelected = func(id widget.ListItemID) { m.selected = id; s.showButtons() }
-	m.list.OnUnselected = func(widget.ListItemID) { m.selected = -1; s.showButtons() }
+	m.list.OnSelected = func(id widget.ListItemID) { m.choose(id) }
+	m.list.OnUnselected = func(widget.ListItemID) { m.choose(-1) }
+	m.chosenTxt = note(lang.L("manifest.chosen.none"))
 	m.totals = wrapped("", fyne.TextStyle{Bold: true})
 	m.remove = widget.NewButtonWithIcon(lang.L("manifest.remove"), theme.DeleteIcon(), m.onRemove)
 	m.top = container.NewVBox(
@@ -83,20 +94,25 @@ func newManifestItems(s *manifestsScreen) *manifestItems {
 	return m
 }
 
-// An item row: position | applicant over code and procedure |
-// documents | postal item | fee | delivery or reconciliation.
+// twoLines puts a cell's second line close under its first.
+func twoLines(top, bottom fyne.CanvasObject) *fyne.Container {
+	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), top, bottom)
+}
+
+// An item row: position | applicant over code and procedure | postal
+// item over documents | fee over delivery or reconciliation.
 func (m *manifestItems) createRow() fyne.CanvasObject {
-	label := func() *widget.Label {
+	label := func(size fyne.ThemeSizeName) *widget.Label {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
+		l.SizeName = size
 		return l
 	}
-	name := label()
+	text, caption := theme.SizeNameText, theme.SizeNameCaptionText
+	name := label(text)
 	name.TextStyle = fyne.TextStyle{Bold: true}
-	what := label()
-	what.SizeName = theme.SizeNameCaptionText
-	main := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), name, what)
-	return container.New(itemColumns, label(), main, label(), label(), label(), label())
+	return container.New(itemColumns, label(text), twoLines(name, label(caption)),
+		twoLines(label(text), label(caption)), twoLines(label(text), label(caption)))
 }
 
 func (m *manifestItems) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -106,21 +122,41 @@ func (m *manifestItems) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	it := man.Items[id]
 	cells := o.(*fyne.Container).Objects
-	cells[0].(*widget.Label).SetText(strconv.Itoa(id + 1))
-	main := cells[1].(*fyne.Container).Objects
-	main[0].(*widget.Label).SetText(it.Applicant)
-	main[1].(*widget.Label).SetText(it.DossierCode + " · " + it.ProcedureName)
-	cells[2].(*widget.Label).SetText(lang.L("manifest.documents", map[string]any{"Count": it.Documents, "Originals": it.Originals, "Copies": it.Copies}))
-	cells[3].(*widget.Label).SetText(it.PostalItem)
-	fee := money(it.Fee)
-	if it.Fee == 0 && man.Kind == data.ManifestToAgency {
-		fee = "" // the citizen pays no postage for these
+	lines := func(i int) (*widget.Label, *widget.Label) {
+		c := cells[i].(*fyne.Container).Objects
+		return c[0].(*widget.Label), c[1].(*widget.Label)
 	}
-	cells[4].(*widget.Label).SetText(fee)
+	cells[0].(*widget.Label).SetText(strconv.Itoa(id + 1))
+	name, what := lines(1)
+	name.SetText(it.Applicant)
+	what.SetText(it.DossierCode + " · " + it.ProcedureName)
+	item, docs := lines(2)
+	item.SetText(it.PostalItem)
+	docs.SetText(lang.L("manifest.documents", map[string]any{"Count": it.Documents, "Originals": it.Originals, "Copies": it.Copies}))
+	fee, state := lines(3)
+	if it.Fee == 0 && man.Kind == data.ManifestToAgency {
+		fee.SetText("") // the citizen pays no postage for these
+	} else {
+		fee.SetText(money(it.Fee))
+	}
 	text, imp := itemState(man, it)
-	state := cells[5].(*widget.Label)
 	state.Importance = imp
 	state.SetText(text)
+}
+
+// choose shows the item chosen in the list whole, id -1 none, and what
+// it allows.
+func (m *manifestItems) choose(id widget.ListItemID) {
+	m.selected = id
+	if it := m.chosen(); it != nil {
+		m.chosenTxt.SetText(strings.Join([]string{it.Applicant, it.DossierCode, it.ProcedureName}, " · "))
+		m.chosenTxt.Importance = widget.MediumImportance
+	} else {
+		m.chosenTxt.SetText(lang.L("manifest.chosen.none"))
+		m.chosenTxt.Importance = widget.LowImportance
+	}
+	m.chosenTxt.Refresh()
+	m.s.showButtons()
 }
 
 // itemState says where an item stands: its delivery for the results the
@@ -182,7 +218,7 @@ func (m *manifestItems) forget() {
 	m.scans, m.queue = nil, nil
 	m.feedback.clear()
 	m.list.UnselectAll()
-	m.selected = -1
+	m.choose(-1)
 }
 
 // chosen is the item chosen in the list, nil when none.

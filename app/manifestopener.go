@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -67,27 +69,18 @@ func newManifestOpener(s *manifestsScreen) *manifestOpener {
 	o.form.fields = []*formField{kind, agency}
 	o.agency.OnChanged = func(string) { o.form.edited(agency) }
 	o.agencyBox = agency.under(o.agency)
+	// Each label over its field: the pane stays narrow enough to leave
+	// the manifest's columns their room on a 1024-pixel screen.
 	o.newForm = container.NewVBox(
 		heading(lang.L("manifest.new")),
-		container.New(layout.NewFormLayout(),
-			widget.NewLabel(lang.L("manifest.kind")), kind.under(o.kind),
-			widget.NewLabel(lang.L("manifest.carrier")), o.carrier,
-			o.agencyLabel, o.agencyBox,
-		),
+		widget.NewLabel(lang.L("manifest.kind")), kind.under(o.kind),
+		widget.NewLabel(lang.L("manifest.carrier")), o.carrier,
+		o.agencyLabel, o.agencyBox,
 		container.NewHBox(o.openBtn), o.openMsg,
 	)
 	o.showAgencyField()
 
-	o.list = newKeyList(s.u, func() int { return len(o.recent) }, func() fyne.CanvasObject {
-		number := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		state := widget.NewLabel("")
-		state.SizeName = theme.SizeNameCaptionText
-		kind := widget.NewLabel("")
-		kind.Truncation = fyne.TextTruncateEllipsis
-		kind.SizeName = theme.SizeNameCaptionText
-		return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2),
-			container.NewBorder(nil, nil, nil, state, number), kind)
-	}, o.updateRow)
+	o.list = newKeyList(s.u, func() int { return len(o.recent) }, recentRow, o.updateRow)
 	o.list.OnSelected = func(id widget.ListItemID) {
 		if id < len(o.recent) {
 			s.openThenScan(o.recent[id].Number)
@@ -95,9 +88,31 @@ func newManifestOpener(s *manifestsScreen) *manifestOpener {
 		o.list.UnselectAll()
 	}
 	o.listHint = note("")
-	top := container.NewVBox(o.newForm, widget.NewSeparator(), heading(lang.L("manifest.recent")), o.listHint)
-	o.content = container.NewBorder(top, nil, nil, nil, o.list)
+	recent := wrapped(lang.L("manifest.recent"), fyne.TextStyle{Bold: true})
+	top := container.NewVBox(o.newForm, widget.NewSeparator(), recent, o.listHint)
+	// The pane is as wide as a row's number and state need, whole: its
+	// kind and carrier may be shortened, the manifest opened shows them.
+	row := recentRow().(*fyne.Container)
+	first := row.Objects[0].(*fyne.Container).Objects
+	first[0].(*widget.Label).SetText("000000-000")
+	first[1].(*widget.Label).SetText(lang.N("manifest.state.closed", 999, map[string]any{"Count": 999, "Time": "23:59 28/02"}))
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(row.MinSize().Width, 0))
+	o.content = container.NewStack(width, container.NewBorder(top, nil, nil, nil, o.list))
 	return o
+}
+
+// recentRow is a row of the recent manifests: the number and its state
+// over its kind and carrier or agency.
+func recentRow() fyne.CanvasObject {
+	number := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	state := widget.NewLabel("")
+	state.SizeName = theme.SizeNameCaptionText
+	kind := widget.NewLabel("")
+	kind.Truncation = fyne.TextTruncateEllipsis
+	kind.SizeName = theme.SizeNameCaptionText
+	return container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2),
+		container.NewBorder(nil, nil, nil, state, number), kind)
 }
 
 func (o *manifestOpener) updateRow(id widget.ListItemID, obj fyne.CanvasObject) {

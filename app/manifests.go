@@ -42,9 +42,16 @@ func newManifestsScreen(u *UI) *manifestsScreen {
 	s.sign = newSignForm(s)
 	s.actions = newManifestActions(s)
 	s.announced = newAnnouncedList(s)
-	bottom := container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil, nil, s.items.remove, s.items.totals),
-		s.sign.content, s.actions.content, s.actionMsg.content)
-	s.detail = container.NewBorder(s.items.top, bottom, nil, s.announced.content, s.items.list)
+	// Under the list the chosen item whole and what acts on it; then
+	// the totals and the signing.
+	chosen := container.NewBorder(nil, nil, nil, container.NewHBox(s.items.remove, s.actions.delivered, s.actions.failed), s.items.chosenTxt)
+	totals := container.NewBorder(nil, nil, nil, s.sign.closeBtn, s.items.totals)
+	bottom := container.NewVBox(chosen, widget.NewSeparator(), totals, s.sign.content, s.actions.content, s.actionMsg.content)
+	// The items the post announced go under the manifest's own, which
+	// keep the width their columns need.
+	lists := container.NewVSplit(s.items.list, s.announced.content)
+	lists.Offset = 0.65
+	s.detail = container.NewBorder(s.items.top, bottom, nil, nil, lists)
 	s.detail.Hide()
 	split := container.NewHSplit(s.opener.content, container.NewPadded(container.NewStack(container.NewVBox(s.placeholder), s.detail)))
 	split.Offset = 0.28
@@ -128,7 +135,7 @@ func (s *manifestsScreen) show(m data.Manifest) {
 	s.m = m
 	open := m.Status == data.ManifestOpen
 	s.items.show(m)
-	s.sign.content.Hidden, s.actions.content.Hidden = !open, open
+	s.sign.content.Hidden, s.sign.closeBtn.Hidden, s.actions.content.Hidden = !open, !open, open
 	s.actions.show(m)
 	s.announced.show(m)
 	s.showButtons()

@@ -236,7 +236,7 @@ func TestManifestDeliveryToCitizens(t *testing.T) {
 	s := h.openManifest(data.ManifestToCitizen, "Bưu điện Vị Thanh")
 	h.scanInto(s.items.scan, a.Code)
 	h.scanInto(s.items.scan, b.Code)
-	if !s.actions.delivered.Visible() || !s.actions.delivered.Disabled() {
+	if s.actions.delivered.Visible() || s.actions.failed.Visible() {
 		t.Error("delivery buttons offered before signing")
 	}
 	s.sign.officer.SetText("Trần Văn Bình")
@@ -247,7 +247,13 @@ func TestManifestDeliveryToCitizens(t *testing.T) {
 		t.Fatalf("not signed: %q", s.actionMsg.message())
 	}
 
+	if !s.actions.delivered.Visible() || !s.actions.delivered.Disabled() {
+		t.Error("no delivery buttons, disabled until an item is chosen, once signed")
+	}
 	s.items.list.Select(0)
+	if s.actions.delivered.Disabled() || !strings.Contains(s.items.chosenTxt.Text, a.Code) {
+		t.Errorf("delivery disabled for the chosen item; chosen %q", s.items.chosenTxt.Text)
+	}
 	test.Tap(s.actions.delivered)
 	h.wait()
 	if got, _ := h.db.Dossier(ctx, a.Code); got.Status != data.StatusReturned {

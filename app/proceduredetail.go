@@ -31,8 +31,9 @@ type procedureDetail struct {
 	feesReview  *widget.Label
 	postal      *widget.Label
 	docs        *fyne.Container
+	scroll      *container.Scroll
 
-	content fyne.CanvasObject
+	content *fyne.Container
 }
 
 // newProcedureDetail makes the panel; saved hears of a time limit saved.
@@ -43,7 +44,7 @@ func newProcedureDetail(u *UI, saved func(data.Procedure)) *procedureDetail {
 	d.meta = wrapped("", fyne.TextStyle{})
 	d.meta.Importance = widget.LowImportance
 	d.limitText = wrapped("", fyne.TextStyle{})
-	d.limit = newTimeLimitForm(u, func() { d.detail.Refresh() }, func(p data.Procedure) {
+	d.limit = newTimeLimitForm(u, func() { d.content.Refresh() }, func(p data.Procedure) {
 		saved(p)
 		if d.shown.Code == p.Code {
 			d.show(p)
@@ -72,12 +73,14 @@ func newProcedureDetail(u *UI, saved func(data.Procedure)) *procedureDetail {
 	d.detail.Hide()
 	d.placeholder = widget.NewLabel(lang.L("catalog.choose"))
 	d.placeholder.Importance = widget.LowImportance
-	d.content = container.NewVScroll(container.NewPadded(container.NewVBox(d.placeholder, d.detail)))
+	// The pane scrolls as a whole: long names and document lists wrap.
+	d.scroll, d.content = newTextScroll(container.NewPadded(container.NewVBox(d.placeholder, d.detail)))
 	return d
 }
 
 // show fills the panel with p.
 func (d *procedureDetail) show(p data.Procedure) {
+	another := p.Code != d.shown.Code
 	d.shown = p
 	d.placeholder.Hide()
 	d.title.SetText(p.Name)
@@ -124,5 +127,8 @@ func (d *procedureDetail) show(p data.Procedure) {
 		d.docs.Add(widget.NewLabel(lang.L("catalog.notPublished")))
 	}
 	d.detail.Show()
-	d.detail.Refresh() // texts changed height: lay the panel out again
+	if another {
+		d.scroll.ScrollToTop()
+	}
+	d.content.Refresh() // texts changed height: lay the panel out again
 }

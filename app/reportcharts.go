@@ -22,7 +22,7 @@ func newReportCharts() *reportCharts {
 	img := func() *canvas.Image {
 		i := canvas.NewImageFromResource(nil)
 		i.FillMode = canvas.ImageFillContain
-		i.SetMinSize(fyne.NewSize(290, 130)) // scaled to fit, so a 1024-pixel window shows them beside the figures
+		i.SetMinSize(fyne.NewSize(230, 130)) // scaled to fit, so a 1024-pixel window shows them beside the figures
 		return i
 	}
 	c.received, c.resolved, c.overdue = img(), img(), img()

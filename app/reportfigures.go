@@ -21,12 +21,15 @@ func newReportFigures() *reportFigures {
 	lines := report.Figures{}.Lines()
 	half := (len(lines) + 1) / 2
 	cols := []*fyne.Container{container.New(layout.NewFormLayout()), container.New(layout.NewFormLayout())}
+	// The numbers' column is as wide as a large office's figures need, so
+	// that the screen's width does not follow the period shown.
+	wide := widget.NewLabelWithStyle("99.999", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}).MinSize()
 	for i, l := range lines {
 		label := widget.NewLabel(l.Label)
 		value := widget.NewLabelWithStyle("—", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		f.labels, f.values = append(f.labels, label), append(f.values, value)
 		cols[i/half].Add(label)
-		cols[i/half].Add(value)
+		cols[i/half].Add(container.NewGridWrap(wide, value))
 	}
 	f.content = container.NewGridWithColumns(2, cols[0], cols[1])
 	return f

@@ -49,6 +49,10 @@ func newReportsScreen(u *UI) *reportsScreen {
 	s := &reportsScreen{u: u, figures: newReportFigures(), charts: newReportCharts(), overdue: newReportOverdue(),
 		ratings: widget.NewLabel(""), status: newBanner()}
 	s.period = newReportPeriod(u, s.onShow)
+	s.overdue.open = func(code string) {
+		u.show(sectionReturns)
+		u.returns.open(code)
+	}
 	s.exportPDF = widget.NewButtonWithIcon(lang.L("report.exportPDF"), theme.DocumentPrintIcon(), func() { s.onExport(counter.FormatPDF) })
 	s.exportXLSX = widget.NewButtonWithIcon(lang.L("report.exportXLSX"), theme.DocumentSaveIcon(), func() { s.onExport(counter.FormatXLSX) })
 	s.exportPDF.Disable()

@@ -136,3 +136,26 @@ func TestReportsHiddenFromCounterOfficers(t *testing.T) {
 		t.Error("a supervisor has no reports")
 	}
 }
+
+// TestOverdueDossierOpens: a dossier of the overdue list, whose row may
+// shorten its procedure, opens whole on the return desk.
+func TestOverdueDossierOpens(t *testing.T) {
+	h := reportsHarness(t)
+	h.press(sectionKey(sectionReports))
+	h.wait()
+	o := h.u.reports.overdue
+	if len(o.items) != 1 {
+		t.Fatalf("%d overdue", len(o.items))
+	}
+	h.setStatus(o.items[0].Code, data.StatusTransferred) // the longest state's name
+	o.list.Select(0)
+	h.wait()
+	if got := h.u.returns.v.Dossier.Code; got != o.items[0].Code || h.u.tabs.SelectedIndex() != h.u.tabOf(sectionReturns) {
+		t.Errorf("return desk shows %q (tab %d), want %s", got, h.u.tabs.SelectedIndex(), o.items[0].Code)
+	}
+	// Laid out as it came forward, its texts wrapped at the pane's width.
+	sc := h.u.returns.scroll
+	if w := sc.Content.MinSize().Width; w > sc.Size().Width+slack {
+		t.Errorf("the dossier needs %v in a pane of %v", w, sc.Size().Width)
+	}
+}

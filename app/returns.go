@@ -32,6 +32,7 @@ type returnsScreen struct {
 	undo     *undoDialog // open, or last open
 
 	scroll *container.Scroll
+	pane   *fyne.Container // holds scroll, which it lays out
 }
 
 func newReturnsScreen(u *UI) *returnsScreen {
@@ -50,9 +51,11 @@ func newReturnsScreen(u *UI) *returnsScreen {
 		heading(lang.L("returns.timeline")), s.dossier.timeline,
 	)
 	s.detail.Hide()
-	s.scroll = container.NewVScroll(container.NewPadded(container.NewVBox(s.placeholder, s.detail)))
+	// The dossier scrolls as a whole, its long texts wrapped at the
+	// pane's width even when it was filled behind another screen.
+	s.scroll, s.pane = newTextScroll(container.NewPadded(container.NewVBox(s.placeholder, s.detail)))
 	s.board = newDossierBoard(s)
-	split := container.NewHSplit(s.scroll, s.board.content)
+	split := container.NewHSplit(s.pane, s.board.content)
 	split.Offset = 0.55
 	s.content = split
 	s.board.reload()
@@ -118,6 +121,9 @@ func (s *returnsScreen) show(v data.DossierView) {
 	s.apology.show(v)
 	s.handover.show(v)
 	s.showDetail()
+	// The split gives the dossier the width its lines need, also when it
+	// was filled behind another screen (a report's overdue dossier).
+	s.content.Refresh()
 }
 
 // changed shows the dossier a workflow changed and the lists it moved in.
@@ -143,7 +149,7 @@ func (s *returnsScreen) clearForms() {
 }
 
 // relayout lays the dossier out again as messages come and go.
-func (s *returnsScreen) relayout() { s.detail.Refresh() }
+func (s *returnsScreen) relayout() { s.pane.Refresh() }
 
 // reveal scrolls the dossier so that o, one of its parts, is in sight.
 func (s *returnsScreen) reveal(o fyne.CanvasObject) {

@@ -38,8 +38,10 @@ func newScanBar(u *UI) *scanBar {
 	// scrolls inside it): the band takes no height from the screens below.
 	b.banner = newBanner().fade(u.after).reserve(1)
 	label := widget.NewLabelWithStyle(lang.L("scan.label"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// The field is as wide as a dossier code; the message takes the rest,
+	// for "Đã mở hồ sơ" and the code on one line of a 1024-pixel screen.
 	b.content = container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(theme.SearchIcon()), label), nil,
-		container.NewGridWithColumns(2, b.entry, b.banner.content))
+		container.New(columns{240, 0}, b.entry, b.banner.content))
 	return b
 }
 

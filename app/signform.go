@@ -46,10 +46,11 @@ func newSignForm(s *manifestsScreen) *signForm {
 		e.OnChanged = func(string) { f.form.edited(ff) }
 		return ff.under(container.NewBorder(nil, nil, widget.NewLabel(lang.L(key)), nil, e))
 	}
-	f.content = container.NewBorder(nil, nil, nil, container.NewVBox(f.closeBtn),
-		container.NewGridWithColumns(2,
-			signer(data.FieldSigningOfficer, "manifest.officer", f.officer),
-			signer(data.FieldPostalStaff, "manifest.postal", f.postal)))
+	// The button goes beside the totals (the screen puts f.closeBtn
+	// there): the names keep the row's width for themselves.
+	f.content = container.NewGridWithColumns(2,
+		signer(data.FieldSigningOfficer, "manifest.officer", f.officer),
+		signer(data.FieldPostalStaff, "manifest.postal", f.postal))
 	return f
 }
 

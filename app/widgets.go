@@ -437,6 +437,31 @@ func (c columns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
+// textScroll holds a vertical scroller of wrapped texts and lays it out
+// so that the texts know their width before their height is asked. Fyne's
+// scroller asks its content's height first, and a wrapped label measured
+// at another width (or none yet) asks too little: the end of the content
+// lay out of reach. Refresh the holder when the texts change.
+type textScroll struct{}
+
+// newTextScroll scrolls content, a column of wrapped texts, as a whole.
+func newTextScroll(content fyne.CanvasObject) (*container.Scroll, *fyne.Container) {
+	s := container.NewVScroll(content)
+	return s, container.New(textScroll{}, s)
+}
+
+func (textScroll) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
+
+func (textScroll) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	s := objects[0].(*container.Scroll)
+	c := s.Content
+	c.Resize(fyne.NewSize(size.Width, c.Size().Height)) // the texts wrap at their width
+	c.Resize(c.MinSize().Max(size))
+	s.Move(fyne.NewPos(0, 0))
+	s.Resize(size)
+	s.Refresh()
+}
+
 // maxWidth lays its objects over each other at the leading edge, no wider
 // than its value unless they need it: forms stay readable on wide screens.
 type maxWidth float32
