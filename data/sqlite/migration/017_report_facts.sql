@@ -49,19 +49,22 @@ END;
 
 -- A line marked undone (or put back when the province refused the
 -- undo) changes what its dossier's row keeps: the row is made again from
--- the history, as the fill above makes it.
+-- the history, as the fill above makes it (group_concat over rows in
+-- order: a trigger kept in the schema must read in SQLite tools older
+-- than 3.44, which have no ORDER BY inside an aggregate).
 CREATE TRIGGER dossier_event_report_undone AFTER UPDATE OF undone ON dossier_event
     WHEN OLD.undone <> NEW.undone
 BEGIN
     UPDATE dossier SET
-        report_steps = COALESCE((SELECT group_concat(
+        report_steps = COALESCE((SELECT group_concat(step, ' ') FROM (SELECT
                 CASE WHEN e.action = 'apology' THEN 'A' || t || CASE e.to_status WHEN 'refused' THEN ' f' || t
                         WHEN 'stopped' THEN ' p' || t WHEN 'withdrawn' THEN ' w' || t ELSE '' END
                     ELSE CASE e.to_status WHEN 'returned' THEN 'R' WHEN 'refused' THEN 'F' WHEN 'supplement-requested' THEN 'S'
-                        WHEN 'stopped' THEN 'P' ELSE 'w' END || t END, ' ' ORDER BY e.id)
+                        WHEN 'stopped' THEN 'P' ELSE 'w' END || t END AS step
             FROM (SELECT id, action, to_status, COALESCE(unixepoch(at), 0) AS t FROM dossier_event
                 WHERE dossier_code = NEW.dossier_code AND undone = 0 AND action <> 'undo' AND (action = 'apology'
-                    OR to_status IN ('returned', 'refused', 'supplement-requested', 'stopped', 'withdrawn'))) e), ''),
+                    OR to_status IN ('returned', 'refused', 'supplement-requested', 'stopped', 'withdrawn'))) e
+            ORDER BY e.id)), ''),
         report_last = COALESCE((SELECT max(COALESCE(unixepoch(at), 0)) FROM dossier_event
             WHERE dossier_code = NEW.dossier_code AND undone = 0 AND action <> 'undo' AND (action = 'apology'
                 OR to_status IN ('returned', 'refused', 'supplement-requested', 'stopped', 'withdrawn'))), 0)
