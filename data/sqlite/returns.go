@@ -164,7 +164,7 @@ func (db *DB) Lists(ctx context.Context) (data.Lists, error) {
 		}
 		w := data.Waiting{Dossier: d, Since: parseStamp(since)}
 		if !w.Since.IsZero() {
-			w.Days = int(today.Sub(data.DateOf(w.Since)).Hours()/24 + 0.5)
+			w.Days = max(0, int(today.Sub(data.DateOf(w.Since)).Hours()/24+0.5)) // a clock ahead elsewhere is no negative wait
 		}
 		l.Waiting = append(l.Waiting, w)
 	}
