@@ -30,6 +30,7 @@ type reportsScreen struct {
 	overdue *reportOverdue
 	ratings *widget.Label
 	status  *banner
+	bar     *progressBar // the report's steps while it is made or saved
 
 	exportPDF, exportXLSX *widget.Button
 	// shown is the report on screen; zero until one is.
@@ -47,7 +48,7 @@ type shownReport struct {
 
 func newReportsScreen(u *UI) *reportsScreen {
 	s := &reportsScreen{u: u, figures: newReportFigures(), charts: newReportCharts(), overdue: newReportOverdue(),
-		ratings: widget.NewLabel(""), status: newBanner()}
+		ratings: widget.NewLabel(""), status: newBanner(), bar: newProgressBar(countsText("progress.report"))}
 	s.period = newReportPeriod(u, s.onShow)
 	s.overdue.open = func(code string) {
 		u.show(sectionReturns)
@@ -57,7 +58,7 @@ func newReportsScreen(u *UI) *reportsScreen {
 	s.exportXLSX = widget.NewButtonWithIcon(lang.L("report.exportXLSX"), theme.DocumentSaveIcon(), func() { s.onExport(counter.FormatXLSX) })
 	s.exportPDF.Disable()
 	s.exportXLSX.Disable()
-	top := container.NewVBox(title(lang.L("report.title")), s.period.content, s.status.content)
+	top := container.NewVBox(title(lang.L("report.title")), s.period.content, s.status.content, s.bar.content)
 	left := container.NewBorder(container.NewVBox(s.figures.content, s.ratings, container.NewHBox(s.exportPDF, s.exportXLSX),
 		widget.NewSeparator(), s.overdue.title), nil, nil, nil, s.overdue.list)
 	split := container.NewHSplit(left, container.NewVScroll(s.charts.content))
@@ -86,7 +87,7 @@ func (s *reportsScreen) onShow() {
 	s.period.show.Disable()
 	s.status.show(lang.L("report.computing"), widget.MediumImportance)
 	background(&s.u.jobs, s.u.ctx, func(ctx context.Context) (shownReport, error) {
-		r, err := s.u.desk.PeriodReport(ctx, from, to)
+		r, err := s.u.desk.PeriodReport(data.WithProgress(ctx, s.bar.report()), from, to)
 		if err != nil {
 			return shownReport{}, err
 		}
@@ -140,7 +141,7 @@ func (s *reportsScreen) exportTo(format string, w io.WriteCloser) {
 	s.status.show(lang.L("report.saving"), widget.MediumImportance)
 	backgroundErr(&s.u.jobs, s.u.ctx, func(ctx context.Context) error {
 		defer w.Close()
-		b, err := s.u.desk.ExportPeriod(ctx, r, format)
+		b, err := s.u.desk.ExportPeriod(data.WithProgress(ctx, s.bar.report()), r, format)
 		if err != nil {
 			return err
 		}

@@ -38,7 +38,9 @@ func runRegister(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	kept, err := env.Desk.RegisterFile(ctx, from, to, format)
+	line := newProgress(env.Stderr, "Đang ghi sổ theo dõi", "hồ sơ")
+	kept, err := env.Desk.RegisterFile(data.WithProgress(ctx, line.report()), from, to, format)
+	line.done()
 	if err != nil {
 		return err
 	}

@@ -45,12 +45,16 @@ func runReport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	r, err := env.Desk.PeriodReport(ctx, from, to)
+	line := newProgress(env.Stderr, "Đang lập báo cáo", "bước")
+	r, err := env.Desk.PeriodReport(data.WithProgress(ctx, line.report()), from, to)
+	line.done()
 	if err != nil {
 		return err
 	}
 	if *out != "" {
-		b, err := env.Desk.ExportPeriod(ctx, r, format)
+		line := newProgress(env.Stderr, "Đang ghi tệp báo cáo", "bước")
+		b, err := env.Desk.ExportPeriod(data.WithProgress(ctx, line.report()), r, format)
+		line.done()
 		if err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package counter_test
 
 import (
 	"context"
+	"fmt"
 	"image/png"
 	"os"
 	"os/exec"
@@ -211,5 +212,28 @@ func TestDossierForRefusesForgeries(t *testing.T) {
 				t.Errorf("got %s, %v", got.Code, err)
 			}
 		})
+	}
+}
+
+// TestPeriodReportTellsItsSteps: the report and its PDF tell their steps
+// to the context's progress, ending with every step done.
+func TestPeriodReportTellsItsSteps(t *testing.T) {
+	d := desk(t)
+	var told []string
+	ctx := data.WithProgress(context.Background(), func(done, total int) { told = append(told, fmt.Sprintf("%d/%d", done, total)) })
+	from := time.Date(2027, 1, 1, 0, 0, 0, 0, data.Zone)
+	r, err := d.PeriodReport(ctx, from, from.AddDate(0, 1, -1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(told, " "); got != "0/3 1/3 2/3 3/3" {
+		t.Errorf("the report told %q", got)
+	}
+	told = nil
+	if _, err := d.ExportPeriod(ctx, r, counter.FormatPDF); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(told, " "); got != "0/2 1/2 2/2" {
+		t.Errorf("the PDF told %q", got)
 	}
 }

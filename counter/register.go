@@ -56,7 +56,8 @@ func (d *Desk) RegisterFile(ctx context.Context, from, to time.Time, format stri
 	if err != nil {
 		return "", err
 	}
-	in := printout.RegisterInput{Office: office, Register: reg, At: d.now()}
+	in := printout.RegisterInput{Office: office, Register: reg, At: d.now(),
+		Progress: func(done, total int) { data.ReportProgress(ctx, done, total) }}
 	var buf bytes.Buffer
 	switch format {
 	case RegisterPDF:

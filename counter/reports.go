@@ -23,6 +23,10 @@ const (
 	FormatXLSX = "xlsx"
 )
 
+// periodSteps are the steps of a period report the progress counts:
+// the dossiers read, totalled, the ratings read.
+const periodSteps = 3
+
 // PeriodReport is the report of the days from one to another, both
 // included, as of now: for supervisors. The audit trail records it.
 func (d *Desk) PeriodReport(ctx context.Context, from, to time.Time) (report.Report, error) {
@@ -34,10 +38,12 @@ func (d *Desk) PeriodReport(ctx context.Context, from, to time.Time) (report.Rep
 	if err != nil {
 		return report.Report{}, err
 	}
+	data.ReportProgress(ctx, 0, periodSteps)
 	facts, err := d.store.PeriodFacts(ctx, p)
 	if err != nil {
 		return report.Report{}, err
 	}
+	data.ReportProgress(ctx, 1, periodSteps)
 	ps, err := d.store.Procedures(ctx, "")
 	if err != nil {
 		return report.Report{}, err
@@ -47,9 +53,11 @@ func (d *Desk) PeriodReport(ctx context.Context, from, to time.Time) (report.Rep
 		names[pr.Code] = pr.Name
 	}
 	r := report.Summarise(p, facts, names)
+	data.ReportProgress(ctx, 2, periodSteps)
 	if r.Ratings, err = d.store.RatingCounts(ctx, p.From, p.Until); err != nil {
 		return report.Report{}, err
 	}
+	data.ReportProgress(ctx, periodSteps, periodSteps)
 	detail := p.From.Format(time.DateOnly) + " – " + p.To.Format(time.DateOnly)
 	return r, d.store.Audit(ctx, "", "report.period", "", detail)
 }
@@ -97,9 +105,13 @@ func (d *Desk) ExportPeriod(ctx context.Context, r report.Report, format string)
 		if format == FormatXLSX {
 			return printout.PeriodWorkbook(w, in)
 		}
+		// The charts, then the pages: two steps.
+		data.ReportProgress(ctx, 0, 2)
 		if in.Charts, err = chart.Draw(r); err != nil {
 			return err
 		}
+		data.ReportProgress(ctx, 1, 2)
+		defer data.ReportProgress(ctx, 2, 2)
 		return printout.PeriodReport(w, in)
 	})
 }

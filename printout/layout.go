@@ -99,6 +99,8 @@ type sheet struct {
 
 	op []byte // rawText's operator, kept for the next
 
+	rowDone func() // told of each table row drawn, when set
+
 	// The font last selected.
 	family string
 	face   face

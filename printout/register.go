@@ -19,6 +19,25 @@ type RegisterInput struct {
 	// zero picks the set in force on the period's last day.
 	Forms data.FormSet
 	At    time.Time // when it was printed
+	// Progress, if set, is told how many of the lines are written.
+	Progress data.Progress
+}
+
+// lineCounter tells in.Progress of each line written, a few hundred at a
+// time, and of the last.
+func (in RegisterInput) lineCounter() (next func(), end func()) {
+	total, n := len(in.Register.Lines), 0
+	if in.Progress == nil {
+		return func() {}, func() {}
+	}
+	in.Progress(0, total)
+	return func() {
+			if n++; n%250 == 0 {
+				in.Progress(n, total)
+			}
+		}, func() {
+			in.Progress(total, total)
+		}
 }
 
 // RegisterColumns are the register's columns, in the order the PDF and
@@ -115,6 +134,8 @@ func writeRegister(w io.Writer, in RegisterInput) error {
 	if err != nil {
 		return err
 	}
+	var written func()
+	s.rowDone, written = in.lineCounter()
 	period := "Từ ngày " + dmy(r.From) + " đến ngày " + dmy(r.To)
 	cols := []column{
 		{head: RegisterColumns[0], width: 11, align: alignCenter},
@@ -153,6 +174,7 @@ func writeRegister(w io.Writer, in RegisterInput) error {
 		line += len(b)
 	}
 	s.pageNumbers(form.Citation)
+	written()
 	return s.write(w)
 }
 

@@ -74,6 +74,7 @@ func writeRegisterWorkbook(w io.Writer, in RegisterInput) error {
 		books = [][]data.RegisterLine{nil}
 	}
 	widths := []float64{9, 28, 40, 40, 17, 12, 28, 12, 12, 24, 40}
+	next, written := in.lineCounter()
 	for k, b := range books {
 		name := "Sổ theo dõi"
 		if len(b) > 0 {
@@ -106,6 +107,7 @@ func writeRegisterWorkbook(w io.Writer, in RegisterInput) error {
 			return err
 		}
 		for n, l := range b {
+			next()
 			cells := registerCells(l)
 			row := []any{l.RegisterNo, cells[1], cells[2], cells[3],
 				excelize.Cell{StyleID: stamp, Value: excelWall(l.ReceivedAt)},
@@ -124,5 +126,6 @@ func writeRegisterWorkbook(w io.Writer, in RegisterInput) error {
 			return err
 		}
 	}
+	written()
 	return f.Write(w)
 }

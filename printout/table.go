@@ -87,6 +87,9 @@ func (s *sheet) table(lead []span, cols []column, rows [][]string, size float64)
 		}
 	}
 	for _, row := range rows {
+		if s.rowDone != nil {
+			s.rowDone()
+		}
 		rowH := layout(row)
 		if s.y+rowH > s.limit() {
 			rules()
