@@ -16,7 +16,7 @@ import (
 
 // SeedVersion changes whenever Seed makes different stores: caches of
 // generated stores are keyed by it.
-const SeedVersion = 4
+const SeedVersion = 5
 
 // SeedOptions say what Seed generates.
 type SeedOptions struct {
@@ -275,6 +275,8 @@ func (g *seeder) life(d *data.Dossier, toAgency bool) []step {
 		return []step{{soon(4), data.StatusReceived, data.StatusSupplement, "Thiếu bản sao giấy tờ tùy thân"}}
 	case u < 60:
 		return []step{{clamp(soon(48)), data.StatusReceived, data.StatusWithdrawn, "Người nộp xin rút hồ sơ"}}
+	case u < 65:
+		return []step{{clamp(soon(72)), data.StatusReceived, data.StatusStopped, "Người nộp đề nghị dừng giải quyết"}}
 	}
 	var steps []step
 	status := data.StatusReceived
@@ -490,6 +492,16 @@ func (g *seeder) dossier(ctx context.Context, tx *sql.Tx, st *seedStatements) er
 					return err
 				}
 			}
+		}
+		if s.to == data.StatusStopped {
+			// The stop notice (Mẫu 05) the dossier's own workstation issued.
+			if own {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO dossier_stop (dossier_code, issued_at, reason, basis, officer)
+					VALUES (?, ?, ?, ?, ?)`, d.Code, s.at.Format(time.RFC3339), note, "Đơn đề nghị của người nộp", d.Officer); err != nil {
+					return err
+				}
+			}
+			note = stopNote + note
 		}
 		if err := change(s.at, d.Officer, "status", s.from, s.to, note, func() any {
 			return data.StatusChange{Code: d.Code, From: s.from, To: s.to, Note: note, Actor: d.Officer}
