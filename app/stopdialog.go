@@ -55,13 +55,8 @@ func newStopDialog(s *returnsScreen, code string) *stopDialog {
 		widget.NewFormItem(lang.L("returns.stop.basis"), basis.under(sd.basis)),
 	}
 	sd.d = newFormDialog(lang.L("returns.stop.title"), lang.L("returns.stop.confirm"), items, sd.onStop, u.win)
-	sd.d.box.Objects = append([]fyne.CanvasObject{wrapped(lang.L("returns.stop.intro", map[string]any{"Code": code}), fyne.TextStyle{})}, sd.d.box.Objects...)
-	sd.d.extra(sd.msg)
-	sd.d.keepOpen = true
 	sd.basis.OnSubmitted = func(string) { sd.d.Submit() }
-	sd.resize()
-	u.showDialog(sd.d)
-	u.win.Canvas().Focus(sd.reason)
+	sd.d.present(u, lang.L("returns.stop.intro", map[string]any{"Code": code}), sd.msg, sd.reason, sd.resize)
 	return sd
 }
 

@@ -35,14 +35,8 @@ func newUndoDialog(s *returnsScreen, code string, last data.Event) *undoDialog {
 	ud.reason.OnChanged = func(string) { ud.form.edited(reason) }
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("returns.undo.reason"), reason.under(ud.reason))}
 	ud.d = newFormDialog(lang.L("returns.undo.title"), lang.L("returns.undo.confirm"), items, ud.onUndo, u.win)
-	intro := wrapped(lang.L("returns.undo.intro", ud.names()), fyne.TextStyle{})
-	ud.d.box.Objects = append([]fyne.CanvasObject{intro}, ud.d.box.Objects...)
-	ud.d.extra(ud.msg)
-	ud.d.keepOpen = true
 	ud.reason.OnSubmitted = func(string) { ud.d.Submit() }
-	ud.resize()
-	u.showDialog(ud.d)
-	u.win.Canvas().Focus(ud.reason)
+	ud.d.present(u, lang.L("returns.undo.intro", ud.names()), ud.msg, ud.reason, ud.resize)
 	return ud
 }
 

@@ -300,6 +300,18 @@ func (d *formDialog) Submit() {
 // extra adds o under the form.
 func (d *formDialog) extra(o fyne.CanvasObject) { d.box.Add(o) }
 
+// present shows a dialog that asks a reason for a change the desk may
+// still refuse: intro above the form, msg (the desk's verdict) under it,
+// kept open until the work is done, the cursor in first.
+func (d *formDialog) present(u *UI, intro string, msg fyne.CanvasObject, first fyne.Focusable, resize func()) {
+	d.box.Objects = append([]fyne.CanvasObject{wrapped(intro, fyne.TextStyle{})}, d.box.Objects...)
+	d.extra(msg)
+	d.keepOpen = true
+	resize()
+	u.showDialog(d)
+	u.win.Canvas().Focus(first)
+}
+
 // --- Labels ---
 
 // heading is the bold title of a part of the screen.
