@@ -183,7 +183,7 @@ func (db *DB) Lists(ctx context.Context) (data.Lists, error) {
 		return l, err
 	}
 	since := today.AddDate(0, 0, -data.StoppedDays).Format(time.RFC3339)
-	if l.Stopped, err = db.dossiersWhere(ctx, `SELECT d.code FROM dossier d
+	if l.Stopped, err = db.dossiersWhere(ctx, `SELECT d.code FROM dossier d INDEXED BY dossier_stopped
 		JOIN dossier_event e ON e.dossier_code = d.code AND e.to_status = 'stopped' AND e.from_status <> 'stopped'
 		WHERE d.status = 'stopped' AND e.at >= ? GROUP BY d.code ORDER BY MAX(e.at) DESC, d.code`, since); err != nil {
 		return l, err
