@@ -95,12 +95,7 @@ func (f *apologyForm) onSave() {
 	}, func(p printed, err error) {
 		f.apologySave.Enable()
 		if err != nil {
-			summary, ok := f.form.show(err)
-			if !ok {
-				f.form.clearAll()
-				summary = u.errorText(err)
-			}
-			f.setMsg(summary, widget.DangerImportance)
+			f.setMsg(f.form.verdict(err), widget.DangerImportance)
 			return
 		}
 		f.setMsg(u.printMessage(lang.L("returns.apology.done", map[string]any{"Date": due.Format("02/01/2006")}), p), printImportance(p))

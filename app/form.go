@@ -137,6 +137,18 @@ func (ff *formField) messageIn(msgs map[string]string) (string, bool) {
 	return "", false
 }
 
+// verdict is what the line under the form says of err: show's summary
+// when err names fields, else (every field cleared) the officer's text
+// of err, raw errors kept out of sight.
+func (f *form) verdict(err error) string {
+	summary, ok := f.show(err)
+	if !ok {
+		f.clearAll()
+		summary = f.u.errorText(err)
+	}
+	return summary
+}
+
 // edited clears a field's message once the officer changes it.
 func (f *form) edited(ff *formField) {
 	if ff != nil && ff.clear() {

@@ -90,12 +90,7 @@ func (n *noticeDialog) formKind() data.FormKind {
 // showError marks the fields err names and says, on the line under the
 // form, what no field shows.
 func (n *noticeDialog) showError(err error) {
-	summary, ok := n.form.show(err)
-	if !ok {
-		n.form.clearAll()
-		summary = n.u.errorText(err)
-	}
-	setLine(n.msg, summary, widget.DangerImportance)
+	setLine(n.msg, n.form.verdict(err), widget.DangerImportance)
 	n.resize()
 }
 

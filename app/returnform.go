@@ -200,12 +200,7 @@ func (f *returnForm) record(code string, r data.Recipient) {
 }
 
 func (f *returnForm) showErrors(err error) {
-	summary, ok := f.form.show(err)
-	if !ok {
-		f.form.clearAll()
-		summary = f.s.u.errorText(err)
-	}
-	f.setMsg(summary, widget.DangerImportance)
+	f.setMsg(f.form.verdict(err), widget.DangerImportance)
 }
 
 func (f *returnForm) setMsg(text string, imp widget.Importance) {

@@ -85,12 +85,7 @@ func (sd *stopDialog) send(reason, basis string) {
 	}, func(p printed, err error) {
 		sd.d.confirm.Enable()
 		if err != nil && v.Dossier.Code == "" {
-			summary, ok := sd.form.show(err)
-			if !ok {
-				sd.form.clearAll()
-				summary = u.errorText(err)
-			}
-			setLine(sd.msg, summary, widget.DangerImportance)
+			setLine(sd.msg, sd.form.verdict(err), widget.DangerImportance)
 			sd.resize()
 			return
 		}

@@ -69,12 +69,7 @@ func (ud *undoDialog) send(reason string) {
 	}, func(v data.DossierView, err error) {
 		ud.d.confirm.Enable()
 		if err != nil {
-			summary, ok := ud.form.show(err)
-			if !ok {
-				ud.form.clearAll()
-				summary = u.errorText(err)
-			}
-			setLine(ud.msg, summary, widget.DangerImportance)
+			setLine(ud.msg, ud.form.verdict(err), widget.DangerImportance)
 			ud.resize()
 			return
 		}
