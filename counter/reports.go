@@ -92,55 +92,52 @@ func (d *Desk) PostalReport(ctx context.Context, q report.Quarter) (report.Posta
 // ExportPeriod renders a period report as a PDF (with its charts) or an
 // Excel workbook; the audit trail records the export.
 func (d *Desk) ExportPeriod(ctx context.Context, r report.Report, format string) ([]byte, error) {
-	ctx, o, err := d.begin(ctx, data.ActReports)
-	if err != nil {
-		return nil, err
-	}
-	office, err := d.store.Office(ctx)
-	if err != nil {
-		return nil, err
-	}
-	in := printout.PeriodInput{Office: office, Report: r, Officer: o.FullName, At: d.now()}
-	return d.export(ctx, format, "report.period.export", r.From.Format(time.DateOnly)+" – "+r.To.Format(time.DateOnly), func(w io.Writer) error {
-		if format == FormatXLSX {
-			return printout.PeriodWorkbook(w, in)
-		}
-		// The charts, then the pages: two steps.
-		data.ReportProgress(ctx, 0, 2)
-		if in.Charts, err = chart.Draw(r); err != nil {
-			return err
-		}
-		data.ReportProgress(ctx, 1, 2)
-		defer data.ReportProgress(ctx, 2, 2)
-		return printout.PeriodReport(w, in)
-	})
+	return d.export(ctx, format, "report.period.export", r.From.Format(time.DateOnly)+" – "+r.To.Format(time.DateOnly),
+		func(w io.Writer, office data.Office, officer string) error {
+			in := printout.PeriodInput{Office: office, Report: r, Officer: officer, At: d.now()}
+			if format == FormatXLSX {
+				return printout.PeriodWorkbook(w, in)
+			}
+			// The charts, then the pages: two steps.
+			data.ReportProgress(ctx, 0, 2)
+			var err error
+			if in.Charts, err = chart.Draw(r); err != nil {
+				return err
+			}
+			data.ReportProgress(ctx, 1, 2)
+			defer data.ReportProgress(ctx, 2, 2)
+			return printout.PeriodReport(w, in)
+		})
 }
 
 // ExportPostal renders the quarterly postal report as a PDF or a workbook.
 func (d *Desk) ExportPostal(ctx context.Context, r report.Postal, format string) ([]byte, error) {
+	return d.export(ctx, format, "report.postal.export", r.Quarter.String(),
+		func(w io.Writer, office data.Office, officer string) error {
+			in := printout.PostalInput{Office: office, Report: r, Officer: officer, At: d.now()}
+			if format == FormatXLSX {
+				return printout.PostalWorkbook(w, in)
+			}
+			return printout.PostalReport(w, in)
+		})
+}
+
+// export renders a report for a supervisor, with the office and the
+// officer's name its papers carry, and records the export.
+func (d *Desk) export(ctx context.Context, format, action, detail string, render func(w io.Writer, office data.Office, officer string) error) ([]byte, error) {
 	ctx, o, err := d.begin(ctx, data.ActReports)
 	if err != nil {
 		return nil, err
+	}
+	if format != FormatPDF && format != FormatXLSX {
+		return nil, data.Errorf(data.EInvalid, "Chỉ xuất được báo cáo ra tệp .pdf hoặc .xlsx.")
 	}
 	office, err := d.store.Office(ctx)
 	if err != nil {
 		return nil, err
 	}
-	in := printout.PostalInput{Office: office, Report: r, Officer: o.FullName, At: d.now()}
-	return d.export(ctx, format, "report.postal.export", r.Quarter.String(), func(w io.Writer) error {
-		if format == FormatXLSX {
-			return printout.PostalWorkbook(w, in)
-		}
-		return printout.PostalReport(w, in)
-	})
-}
-
-func (d *Desk) export(ctx context.Context, format, action, detail string, render func(io.Writer) error) ([]byte, error) {
-	if format != FormatPDF && format != FormatXLSX {
-		return nil, data.Errorf(data.EInvalid, "Chỉ xuất được báo cáo ra tệp .pdf hoặc .xlsx.")
-	}
 	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
+	if err := render(&buf, office, o.FullName); err != nil {
 		return nil, err
 	}
 	if err := d.store.Audit(ctx, "", action, "", detail+" ("+format+")"); err != nil {
