@@ -14,10 +14,10 @@ import (
 // reportLive is the last moment (Unix seconds) a dossier can count in a
 // period, never for one with neither a result nor an end; reportFiled and
 // reportReady its filing time and its result's (0: none). They are
-// expressions of the index dossier_report (migration 017), written here
+// expressions of the index dossier_report (migration 019), written here
 // as there so that PeriodFacts reads the index alone.
 const (
-	reportLive = `(CASE WHEN result_ready_at = '' AND status NOT IN ('refused', 'withdrawn', 'stopped') THEN 9000000000000000
+	reportLive = `(CASE WHEN result_ready_at = '' AND status <> 'refused' AND status <> 'withdrawn' AND status <> 'stopped' THEN 9000000000000000
         ELSE max(COALESCE(unixepoch(received_at), 0), COALESCE(unixepoch(result_ready_at), 0), report_last) END)`
 	reportFiled = `COALESCE(unixepoch(received_at), 0)`
 	reportReady = `COALESCE(unixepoch(result_ready_at), 0)`

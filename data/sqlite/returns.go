@@ -136,7 +136,7 @@ func (db *DB) Apologise(ctx context.Context, code string, newDue time.Time, reas
 // openStatuses are the statuses whose clock runs: the partial index
 // dossier_open_due holds these dossiers only, and a query must name them
 // in these very words for SQLite to use it.
-const openStatuses = `status IN ('received', 'transferred', 'result-ready')`
+const openStatuses = `(status = 'received' OR status = 'transferred' OR status = 'result-ready')`
 
 // Lists computes the waiting, due-soon and overdue lists as of now. Each
 // list is one query over a partial index of the open dossiers; the
