@@ -58,7 +58,7 @@ func newDossierBoard(s *returnsScreen) *dossierBoard {
 	b.resultMsg = newBanner().fade(s.u.after)
 	results := container.NewVBox(heading(lang.L("returns.results.title")), b.resultScan, b.resultMsg.content)
 
-	b.waiting = b.newList(func() int { return len(b.lists.Waiting) }, func(i int) (data.Dossier, string, widget.Importance) {
+	b.waiting = b.newList(func() int { return len(b.lists.Waiting) }, func(i int) (data.Listed, string, widget.Importance) {
 		w := b.lists.Waiting[i]
 		imp := widget.MediumImportance
 		if w.Days >= 7 {
@@ -66,20 +66,20 @@ func newDossierBoard(s *returnsScreen) *dossierBoard {
 		}
 		return w.Dossier, lang.N("returns.daysWaiting", w.Days, map[string]any{"Count": w.Days}), imp
 	})
-	dueList := func(ds *[]data.Dossier, imp widget.Importance) *keyList {
-		return b.newList(func() int { return len(*ds) }, func(i int) (data.Dossier, string, widget.Importance) {
+	dueList := func(ds *[]data.Listed, imp widget.Importance) *keyList {
+		return b.newList(func() int { return len(*ds) }, func(i int) (data.Listed, string, widget.Importance) {
 			d := (*ds)[i]
 			return d, d.DueDate.Format("02/01/2006"), imp
 		})
 	}
 	b.dueSoon = dueList(&b.lists.DueSoon, widget.WarningImportance)
 	b.overdue = dueList(&b.lists.Overdue, widget.DangerImportance)
-	b.stopped = b.newList(func() int { return len(b.lists.Stopped) }, func(i int) (data.Dossier, string, widget.Importance) {
+	b.stopped = b.newList(func() int { return len(b.lists.Stopped) }, func(i int) (data.Listed, string, widget.Importance) {
 		d := b.lists.Stopped[i]
 		return d, statusName(d.Status), statusImportance(d.Status)
 	})
-	b.ofPerson = b.newList(func() int { return len(b.person) }, func(i int) (data.Dossier, string, widget.Importance) {
-		d := b.person[i]
+	b.ofPerson = b.newList(func() int { return len(b.person) }, func(i int) (data.Listed, string, widget.Importance) {
+		d := data.ListedOf(b.person[i])
 		return d, statusName(d.Status), statusImportance(d.Status)
 	})
 	b.found = newSearchResults(s.u, s.open)
@@ -99,7 +99,7 @@ func newDossierBoard(s *returnsScreen) *dossierBoard {
 
 // newList makes a list of dossiers that opens the one chosen; row says
 // what a row shows besides the code, name and procedure.
-func (b *dossierBoard) newList(length func() int, row func(int) (data.Dossier, string, widget.Importance)) *keyList {
+func (b *dossierBoard) newList(length func() int, row func(int) (data.Listed, string, widget.Importance)) *keyList {
 	var l *keyList
 	l = newKeyList(b.s.u, length, func() fyne.CanvasObject {
 		code := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
@@ -121,7 +121,7 @@ func (b *dossierBoard) newList(length func() int, row func(int) (data.Dossier, s
 		lines := o.(*fyne.Container).Objects
 		lines[0].(*widget.Label).SetText(d.Code)
 		second := lines[1].(*fyne.Container)
-		second.Objects[0].(*widget.Label).SetText(d.Applicant.Name + " — " + d.ProcedureName)
+		second.Objects[0].(*widget.Label).SetText(d.ApplicantName + " — " + d.ProcedureName)
 		right := second.Objects[1].(*widget.Label)
 		right.Importance = imp
 		right.SetText(text)

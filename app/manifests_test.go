@@ -272,8 +272,11 @@ func TestManifestDeliveryToCitizens(t *testing.T) {
 	}
 	// Back at the counter, the result waits there.
 	w := h.u.returns.board.lists.Waiting
-	if len(w) != 1 || w[0].Dossier.Code != b.Code || w[0].Dossier.ReturnMethod != data.ReturnCounter {
+	if len(w) != 1 || w[0].Dossier.Code != b.Code {
 		t.Errorf("waiting %v", w)
+	}
+	if got, _ := h.db.Dossier(ctx, b.Code); got.ReturnMethod != data.ReturnCounter {
+		t.Errorf("returned to the counter, to be returned by %s", got.ReturnMethod)
 	}
 }
 

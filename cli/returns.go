@@ -145,7 +145,7 @@ func runLists(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	codes := func(ds []data.Dossier) []string {
+	codes := func(ds []data.Listed) []string {
 		out := []string{}
 		for _, d := range ds {
 			out = append(out, d.Code)

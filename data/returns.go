@@ -37,21 +37,38 @@ type Apology struct {
 	Officer     string
 }
 
+// Listed is what a row of the return desk's lists shows of a dossier:
+// the lists hold thousands of dossiers and read only this; opening one
+// reads the whole dossier (DossierView). It holds no ID number.
+type Listed struct {
+	Code          string
+	ApplicantName string
+	ProcedureName string
+	Status        Status
+	DueDate       time.Time
+}
+
+// ListedOf is the list row of a dossier read whole.
+func ListedOf(d Dossier) Listed {
+	return Listed{Code: d.Code, ApplicantName: d.Applicant.Name, ProcedureName: d.ProcedureName, Status: d.Status, DueDate: d.DueDate}
+}
+
 // Waiting is a result ready and not collected.
 type Waiting struct {
-	Dossier Dossier
+	Dossier Listed
 	Since   time.Time // when the result became ready
 	Days    int       // calendar days waiting
 }
 
-// Lists are the supervisor's lists.
+// Lists are the supervisor's lists. Every dossier that belongs in a list
+// is in it: none is left out to make a list shorter.
 type Lists struct {
 	Waiting []Waiting
-	DueSoon []Dossier // open, due today or within the next working days
-	Overdue []Dossier // open and past the due date
+	DueSoon []Listed // open, due today or within the next working days
+	Overdue []Listed // open and past the due date
 	// Stopped are the dossiers stopped (Mẫu số 05) in the last
 	// StoppedDays days, the latest first.
-	Stopped []Dossier
+	Stopped []Listed
 }
 
 // StoppedDays is how far back the list of stopped dossiers looks.

@@ -1,10 +1,13 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"motcua/data"
@@ -134,13 +137,20 @@ func (db *DB) Apologise(ctx context.Context, code string, newDue time.Time, reas
 }
 
 // openStatuses are the statuses whose clock runs: the partial index
-// dossier_open_due holds these dossiers only, and a query must name them
+// dossier_open_list holds these dossiers only, and a query must name them
 // in these very words for SQLite to use it.
 const openStatuses = `(status = 'received' OR status = 'transferred' OR status = 'result-ready')`
 
-// Lists computes the waiting, due-soon and overdue lists as of now. Each
-// list is one query over a partial index of the open dossiers; the
-// dossiers come without their documents, which no list shows.
+// listedColumns are what scanListed reads of a dossier, in its order:
+// what a list row shows, all in the lists' indexes.
+const listedColumns = `code, applicant_name, procedure_name, status, due_date`
+
+// Lists computes the return desk's lists as of now. The waiting,
+// due-soon and overdue lists come from one pass over the open dossiers,
+// read from their index alone (dossier_open_list holds what a row shows);
+// the stopped list from the index of stops. Every dossier that belongs
+// in a list is in it; a row carries what the list shows, and opening it
+// reads the whole dossier.
 func (db *DB) Lists(ctx context.Context) (data.Lists, error) {
 	cal, err := db.Calendar(ctx)
 	if err != nil {
@@ -148,21 +158,35 @@ func (db *DB) Lists(ctx context.Context) (data.Lists, error) {
 	}
 	now := db.Now().In(data.Zone)
 	today := data.DateOf(now)
-	horizon := cal.Due(today, data.DueSoonDays, 0)
-	var l data.Lists
-	rows, err := db.read.QueryContext(ctx, `SELECT `+dossierColumns+`, result_ready_at FROM dossier INDEXED BY dossier_ready
-		WHERE status = 'result-ready' ORDER BY result_ready_at, code`)
+	day, horizon := today.Format(dateLayout), cal.Due(today, data.DueSoonDays, 0).Format(dateLayout)
+	l := data.Lists{Waiting: []data.Waiting{}, DueSoon: []data.Listed{}, Overdue: []data.Listed{}}
+	// The open dossiers due after the horizon are in no list but the
+	// waiting one, if their result is ready.
+	rows, err := db.read.QueryContext(ctx, `SELECT `+listedColumns+`, result_ready_at FROM dossier INDEXED BY dossier_open_list
+		WHERE `+openStatuses+` AND (due_date <= ? OR status = 'result-ready') ORDER BY due_date, code`, horizon)
 	if err != nil {
 		return l, fmt.Errorf("sqlite: lists: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var since string
-		d, err := scanDossier(rowWith{rows, &since})
+		var due, since string
+		it, err := scanListed(rows, &due, &since)
 		if err != nil {
 			return l, fmt.Errorf("sqlite: lists: %w", err)
 		}
-		w := data.Waiting{Dossier: d, Since: parseStamp(since)}
+		// The clock stops while the applicant completes the dossier, and
+		// for good once the dossier is stopped: openStatuses leaves both
+		// out. A result ready past its due date stays overdue.
+		switch {
+		case due < day:
+			l.Overdue = append(l.Overdue, it)
+		case due <= horizon && it.Status != data.StatusResultReady:
+			l.DueSoon = append(l.DueSoon, it)
+		}
+		if it.Status != data.StatusResultReady {
+			continue
+		}
+		w := data.Waiting{Dossier: it, Since: parseStamp(since)}
 		if !w.Since.IsZero() {
 			w.Days = max(0, int(today.Sub(data.DateOf(w.Since)).Hours()/24+0.5)) // a clock ahead elsewhere is no negative wait
 		}
@@ -171,24 +195,54 @@ func (db *DB) Lists(ctx context.Context) (data.Lists, error) {
 	if err := rows.Err(); err != nil {
 		return l, fmt.Errorf("sqlite: lists: %w", err)
 	}
-	// The clock stops while the applicant completes the dossier, and for
-	// good once the dossier is stopped: openStatuses leaves both out.
-	if l.Overdue, err = db.listed(ctx, `SELECT `+dossierColumns+` FROM dossier INDEXED BY dossier_open_due
-		WHERE `+openStatuses+` AND due_date < ? ORDER BY due_date, code`, today.Format(dateLayout)); err != nil {
-		return l, err
-	}
-	if l.DueSoon, err = db.listed(ctx, `SELECT `+dossierColumns+` FROM dossier INDEXED BY dossier_open_due
-		WHERE `+openStatuses+` AND status <> 'result-ready' AND due_date >= ? AND due_date <= ? ORDER BY due_date, code`,
-		today.Format(dateLayout), horizon.Format(dateLayout)); err != nil {
-		return l, err
-	}
+	rows.Close()
+	// The longest waiting first.
+	slices.SortFunc(l.Waiting, func(a, b data.Waiting) int {
+		return cmp.Or(a.Since.Compare(b.Since), strings.Compare(a.Dossier.Code, b.Dossier.Code))
+	})
 	since := today.AddDate(0, 0, -data.StoppedDays).Format(time.RFC3339)
-	if l.Stopped, err = db.dossiersWhere(ctx, `SELECT d.code FROM dossier d INDEXED BY dossier_stopped
-		JOIN dossier_event e ON e.dossier_code = d.code AND e.to_status = 'stopped' AND e.from_status <> 'stopped'
-		WHERE d.status = 'stopped' AND e.at >= ? GROUP BY d.code ORDER BY MAX(e.at) DESC, d.code`, since); err != nil {
+	if l.Stopped, err = db.listedWhere(ctx, `SELECT d.code, d.applicant_name, d.procedure_name, d.status, d.due_date
+		FROM dossier_event e INDEXED BY dossier_event_stopped JOIN dossier d ON d.code = e.dossier_code
+		WHERE e.to_status = 'stopped' AND e.from_status <> 'stopped' AND e.at >= ? AND d.status = 'stopped'
+		GROUP BY d.code ORDER BY MAX(e.at) DESC, d.code`, since); err != nil {
 		return l, err
 	}
 	return l, nil
+}
+
+// scanListed reads a row of listedColumns, the due date kept as stored
+// in *due, and then the extra columns.
+func scanListed(rows *sql.Rows, due *string, extra ...any) (data.Listed, error) {
+	var (
+		it     data.Listed
+		status string
+	)
+	if err := rows.Scan(append([]any{&it.Code, &it.ApplicantName, &it.ProcedureName, &status, due}, extra...)...); err != nil {
+		return it, err
+	}
+	it.Status = data.Status(status)
+	var err error
+	it.DueDate, err = data.ParseDate(*due)
+	return it, err
+}
+
+// listedWhere reads the list rows a query of listedColumns returns.
+func (db *DB) listedWhere(ctx context.Context, query string, args ...any) ([]data.Listed, error) {
+	rows, err := db.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: list: %w", err)
+	}
+	defer rows.Close()
+	out := []data.Listed{}
+	for rows.Next() {
+		var due string
+		it, err := scanListed(rows, &due)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: list: %w", err)
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
 }
 
 // ListsScan computes the same lists as Lists the way they were computed
@@ -209,33 +263,6 @@ func (db *DB) ListsScan(ctx context.Context) (int, error) {
 		n += len(ds)
 	}
 	return n, nil
-}
-
-// rowWith scans a row of dossierColumns followed by one more column.
-type rowWith struct {
-	rows  *sql.Rows
-	extra any
-}
-
-func (r rowWith) Scan(dest ...any) error { return r.rows.Scan(append(dest, r.extra)...) }
-
-// listed reads the dossiers, without documents, a query of
-// dossierColumns returns.
-func (db *DB) listed(ctx context.Context, query string, args ...any) ([]data.Dossier, error) {
-	rows, err := db.read.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: list: %w", err)
-	}
-	defer rows.Close()
-	ds := []data.Dossier{}
-	for rows.Next() {
-		d, err := scanDossier(rows)
-		if err != nil {
-			return nil, fmt.Errorf("sqlite: list: %w", err)
-		}
-		ds = append(ds, d)
-	}
-	return ds, rows.Err()
 }
 
 func (db *DB) codes(ctx context.Context, query string, args ...any) ([]string, error) {
