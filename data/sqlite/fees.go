@@ -88,6 +88,18 @@ func noCollector() error {
 // insertReceipt stores a receipt; remoteKey names the pulled change that
 // brought it ("" for one issued here).
 func insertReceipt(ctx context.Context, tx *sql.Tx, r data.FeeReceipt, remoteKey string) error {
+	_, err := tx.ExecContext(ctx, insertReceiptSQL, receiptArgs(r, remoteKey)...)
+	return err
+}
+
+const insertReceiptSQL = `INSERT INTO fee_receipt (dossier_code, year, workstation, number, form_symbol, series_symbol,
+		issued_at, collector_name, collector_tax_code, collector_address, officer, by_post, postal_staff,
+		payer_name, payer_id, payer_address, procedure_code, procedure_name, fee_name, kind, amount, method,
+		e_provider, e_id, e_lookup_code, e_signed_at, e_tax_code, remote_key)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// receiptArgs are the values of insertReceiptSQL for a receipt.
+func receiptArgs(r data.FeeReceipt, remoteKey string) []any {
 	c, e := r.Collector, r.EReceipt
 	signed := ""
 	if !e.SignedAt.IsZero() {
@@ -97,16 +109,10 @@ func insertReceipt(ctx context.Context, tx *sql.Tx, r data.FeeReceipt, remoteKey
 	if remoteKey != "" {
 		key = remoteKey
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO fee_receipt (dossier_code, year, workstation, number, form_symbol, series_symbol,
-			issued_at, collector_name, collector_tax_code, collector_address, officer, by_post, postal_staff,
-			payer_name, payer_id, payer_address, procedure_code, procedure_name, fee_name, kind, amount, method,
-			e_provider, e_id, e_lookup_code, e_signed_at, e_tax_code, remote_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.DossierCode, r.IssuedAt.In(data.Zone).Year(), r.Workstation, r.Number, r.FormSymbol, r.SeriesSymbol,
+	return []any{r.DossierCode, r.IssuedAt.In(data.Zone).Year(), r.Workstation, r.Number, r.FormSymbol, r.SeriesSymbol,
 		r.IssuedAt.In(data.Zone).Format(time.RFC3339), c.Name, c.TaxCode, c.Address, r.Officer, r.ByPost, r.PostalStaff,
 		r.PayerName, r.PayerID, r.PayerAddress, r.ProcedureCode, r.ProcedureName, r.FeeName, r.Kind, r.Amount, r.Method,
-		e.Provider, e.ID, e.LookupCode, signed, e.TaxAuthorityCode, key)
-	return err
+		e.Provider, e.ID, e.LookupCode, signed, e.TaxAuthorityCode, key}
 }
 
 const receiptColumns = `dossier_code, workstation, number, form_symbol, series_symbol, issued_at, collector_name,

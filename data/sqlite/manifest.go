@@ -408,13 +408,19 @@ func (db *DB) postalFee(ctx context.Context, tx *sql.Tx, office data.Office, m d
 	if err != nil {
 		return err
 	}
-	note := fmt.Sprintf("Bưu điện thu %s %s (biên lai số %s), giao theo biên bản %s", strings.ToLower(r.Kind.Label()),
-		data.FormatVND(r.Amount), r.NumberText(), m.Number)
+	note := postalFeeNote(r, m.Number)
 	if err := db.event(ctx, tx, d.Code, officer, "fees", d.Status, d.Status, note); err != nil {
 		return err
 	}
 	return db.enqueue(ctx, tx, data.ChangeDossierFees, d.Code, data.FeesRecord{Code: d.Code, Actor: officer, Note: note,
 		Receipts: []data.FeeReceiptRecord{data.NewFeeReceiptRecord(r)}})
+}
+
+// postalFeeNote is the history's line for a fee a postman collected and
+// handed over with a from-post manifest.
+func postalFeeNote(r data.FeeReceipt, manifest string) string {
+	return fmt.Sprintf("Bưu điện thu %s %s (biên lai số %s), giao theo biên bản %s", strings.ToLower(r.Kind.Label()),
+		data.FormatVND(r.Amount), r.NumberText(), manifest)
 }
 
 // moveOnClose applies a signed manifest to one of its dossiers.

@@ -16,7 +16,7 @@ import (
 
 // SeedVersion changes whenever Seed makes different stores: caches of
 // generated stores are keyed by it.
-const SeedVersion = 5
+const SeedVersion = 6
 
 // SeedOptions say what Seed generates.
 type SeedOptions struct {
@@ -44,11 +44,15 @@ const seedBatch = 20_000
 // centre's years of work leave them: Vietnamese names, ID numbers that
 // agree with the birth dates, phones and addresses, the catalogue's
 // procedures, every status in realistic shares, their history, receipts
-// printed, manifests of the three kinds, the office's other
+// printed, the fees of the procedures that charge with their fee
+// receipts (collected at the counter or by the postman; some applicants
+// exempt where the procedure allows it) once the office has a fee
+// collector, manifests of the three kinds, the office's other
 // workstations' dossiers as pulled from the province, and the changes
 // sent (only their keys kept) or a few still queued. It writes directly,
-// in large transactions, keeping the day sequences, the register and the
-// number journal in step, so that the app goes on working on the store.
+// in large transactions, keeping the day sequences, the register, the
+// fee receipt numbers and the number journal in step, so that the app
+// goes on working on the store.
 // It is a tool to try the app and to measure it, not for a real office.
 func (db *DB) Seed(ctx context.Context, o SeedOptions) error {
 	g, err := db.newSeeder(ctx, o)
@@ -103,6 +107,11 @@ type seeder struct {
 	manifest map[data.ManifestKind][]string // own dossiers of the day for each kind
 	mseq     int                            // manifests of the day
 	feed     int64                          // the province's feed position, for pulled dossiers
+
+	collects  bool                    // the office has a fee collector: fees are collected
+	receiptNo map[[2]int]int          // (year, workstation) → last fee receipt number
+	postman   string                  // who of the post office hands over the day's dossiers
+	postalFee map[string]data.FeePaid // fee each own from-post dossier of the day came with
 }
 
 func (db *DB) newSeeder(ctx context.Context, o SeedOptions) (*seeder, error) {
@@ -127,7 +136,8 @@ func (db *DB) newSeeder(ctx context.Context, o SeedOptions) (*seeder, error) {
 	o.Stations = min(o.Stations, 9)
 	g := &seeder{db: db, o: o, r: rand.New(rand.NewPCG(o.Seed, 0x6d6f74637561)), office: office, cal: cal,
 		now: db.Now().In(data.Zone), procs: procs, total: o.Dossiers, seq: map[int]int{}, register: map[[2]int]int{},
-		docIDs: map[string]int64{}, manifest: map[data.ManifestKind][]string{}, officers: map[int]string{}}
+		docIDs: map[string]int64{}, manifest: map[data.ManifestKind][]string{}, officers: map[int]string{},
+		collects: office.Collector.Configured(), receiptNo: map[[2]int]int{}, postalFee: map[string]data.FeePaid{}}
 	g.stations = []int{office.Workstation}
 	for w := 1; len(g.stations) < o.Stations; w++ {
 		if w != office.Workstation {
@@ -335,6 +345,9 @@ func (g *seeder) batch(tx *sql.Tx) error {
 
 func (g *seeder) dossier(ctx context.Context, tx *sql.Tx, st *seedStatements) error {
 	day := g.days[g.day]
+	if g.inDay == 0 {
+		g.postman = postalStaff[g.r.IntN(len(postalStaff))]
+	}
 	ws := g.stations[g.inDay%len(g.stations)]
 	own := ws == g.office.Workstation
 	first, _ := data.SequenceBlock(ws)
@@ -395,6 +408,14 @@ func (g *seeder) dossier(ctx context.Context, tx *sql.Tx, st *seedStatements) er
 			readyAt = s.at.Format(time.RFC3339)
 		}
 	}
+	// The fees: paid at the counter with the intake, or to the postman,
+	// who hands them over with the dossier (one fee a from-post item).
+	var byPost *data.FeePaid
+	if paid := g.fees(&d, p); d.Channel != data.ChannelPostal {
+		d.Fees = paid
+	} else if len(paid) == 1 {
+		byPost = &paid[0]
+	}
 	g.feed++
 	syncSeq := int64(0)
 	if !own {
@@ -404,7 +425,7 @@ func (g *seeder) dossier(ctx context.Context, tx *sql.Tx, st *seedStatements) er
 	_, err := st.dossier.ExecContext(ctx, d.Code, d.ProcedureCode, d.ProcedureName, d.Applicant.Name, d.Applicant.IDNumber,
 		dateOrEmpty(d.Applicant.BirthDate), d.Applicant.Phone, d.Applicant.Email, d.Applicant.Address, d.Sets, d.Channel,
 		d.ReturnMethod, d.ReturnAddress, d.PostalItem, stamp, d.WorkingDays, d.DueDate.Format(dateLayout), d.Status,
-		d.Book, d.RegisterNo, d.Officer, d.Workstation, d.FormSet, stamp, readyAt, syncSeq)
+		d.Book, d.RegisterNo, d.Officer, d.Workstation, d.FeeExempt, d.FormSet, stamp, readyAt, syncSeq)
 	if err != nil {
 		return err
 	}
@@ -421,52 +442,44 @@ func (g *seeder) dossier(ctx context.Context, tx *sql.Tx, st *seedStatements) er
 			return err
 		}
 	}
-	// The intake and each step: in the history, and at this workstation
-	// in the audit log and the outbox; another workstation's came pulled.
-	change := func(at time.Time, actor, action string, from, to data.Status, note string, payload func() any) error {
-		key := g.key()
-		var remote any
-		if !own {
-			remote = key
-		}
-		if _, err := st.event.ExecContext(ctx, d.Code, at.Format(time.RFC3339), actor, action, from, to, note, remote); err != nil {
-			return err
-		}
-		if !own {
-			return nil
-		}
-		detail := d.ProcedureCode
-		if action == "status" {
-			detail = string(from) + " → " + string(to)
-		}
-		if _, err := st.audit.ExecContext(ctx, at.Format(time.RFC3339), actor, "dossier."+action, d.Code, detail); err != nil {
-			return err
-		}
-		sent := g.now.Sub(at) > time.Hour
-		if sent && !g.o.KeepSent {
-			_, err := st.sent.ExecContext(ctx, key)
-			return err
-		}
-		kind := data.ChangeDossierCreated
-		if action == "status" {
-			kind = data.ChangeDossierStatus
-		}
-		body, err := json.Marshal(payload())
+	// The intake with its receipts and each step: in the history, and at
+	// this workstation in the audit log and the outbox; another
+	// workstation's came pulled, its receipts with its intake.
+	key := g.key()
+	var receipts []data.FeeReceipt
+	for _, fee := range d.Fees {
+		r, err := g.receipt(ctx, st, d, fee, at, d.Officer, "", pulledKey(own, key))
 		if err != nil {
 			return err
 		}
-		var sentAt any
-		if sent {
-			sentAt = at.Add(time.Minute).Format(time.RFC3339)
-		}
-		_, err = st.outbox.ExecContext(ctx, key, kind, d.Code, string(body), at.Format(time.RFC3339), sentAt)
-		return err
+		receipts = append(receipts, r)
 	}
 	final := d.Status
 	d.Status = data.StatusReceived
-	if err := change(at, d.Officer, "intake", "", data.StatusReceived, data.IntakeNote(d.Channel, d.DueDate),
-		func() any { return dossierPayload(d, nil) }); err != nil {
+	if err := g.record(ctx, st, d.Code, own, seedChange{key: key, at: at, actor: d.Officer, action: "intake",
+		to: data.StatusReceived, note: data.IntakeNote(d.Channel, d.DueDate), kind: data.ChangeDossierCreated,
+		audit: d.ProcedureCode, payload: func() any { return dossierPayload(d, receipts) }}); err != nil {
 		return err
+	}
+	if byPost != nil {
+		// Received as the from-post manifest is signed: the postman's
+		// money is receipted then.
+		key := g.key()
+		r, err := g.receipt(ctx, st, d, *byPost, at, d.Officer, g.postman, pulledKey(own, key))
+		if err != nil {
+			return err
+		}
+		note := postalFeeNote(r, fromPostNumber(at, d.Workstation))
+		if err := g.record(ctx, st, d.Code, own, seedChange{key: key, at: at, actor: d.Officer, action: "fees",
+			from: data.StatusReceived, to: data.StatusReceived, note: note, kind: data.ChangeDossierFees,
+			payload: func() any {
+				return data.FeesRecord{Code: d.Code, Actor: d.Officer, Note: note, Receipts: []data.FeeReceiptRecord{data.NewFeeReceiptRecord(r)}}
+			}}); err != nil {
+			return err
+		}
+		if own {
+			g.postalFee[d.Code] = data.FeePaid{Kind: r.Kind, Amount: r.Amount, Method: r.Method}
+		}
 	}
 	d.Status = final
 	if own {
@@ -503,9 +516,11 @@ func (g *seeder) dossier(ctx context.Context, tx *sql.Tx, st *seedStatements) er
 			}
 			note = stopNote + note
 		}
-		if err := change(s.at, d.Officer, "status", s.from, s.to, note, func() any {
-			return data.StatusChange{Code: d.Code, From: s.from, To: s.to, Note: note, Actor: d.Officer}
-		}); err != nil {
+		if err := g.record(ctx, st, d.Code, own, seedChange{key: g.key(), at: s.at, actor: d.Officer, action: "status",
+			from: s.from, to: s.to, note: note, kind: data.ChangeDossierStatus, audit: string(s.from) + " → " + string(s.to),
+			payload: func() any {
+				return data.StatusChange{Code: d.Code, From: s.from, To: s.to, Note: note, Actor: d.Officer}
+			}}); err != nil {
 			return err
 		}
 		if own {
@@ -523,6 +538,135 @@ func (g *seeder) dossier(ctx context.Context, tx *sql.Tx, st *seedStatements) er
 		g.manifest[data.ManifestFromPost] = append(g.manifest[data.ManifestFromPost], d.Code)
 	}
 	return nil
+}
+
+// fees decides what a dossier of p pays, once the office collects fees:
+// each charge of the procedure (per copy or transaction, sometimes more
+// than one), in cash or by transfer (online, always), or nothing with
+// the reason of an exemption, for a tenth of the applicants where the
+// procedure allows exemptions.
+func (g *seeder) fees(d *data.Dossier, p data.Procedure) []data.FeePaid {
+	if !g.collects || !p.Fees.Charges() {
+		return nil
+	}
+	if p.Fees.Exemptible && g.r.IntN(10) == 0 {
+		reasons := exemptions[p.Code]
+		if reasons == nil {
+			reasons = civilExemptions
+		}
+		d.FeeExempt = reasons[g.r.IntN(len(reasons))]
+		return nil
+	}
+	var paid []data.FeePaid
+	for _, a := range p.Fees.Amounts {
+		// The sample catalogue's charges of no stated kind are fees for
+		// copies and certifications: phí.
+		kind := a.Kind
+		if !kind.Valid() {
+			kind = data.FeePhi
+		}
+		n := int64(1)
+		if a.Unit != "" && g.r.IntN(5) == 0 {
+			n = int64(2 + g.r.IntN(2))
+		}
+		method := data.PayCash
+		if d.Channel == data.ChannelOnline || g.r.IntN(100) < 15 {
+			method = data.PayTransfer
+		}
+		paid = append(paid, data.FeePaid{Kind: kind, Amount: n * a.Amount, Method: method})
+	}
+	return paid
+}
+
+// receipt numbers and writes the receipt of a fee a generated dossier
+// paid at t, next in its workstation's block of the year, as
+// issueReceipt does.
+func (g *seeder) receipt(ctx context.Context, st *seedStatements, d data.Dossier, fee data.FeePaid, t time.Time,
+	officer, postalStaff, remoteKey string) (data.FeeReceipt, error) {
+	c := g.office.Collector
+	series, err := data.ReceiptSeriesSymbol(t.Year(), c.SeriesLetters)
+	if err != nil {
+		return data.FeeReceipt{}, err
+	}
+	k := [2]int{t.Year(), d.Workstation}
+	if first, _ := data.ReceiptBlock(d.Workstation); g.receiptNo[k] < first {
+		g.receiptNo[k] = first - 1
+	}
+	g.receiptNo[k]++
+	r := data.FeeReceipt{FormSymbol: c.FormSymbol, SeriesSymbol: series, Number: g.receiptNo[k], IssuedAt: t,
+		Collector: c, Officer: officer, ByPost: postalStaff != "", PostalStaff: postalStaff, Workstation: d.Workstation,
+		PayerName: d.Applicant.Name, PayerID: d.Applicant.IDNumber, PayerAddress: d.Applicant.Address,
+		DossierCode: d.Code, ProcedureCode: d.ProcedureCode, ProcedureName: d.ProcedureName,
+		Kind: fee.Kind, Amount: fee.Amount, Method: fee.Method}
+	_, err = st.receipt.ExecContext(ctx, receiptArgs(r, remoteKey)...)
+	return r, err
+}
+
+// pulledKey is the key a pulled row carries: the change's, for another
+// workstation's; none for this one's.
+func pulledKey(own bool, key string) string {
+	if own {
+		return ""
+	}
+	return key
+}
+
+// fromPostNumber is the number of a workstation's first manifest of the
+// day: its from-post manifest, when it has one.
+func fromPostNumber(day time.Time, w int) string {
+	return fmt.Sprintf("%s-%d01", day.Format("060102"), w)
+}
+
+// seedChange is one change of a generated dossier's life.
+type seedChange struct {
+	key           string
+	at            time.Time
+	actor, action string
+	from, to      data.Status
+	note          string
+	kind          data.ChangeKind
+	audit         string // the audit record's detail; "" for none
+	payload       func() any
+}
+
+// record writes a change of a generated dossier: a line of its history,
+// and at this workstation an audit record and the outbox's row (its key
+// alone once sent); another workstation's came pulled under its key.
+func (g *seeder) record(ctx context.Context, st *seedStatements, code string, own bool, c seedChange) error {
+	at := c.at.Format(time.RFC3339)
+	if _, err := st.event.ExecContext(ctx, code, at, c.actor, c.action, c.from, c.to, c.note, nilIfEmpty(pulledKey(own, c.key))); err != nil {
+		return err
+	}
+	if !own {
+		return nil
+	}
+	if c.audit != "" {
+		if _, err := st.audit.ExecContext(ctx, at, c.actor, "dossier."+c.action, code, c.audit); err != nil {
+			return err
+		}
+	}
+	sent := g.now.Sub(c.at) > time.Hour
+	if sent && !g.o.KeepSent {
+		_, err := st.sent.ExecContext(ctx, c.key)
+		return err
+	}
+	body, err := json.Marshal(c.payload())
+	if err != nil {
+		return err
+	}
+	var sentAt any
+	if sent {
+		sentAt = c.at.Add(time.Minute).Format(time.RFC3339)
+	}
+	_, err = st.outbox.ExecContext(ctx, c.key, c.kind, code, string(body), at, sentAt)
+	return err
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // endDay signs the day's manifests of this workstation and records its
@@ -554,6 +698,9 @@ func (g *seeder) endDay(ctx context.Context, tx *sql.Tx, st *seedStatements) err
 			agency = agencies[g.r.IntN(len(agencies))]
 		}
 		staff := postalStaff[g.r.IntN(len(postalStaff))]
+		if kind == data.ManifestFromPost {
+			staff = g.postman // who brought the day's dossiers and their fees
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO manifest (number, kind, status, carrier, agency, opened_at, opened_by,
 				closed_at, officer, postal_staff, prints) VALUES (?, ?, 'closed', ?, ?, ?, ?, ?, ?, ?, 1)`,
 			number, kind, carrier, agency, day.Add(8*time.Hour).Format(time.RFC3339), g.officers[w], closed, g.officers[w], staff); err != nil {
@@ -565,8 +712,12 @@ func (g *seeder) endDay(ctx context.Context, tx *sql.Tx, st *seedStatements) err
 			if kind == data.ManifestToCitizen {
 				outcome = data.DeliveryDelivered
 			}
+			var fee data.FeePaid
+			if kind == data.ManifestFromPost {
+				fee = g.postalFee[c]
+			}
 			tx.QueryRowContext(ctx, `SELECT postal_item FROM dossier WHERE code = ?`, c).Scan(&item)
-			if _, err := st.item.ExecContext(ctx, number, c, i+1, item, outcome); err != nil {
+			if _, err := st.item.ExecContext(ctx, number, c, i+1, item, outcome, fee.Amount, fee.Kind); err != nil {
 				return err
 			}
 		}
@@ -584,6 +735,7 @@ func (g *seeder) endDay(ctx context.Context, tx *sql.Tx, st *seedStatements) err
 	for ws := range g.seq {
 		delete(g.seq, ws)
 	}
+	clear(g.postalFee)
 	return nil
 }
 
@@ -611,6 +763,11 @@ func (g *seeder) finish(tx *sql.Tx) error {
 		}
 		raised[bookKey(k[0], k[1])] = last
 	}
+	for k, last := range g.receiptNo {
+		if k[1] == g.office.Workstation {
+			raised[receiptKey(k[0], k[1])] = last
+		}
+	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO sync_state (id, cursor, updated_at) VALUES (1, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET cursor = MAX(cursor, excluded.cursor)`, g.feed, g.db.stamp()); err != nil {
 		return err
@@ -629,7 +786,7 @@ func (g *seeder) finish(tx *sql.Tx) error {
 }
 
 type seedStatements struct {
-	dossier, document, event, audit, sent, outbox, printout, returned, item *sql.Stmt
+	dossier, document, event, audit, sent, outbox, printout, returned, item, receipt *sql.Stmt
 }
 
 func prepareSeed(ctx context.Context, tx *sql.Tx) (*seedStatements, error) {
@@ -640,8 +797,9 @@ func prepareSeed(ctx context.Context, tx *sql.Tx) (*seedStatements, error) {
 	}{
 		{&st.dossier, `INSERT INTO dossier (code, procedure_code, procedure_name, applicant_name, applicant_id, applicant_birth,
 			applicant_phone, applicant_email, applicant_address, sets, channel, return_method, return_address, postal_item,
-			received_at, working_days, due_date, status, book, register_no, officer, workstation, form_set, updated_at, result_ready_at, sync_seq)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+			received_at, working_days, due_date, status, book, register_no, officer, workstation, fee_exempt, form_set, updated_at,
+			result_ready_at, sync_seq)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&st.document, `INSERT INTO dossier_document (dossier_code, position, name_id, originals, copies) VALUES (?, ?, ?, ?, ?)`},
 		{&st.event, `INSERT INTO dossier_event (dossier_code, at, actor, action, from_status, to_status, note, remote_key)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
@@ -651,7 +809,9 @@ func prepareSeed(ctx context.Context, tx *sql.Tx) (*seedStatements, error) {
 		{&st.printout, `INSERT INTO printout (dossier_code, kind, reprint, at, actor) VALUES (?, ?, ?, ?, ?)`},
 		{&st.returned, `INSERT INTO dossier_return (dossier_code, returned_at, officer, recipient_name, recipient_id, authorised,
 			authorisation) VALUES (?, ?, ?, ?, ?, ?, ?)`},
-		{&st.item, `INSERT INTO manifest_item (manifest_number, dossier_code, position, postal_item, outcome) VALUES (?, ?, ?, ?, ?)`},
+		{&st.item, `INSERT INTO manifest_item (manifest_number, dossier_code, position, postal_item, outcome, fee, fee_kind)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`},
+		{&st.receipt, insertReceiptSQL},
 	} {
 		p, err := tx.PrepareContext(ctx, s.sql)
 		if err != nil {
@@ -664,7 +824,7 @@ func prepareSeed(ctx context.Context, tx *sql.Tx) (*seedStatements, error) {
 }
 
 func (st *seedStatements) close() {
-	for _, s := range []*sql.Stmt{st.dossier, st.document, st.event, st.audit, st.sent, st.outbox, st.printout, st.returned, st.item} {
+	for _, s := range []*sql.Stmt{st.dossier, st.document, st.event, st.audit, st.sent, st.outbox, st.printout, st.returned, st.item, st.receipt} {
 		if s != nil {
 			s.Close()
 		}

@@ -72,3 +72,13 @@ var phonePrefixes = []string{
 var postalStaff = []string{"Lê Văn Tâm", "Nguyễn Thị Bé", "Trần Minh Luân", "Phạm Văn Út"}
 
 var agencies = []string{"Phòng Tư pháp", "Sở Tài nguyên và Môi trường", "Chi cục Thuế khu vực", "Công an thành phố"}
+
+// Why applicants are exempt from a procedure's fees, as the sample
+// catalogue's procedures that allow exemptions say; a procedure not named
+// here exempts as civil status does.
+var exemptions = map[string][]string{
+	"2.001035": {"Hộ gia đình vay vốn phát triển nông nghiệp, nông thôn (Nghị định 55/2015/NĐ-CP)"},
+	"2.001263": {"Cha dượng nhận con riêng của vợ làm con nuôi", "Cô ruột nhận cháu làm con nuôi", "Nhận trẻ em khuyết tật làm con nuôi"},
+}
+
+var civilExemptions = []string{"Người thuộc hộ nghèo", "Người thuộc gia đình có công với cách mạng", "Người khuyết tật"}

@@ -27,10 +27,12 @@ import (
 // before it, and benchmarks run at it.
 var Now = time.Date(2027, 6, 1, 10, 0, 0, 0, data.Zone)
 
-// Office is the office of generated stores.
+// Office is the office of generated stores, which collects fees.
 func Office() data.Office {
 	return data.Office{AgencyCode: "000.30.12.H30", Name: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG XÃ VỊ THANH",
-		Parent: "ỦY BAN NHÂN DÂN XÃ VỊ THANH", Place: "Vị Thanh", Workstation: 1}
+		Parent: "ỦY BAN NHÂN DÂN XÃ VỊ THANH", Place: "Vị Thanh", Workstation: 1,
+		Collector: data.FeeCollector{Name: "Ủy ban nhân dân xã Vị Thanh", TaxCode: "6300123456",
+			Address: "Số 1 đường Trần Hưng Đạo, xã Vị Thanh, thành phố Cần Thơ"}}
 }
 
 // SetUp gives a store with no office the generated stores' office, and
