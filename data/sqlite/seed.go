@@ -634,7 +634,7 @@ type seedChange struct {
 // alone once sent); another workstation's came pulled under its key.
 func (g *seeder) record(ctx context.Context, st *seedStatements, code string, own bool, c seedChange) error {
 	at := c.at.Format(time.RFC3339)
-	if _, err := st.event.ExecContext(ctx, code, at, c.actor, c.action, c.from, c.to, c.note, nilIfEmpty(pulledKey(own, c.key))); err != nil {
+	if _, err := st.event.ExecContext(ctx, code, at, c.actor, c.action, c.from, c.to, c.note, eventKey(pulledKey(own, c.key))); err != nil {
 		return err
 	}
 	if !own {
@@ -662,11 +662,13 @@ func (g *seeder) record(ctx context.Context, st *seedStatements, code string, ow
 	return err
 }
 
-func nilIfEmpty(s string) any {
-	if s == "" {
+// eventKey is what a generated history line keeps of its change's key:
+// nothing for one made here, else as a pulled line keeps it (lineKey).
+func eventKey(key string) any {
+	if key == "" {
 		return nil
 	}
-	return s
+	return lineKey(key)
 }
 
 // endDay signs the day's manifests of this workstation and records its

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -436,8 +437,7 @@ func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange, 
 // one waiting here decides the status, the dossier back in the status
 // before, without what the undone status brought (data/sqlite UndoStatus).
 func (db *DB) applyUndo(ctx context.Context, tx *sql.Tx, c data.RemoteChange, u data.StatusChange, seen int64) error {
-	var applied int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossier_event WHERE remote_key = ?`, c.Key).Scan(&applied); err != nil || applied > 0 {
+	if applied, err := lineApplied(ctx, tx, c.Key); err != nil || applied {
 		return err // applied before: its line would mark another
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE dossier_event SET undone = 1 WHERE id = (SELECT id FROM dossier_event
@@ -482,14 +482,39 @@ func (db *DB) applyUpdated(ctx context.Context, tx *sql.Tx, c data.RemoteChange,
 
 // remoteEvent records a pulled event once, keyed by its change.
 func (db *DB) remoteEvent(ctx context.Context, tx *sql.Tx, c data.RemoteChange, code, actor, action string, from, to data.Status, note string) error {
+	if applied, err := lineApplied(ctx, tx, c.Key); err != nil || applied {
+		return err
+	}
 	at := c.At
 	if at.IsZero() {
 		at = db.Now()
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO dossier_event (dossier_code, at, actor, action, from_status, to_status, note, remote_key)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (remote_key) WHERE remote_key IS NOT NULL DO NOTHING`,
-		code, at.In(data.Zone).Format(time.RFC3339), actor, action, from, to, note, c.Key)
+		code, at.In(data.Zone).Format(time.RFC3339), actor, action, from, to, note, lineKey(c.Key))
 	return err
+}
+
+// lineKey is a change's key as a pulled history line keeps it: the 16
+// bytes a key of 32 hex digits stands for (as every workstation makes
+// them), else its text. Half the size, in the line and in its index,
+// for the million lines a busy office pulls.
+func lineKey(key string) any {
+	if len(key) == 32 {
+		if b, err := hex.DecodeString(key); err == nil && hex.EncodeToString(b) == key {
+			return b
+		}
+	}
+	return key
+}
+
+// lineApplied says whether a pulled history line of the change key is
+// here, kept in 16 bytes or, by a version before them, as text.
+func lineApplied(ctx context.Context, tx *sql.Tx, key string) (bool, error) {
+	var applied bool
+	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM dossier_event WHERE remote_key = ?1 OR remote_key = ?2)`,
+		lineKey(key), key).Scan(&applied)
+	return applied, err
 }
 
 // applyProcedure adds or updates a procedure the province published,

@@ -222,3 +222,41 @@ func TestSyncSettings(t *testing.T) {
 		t.Errorf("another server kept the cursor %d", c)
 	}
 }
+
+// TestPulledLinesKeepTheirKeyIn16Bytes: a pulled history line keeps the
+// key of its change, 32 hex digits, as its 16 bytes; a line an older
+// version kept as text still stops the same change being applied twice.
+func TestPulledLinesKeepTheirKeyIn16Bytes(t *testing.T) {
+	db := counterDB(t)
+	ctx := context.Background()
+	created := remoteDossier(t, 10)
+	code := created.Subject
+	const newKey, oldKey = "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"
+	page := data.PullPage{Changes: []data.RemoteChange{created,
+		remoteStatus(11, newKey, code, data.StatusReceived, data.StatusTransferred)}, Next: 11}
+	if _, err := db.ApplyRemote(ctx, page); err != nil {
+		t.Fatal(err)
+	}
+	var kind string
+	var size int
+	if err := db.read.QueryRow(`SELECT typeof(remote_key), length(remote_key) FROM dossier_event WHERE to_status = 'transferred'`).
+		Scan(&kind, &size); err != nil {
+		t.Fatal(err)
+	}
+	if kind != "blob" || size != 16 {
+		t.Errorf("the key is kept as %s of %d bytes, want 16 bytes", kind, size)
+	}
+	if _, err := db.write.Exec(`INSERT INTO dossier_event (dossier_code, at, actor, action, from_status, to_status, note, remote_key)
+		VALUES (?, '2027-02-04T10:00:00+07:00', 'Phòng Tư pháp', 'status', 'transferred', 'result-ready', '', ?)`, code, oldKey); err != nil {
+		t.Fatal(err)
+	}
+	again := data.PullPage{Changes: []data.RemoteChange{remoteStatus(11, newKey, code, data.StatusReceived, data.StatusTransferred),
+		remoteStatus(12, oldKey, code, data.StatusTransferred, data.StatusResultReady)}, Next: 12}
+	if _, err := db.ApplyRemote(ctx, again); err != nil {
+		t.Fatal(err)
+	}
+	hist, _ := db.History(ctx, code)
+	if len(hist) != 3 {
+		t.Errorf("history after the same changes again: %d lines, want 3: %+v", len(hist), hist)
+	}
+}
