@@ -16,7 +16,7 @@ import (
 
 // SeedVersion changes whenever Seed makes different stores: caches of
 // generated stores are keyed by it.
-const SeedVersion = 6
+const SeedVersion = 7
 
 // SeedOptions say what Seed generates.
 type SeedOptions struct {
