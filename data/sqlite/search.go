@@ -301,8 +301,11 @@ func (db *DB) Search(ctx context.Context, text string, limit int) ([]data.Search
 // nameMatch turns typed words into index queries, the last word a
 // prefix. pairs asks for each pair of adjacent whole words, as the index
 // holds them (rare, so fast to find even when each word is common), and
-// the last word; no terms for a single word. words asks for every word,
-// in any order. Both without terms when the text has no letter.
+// the last word: after the word before it when three words or more are
+// typed (a common last word alone, Ngọc or Minh, would be a prefix of
+// hundreds of pairs to read), anywhere after one; no terms for a single
+// word. words asks for every word, in any order. Both without terms when
+// the text has no letter.
 func nameMatch(text string) (pairs, words indexQuery) {
 	ws := nameWords(text)
 	if strings.IndexFunc(strings.Join(ws, ""), unicode.IsLetter) < 0 {
@@ -315,7 +318,7 @@ func nameMatch(text string) (pairs, words indexQuery) {
 	}
 	switch {
 	case len(ps) > 0:
-		pairs = indexQuery{terms: append(ps, last), prefix: true}
+		pairs = indexQuery{terms: append(ps, whole[len(whole)-1]+"_"+last), prefix: true}
 	case len(whole) == 1:
 		pairs = indexQuery{terms: []string{whole[0], last}, prefix: true}
 	}
