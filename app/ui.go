@@ -16,8 +16,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 
 	"motcua/assets"
 	"motcua/counter"
@@ -113,7 +111,16 @@ type UI struct {
 	// dialog is the last dialog shown, which Escape closes.
 	dialog dialogLike
 
-	tabs     *container.AppTabs
+	tabs *container.AppTabs
+	// holders are the tabs' contents, each the place of its section's
+	// screen; built are the screens made for this build of the window,
+	// whose generation counts the builds (screens.go).
+	holders    map[section]*fyne.Container
+	built      map[section]bool
+	generation int
+	// paint tells when the window has painted a frame.
+	paint *paintWatch
+
 	setup    *setupScreen
 	catalog  *catalogScreen
 	calendar *calendarScreen
@@ -183,9 +190,11 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	fitScreen(u.win, s.Screen)
 	u.login = newLoginScreen(u)
+	u.paint = newPaintWatch()
 	if u.firstRun {
 		// The set-up alone, which also makes the first administrator.
 		u.build()
+		u.ensureAll()
 		if u.configured {
 			u.setup.load(office)
 		}
@@ -198,15 +207,16 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 		if err != nil {
 			u.showError(err)
 		}
-		if u.catalog != nil && u.desk.Officer().Username != "" {
+		if u.built[sectionCatalog] && u.desk.Officer().Username != "" {
 			u.catalog.load()
 		}
 	})
 	return u, nil
 }
 
-// opened fills the screens once an officer is in: what they show comes
-// from the store, through the desk, for this officer.
+// opened fills the screens once an officer is in and they are built:
+// what they show comes from the store, through the desk, for this
+// officer.
 func (u *UI) opened() {
 	office, err := u.desk.Office(u.ctx)
 	if err == nil {
@@ -224,46 +234,27 @@ func (u *UI) opened() {
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 
-// build makes the screens the logged-in officer may use, the menu and
-// the shortcuts in the current language. Changing the language, or
-// another officer logging in, builds them again.
+// build makes the window for the logged-in officer in the current
+// language: the tabs of the screens the officer may use with the first
+// screen in them (the others are built by ensure, screens.go), the bars
+// above and below, the menu and the shortcuts. Changing the language,
+// or another officer logging in, builds it again.
 func (u *UI) build() {
+	u.generation++
 	u.sections = sectionsFor(u.desk.Officer(), u.firstRun)
-	u.setup = newSetupScreen(u)
-	u.catalog = newCatalogScreen(u)
-	u.calendar = newCalendarScreen(u)
 	u.scan = newScanBar(u)
-	u.returns = newReturnsScreen(u)
-	u.manifests = newManifestsScreen(u)
-	u.intake = newIntakeScreen(u)
-	u.syncScr = newSyncScreen(u)
-	u.reports = newReportsScreen(u)
 	u.officer = newOfficerBar(u)
 	if u.backup == nil {
 		u.backup = newDailyBackup(u)
 	}
 	// Tabs in section order: the counter's daily work first.
-	all := map[section]*container.TabItem{
-		sectionIntake:    container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
-		sectionReturns:   container.NewTabItemWithIcon(lang.L("returns.nav"), theme.MailReplyIcon(), u.returns.content),
-		sectionManifests: container.NewTabItemWithIcon(lang.L("manifest.nav"), theme.MailSendIcon(), u.manifests.content),
-		sectionCatalog:   container.NewTabItemWithIcon(lang.L("nav.catalog"), theme.ListIcon(), u.catalog.content),
-		sectionCalendar:  container.NewTabItemWithIcon(lang.L("nav.calendar"), theme.HistoryIcon(), u.calendar.content),
-		sectionSetup:     container.NewTabItemWithIcon(lang.L("nav.setup"), theme.SettingsIcon(), u.setup.content),
-		sectionSync:      container.NewTabItemWithIcon(lang.L("sync.nav"), theme.UploadIcon(), u.syncScr.content),
-		sectionReports:   container.NewTabItemWithIcon(lang.L("report.nav"), theme.GridIcon(), u.reports.content),
-	}
-	u.tabs = container.NewAppTabs()
-	for _, sec := range u.sections {
-		u.tabs.Append(all[sec])
-	}
-	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.tabs = u.newTabs()
 	u.tabs.OnSelected = func(*container.TabItem) { u.focusSection(u.current()) }
 	top := container.NewBorder(nil, nil, nil, u.officer.content, u.scan.content)
 	if u.firstRun {
 		top = container.NewBorder(nil, nil, nil, nil)
 	}
-	u.main = newPointerWatch(container.NewBorder(top, u.backup.content, nil, nil, u.tabs), u.active)
+	u.main = newPointerWatch(container.NewStack(u.paint.raster, container.NewBorder(top, u.backup.content, nil, nil, u.tabs)), u.active)
 	u.win.SetContent(u.main)
 
 	find := shortcut(fyne.KeyF)
@@ -352,6 +343,7 @@ func (u *UI) show(s section) {
 }
 
 func (u *UI) focusSection(s section) {
+	u.ensure(s)
 	var f fyne.Focusable
 	switch s {
 	case sectionSetup:
@@ -433,6 +425,7 @@ func (u *UI) onLanguage(code string) {
 	office := u.setup.office()
 	draft := u.intake.draft()
 	u.build()
+	u.ensureAll()
 	u.setup.fill(office)
 	u.intake.restore(draft)
 	u.show(at)
