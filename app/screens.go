@@ -70,6 +70,11 @@ func (u *UI) ensure(s section) {
 	content := u.newScreen(s)
 	if h := u.holders[s]; h != nil {
 		h.Objects = []fyne.CanvasObject{content}
+		// The tabs size only the tab on show: laid out at no size, every
+		// text would wrap at zero width, then again once shown.
+		if on := u.tabs.Selected(); on != nil {
+			h.Resize(on.Content.Size())
+		}
 		h.Refresh()
 	}
 }

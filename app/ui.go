@@ -156,9 +156,6 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	if u.report == nil {
 		u.report = errlog.New(u.dataDir)
 	}
-	if err := useLanguage(languageOf(a.Preferences())); err != nil {
-		return nil, err
-	}
 	// One small read before the window exists, to know where it opens.
 	office, err := u.desk.Office(ctx)
 	switch {
@@ -186,9 +183,14 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	}
 	u.idle = newIdleLock(u.now, u.after, u.lock)
 
+	texts := prepareTexts(languageOf(a.Preferences()))
 	u.win = a.NewWindow(windowTitle)
 	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	fitScreen(u.win, s.Screen)
+	u.win.Show() // its content follows, before its first frame
+	if err := <-texts; err != nil {
+		return nil, err
+	}
 	u.login = newLoginScreen(u)
 	u.paint = newPaintWatch()
 	if u.firstRun {
