@@ -3,7 +3,8 @@
 // made of small components, one per file, each holding its widgets,
 // built by a constructor and driven by onXxx handlers; the widgets they
 // share are in widgets.go, and every form shows the rules' verdict
-// through form.go. Screens read and change data only through the counter
+// through form.go. screens.go puts them in the window's tabs, the intake
+// first at login. Screens read and change data only through the counter
 // desk (motcua/counter), never on the UI goroutine: its calls run in the
 // background (jobs.go) and come back through fyne.Do.
 package app
