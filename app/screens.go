@@ -118,16 +118,17 @@ func (u *UI) ensureAll() {
 
 // ensureLater builds the screens not built yet once the window has
 // painted what it shows, one a turn, and then runs then; a build of the
-// window made since stops it.
+// window made since stops it, and ensureNow does the rest at once.
 func (u *UI) ensureLater(then func()) {
+	u.pending = then
 	generation := u.generation
 	var next func(s section)
 	next = func(s section) {
-		if u.generation != generation {
+		if u.generation != generation || u.pending == nil {
 			return
 		}
 		if s > sectionReports {
-			then()
+			u.ensureNow()
 			return
 		}
 		if u.built[s] {
@@ -138,6 +139,17 @@ func (u *UI) ensureLater(then func()) {
 		u.soon(func() { next(s + 1) })
 	}
 	u.afterPaint(func() { next(sectionIntake) })
+}
+
+// ensureNow builds every screen not built yet and runs what waits for
+// them: what reads them all (the window built again in another
+// language) cannot wait for its turn.
+func (u *UI) ensureNow() {
+	u.ensureAll()
+	if then := u.pending; then != nil {
+		u.pending = nil
+		then()
+	}
 }
 
 // returnDesk is the return desk, built if it is not yet: the scan bar,

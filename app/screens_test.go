@@ -112,3 +112,21 @@ func TestAnotherOfficerBeforeTheScreensAreBuilt(t *testing.T) {
 		t.Errorf("intake header %q", got)
 	}
 }
+
+// TestLanguageBeforeTheScreensAreBuilt: the language changed before the
+// screens behind the intake are built finds them built and filled, and
+// keeps what the set-up shows.
+func TestLanguageBeforeTheScreensAreBuilt(t *testing.T) {
+	h := newHarness(t, true)
+	h.startLocked(h.db, vn(2027, 2, 3, 9, 0))
+	h.typeLogin(adminUser)
+	h.u.onLanguage(English)
+	h.wait()
+	h.checkTabs()
+	if got := h.u.setup.agencyCode.Text; got != testOffice.AgencyCode {
+		t.Errorf("the set-up shows agency code %q", got)
+	}
+	if got := h.u.tabs.Items[h.u.tabOf(sectionSetup)].Text; got != "Office set-up" {
+		t.Errorf("set-up tab %q", got)
+	}
+}

@@ -119,6 +119,8 @@ type UI struct {
 	holders    map[section]*fyne.Container
 	built      map[section]bool
 	generation int
+	// pending runs once the screens are all built (ensureLater).
+	pending func()
 	// paint tells when the window has painted a frame.
 	paint *paintWatch
 
@@ -424,6 +426,7 @@ func (u *UI) onLanguage(code string) {
 		u.showLogin() // the screens are built when an officer logs in
 		return
 	}
+	u.ensureNow() // what the login left for after its first paint
 	at := u.current()
 	office := u.setup.office()
 	draft := u.intake.draft()
