@@ -197,6 +197,7 @@ var results = make(chan func(), 1024)
 
 func TestMain(m *testing.M) {
 	deliver = func(f func()) { results <- f }
+	whenPainted = func(_ *paintWatch, f func()) { deliver(f) }
 	// The machine's own printers are not the tests' business.
 	installedPrinters = func() ([]platform.Printer, error) {
 		return []platform.Printer{{Name: "Canon LBP2900"}, {Name: "HP LaserJet M1005", Default: true}}, nil

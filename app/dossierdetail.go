@@ -159,7 +159,7 @@ func (d *dossierDetail) show(v data.DossierView) {
 	for _, n := range v.Manifests {
 		d.travelled.Add(widget.NewButtonWithIcon(n, theme.MailSendIcon(), func() {
 			d.s.u.show(sectionManifests)
-			d.s.u.manifests.open(n)
+			d.s.u.manifestDesk().open(n)
 		}))
 	}
 	if len(v.Manifests) == 0 {

@@ -74,6 +74,10 @@ func newIntakeScreen(u *UI) *intakeScreen {
 	backToProcedure := func() { u.win.Canvas().Focus(s.procedure.picker.search) }
 	s.officer = widget.NewLabel(lang.L("intake.officer", map[string]any{"Name": u.desk.Officer().FullName}))
 	s.saved = newSavedBar(u, platform.Print, platform.Open, backToProcedure)
+	// Cleared before it is put together: laid out now, at no size, it
+	// would be laid out again in the window (and wrap every text at
+	// zero width on the way).
+	s.clear()
 
 	// No title over the screen (its tab says it): on a 768-pixel screen
 	// every line goes to the papers and the applicant. The officer who
@@ -91,7 +95,6 @@ func newIntakeScreen(u *UI) *intakeScreen {
 	columns.Offset = 0.47
 	// Objects go in the order Tab visits them: the form, then the header.
 	s.content = container.New(layout.NewBorderLayout(top, nil, nil, nil), columns, top)
-	s.clear()
 	return s
 }
 
@@ -261,17 +264,13 @@ func (s *intakeScreen) setStatus(text string) {
 
 // relayout lays the screen out again as messages come and go.
 func (s *intakeScreen) relayout() {
-	if s.applicant == nil {
-		return // still being built
+	if s.content == nil {
+		return // still being built: the window lays it out
 	}
 	s.applicant.grid.Refresh()
 	s.papers.docList.Refresh()
-	if s.right != nil {
-		s.right.Refresh()
-	}
-	if c, ok := s.content.(*fyne.Container); ok {
-		c.Refresh()
-	}
+	s.right.Refresh()
+	s.content.Refresh()
 }
 
 // onScanShortcut (Ctrl+K) puts the cursor in the ID card scan field.

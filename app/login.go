@@ -52,6 +52,24 @@ func newLoginScreen(u *UI) *loginScreen {
 	return l
 }
 
+// prepareTexts reads, on a goroutine of its own, what the login screen
+// and the intake need besides the window: the texts of language code,
+// and the fonts of their styles (the codes are monospace), each parsed
+// by the first text measured in it. Creating the window's native parts
+// is the longest step of the start (half a second on Xvfb's software
+// OpenGL): this is done meanwhile, on the other core.
+func prepareTexts(code string) <-chan error {
+	done := make(chan error, 1)
+	go func() {
+		err := useLanguage(code)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}, {Monospace: true}} {
+			fyne.MeasureText(windowTitle, theme.TextSize(), style)
+		}
+		done <- err
+	}()
+	return done
+}
+
 // reset empties the password and says where the window is, with the
 // officer it locked on already typed in.
 func (l *loginScreen) reset(office, username string) {

@@ -161,7 +161,7 @@ func (a *manifestActions) onDelivery(delivered bool) {
 		sel := a.s.items.selected
 		a.s.show(r.m)
 		a.s.items.list.Select(sel)
-		u.returns.reloadLists()
+		u.returnDesk().reloadLists()
 	})
 }
 
@@ -178,6 +178,6 @@ func (a *manifestActions) onResultsBack() {
 		}
 		n := len(codes)
 		a.s.actionMsg.show(lang.N("returns.results.manifest", n, map[string]any{"Count": n, "Number": number}), widget.SuccessImportance)
-		u.returns.reloadLists()
+		u.returnDesk().reloadLists()
 	})
 }

@@ -52,7 +52,7 @@ func newReportsScreen(u *UI) *reportsScreen {
 	s.period = newReportPeriod(u, s.onShow)
 	s.overdue.open = func(code string) {
 		u.show(sectionReturns)
-		u.returns.open(code)
+		u.returnDesk().open(code)
 	}
 	s.exportPDF = widget.NewButtonWithIcon(lang.L("report.exportPDF"), theme.DocumentPrintIcon(), func() { s.onExport(counter.FormatPDF) })
 	s.exportXLSX = widget.NewButtonWithIcon(lang.L("report.exportXLSX"), theme.DocumentSaveIcon(), func() { s.onExport(counter.FormatXLSX) })

@@ -115,7 +115,7 @@ func (b *scanBar) show(f scanFound) {
 	case res.Kind == scan.KindReceipt && !res.Valid:
 		// The dossier of the citizen before goes away: nothing on the
 		// screen may pass for what this receipt names.
-		b.u.returns.clear()
+		b.u.returnDesk().clear()
 		b.banner.show(lang.L("scan.forged", map[string]any{"Reason": reason}), widget.DangerImportance)
 	case res.Kind == scan.KindManifest && !res.Valid:
 		b.banner.show(lang.L("scan.forgedManifest", map[string]any{"Reason": reason}), widget.DangerImportance)
@@ -123,7 +123,7 @@ func (b *scanBar) show(f scanFound) {
 		n := len(f.hits)
 		b.banner.show(lang.N("scan.found", n, map[string]any{"Count": n, "Text": f.searched}), widget.SuccessImportance)
 		b.u.show(sectionReturns)
-		b.u.returns.showSearch(f.searched, f.hits)
+		b.u.returnDesk().showSearch(f.searched, f.hits)
 	case res.Kind == scan.KindUnknown && f.err == nil:
 		b.banner.show(lang.L("scan.notFound", map[string]any{"Text": f.searched})+" "+res.Reason, widget.WarningImportance)
 	case res.Kind == scan.KindUnknown, res.Kind == scan.KindPostalItem && !res.Valid:
@@ -133,11 +133,11 @@ func (b *scanBar) show(f scanFound) {
 	case f.dossier != "":
 		b.banner.show(lang.L("scan.opened", map[string]any{"Code": f.dossier}), widget.SuccessImportance)
 		b.u.show(sectionReturns)
-		b.u.returns.open(f.dossier)
+		b.u.returnDesk().open(f.dossier)
 	case f.manifest != "":
 		b.banner.show(lang.L("scan.openedManifest", map[string]any{"Number": f.manifest}), widget.SuccessImportance)
 		b.u.show(sectionManifests)
-		b.u.manifests.open(f.manifest)
+		b.u.manifestDesk().open(f.manifest)
 	case res.Kind == scan.KindIDCard:
 		id := data.Applicant{IDNumber: res.Code}.MaskedID()
 		if len(f.dossiers) == 0 {
@@ -147,6 +147,6 @@ func (b *scanBar) show(f scanFound) {
 		n := len(f.dossiers)
 		b.banner.show(lang.N("scan.person", n, map[string]any{"ID": id, "Count": n}), widget.SuccessImportance)
 		b.u.show(sectionReturns)
-		b.u.returns.showPerson(id, f.dossiers)
+		b.u.returnDesk().showPerson(id, f.dossiers)
 	}
 }

@@ -71,8 +71,8 @@ func (u *UI) loggedIn(a data.Account) {
 	} else {
 		u.firstRun = false
 		u.build()
-		u.opened()
 		u.show(sectionIntake)
+		u.ensureLater(u.opened)
 	}
 	u.idle.start(u.lockAfter)
 }

@@ -275,7 +275,7 @@ func (u *UI) startSync() {
 	u.syncWorker = w
 	u.syncWorker.Watch(func(st province.Status) {
 		deliver(func() {
-			if u.syncScr != nil {
+			if u.built[sectionSync] {
 				u.syncScr.show(st)
 			}
 		})

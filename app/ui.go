@@ -3,7 +3,8 @@
 // made of small components, one per file, each holding its widgets,
 // built by a constructor and driven by onXxx handlers; the widgets they
 // share are in widgets.go, and every form shows the rules' verdict
-// through form.go. Screens read and change data only through the counter
+// through form.go. screens.go puts them in the window's tabs, the intake
+// first at login. Screens read and change data only through the counter
 // desk (motcua/counter), never on the UI goroutine: its calls run in the
 // background (jobs.go) and come back through fyne.Do.
 package app
@@ -16,8 +17,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 
 	"motcua/assets"
 	"motcua/counter"
@@ -113,7 +112,18 @@ type UI struct {
 	// dialog is the last dialog shown, which Escape closes.
 	dialog dialogLike
 
-	tabs     *container.AppTabs
+	tabs *container.AppTabs
+	// holders are the tabs' contents, each the place of its section's
+	// screen; built are the screens made for this build of the window,
+	// whose generation counts the builds (screens.go).
+	holders    map[section]*fyne.Container
+	built      map[section]bool
+	generation int
+	// pending runs once the screens are all built (ensureLater).
+	pending func()
+	// paint tells when the window has painted a frame.
+	paint *paintWatch
+
 	setup    *setupScreen
 	catalog  *catalogScreen
 	calendar *calendarScreen
@@ -149,9 +159,6 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	if u.report == nil {
 		u.report = errlog.New(u.dataDir)
 	}
-	if err := useLanguage(languageOf(a.Preferences())); err != nil {
-		return nil, err
-	}
 	// One small read before the window exists, to know where it opens.
 	office, err := u.desk.Office(ctx)
 	switch {
@@ -179,13 +186,20 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 	}
 	u.idle = newIdleLock(u.now, u.after, u.lock)
 
+	texts := prepareTexts(languageOf(a.Preferences()))
 	u.win = a.NewWindow(windowTitle)
 	u.win.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	fitScreen(u.win, s.Screen)
+	u.win.Show() // its content follows, before its first frame
+	if err := <-texts; err != nil {
+		return nil, err
+	}
 	u.login = newLoginScreen(u)
+	u.paint = newPaintWatch()
 	if u.firstRun {
 		// The set-up alone, which also makes the first administrator.
 		u.build()
+		u.ensureAll()
 		if u.configured {
 			u.setup.load(office)
 		}
@@ -198,15 +212,16 @@ func New(ctx context.Context, a fyne.App, s Services) (*UI, error) {
 		if err != nil {
 			u.showError(err)
 		}
-		if u.catalog != nil && u.desk.Officer().Username != "" {
+		if u.built[sectionCatalog] && u.desk.Officer().Username != "" {
 			u.catalog.load()
 		}
 	})
 	return u, nil
 }
 
-// opened fills the screens once an officer is in: what they show comes
-// from the store, through the desk, for this officer.
+// opened fills the screens once an officer is in and they are built:
+// what they show comes from the store, through the desk, for this
+// officer.
 func (u *UI) opened() {
 	office, err := u.desk.Office(u.ctx)
 	if err == nil {
@@ -224,46 +239,27 @@ func (u *UI) opened() {
 // Window is the main window.
 func (u *UI) Window() fyne.Window { return u.win }
 
-// build makes the screens the logged-in officer may use, the menu and
-// the shortcuts in the current language. Changing the language, or
-// another officer logging in, builds them again.
+// build makes the window for the logged-in officer in the current
+// language: the tabs of the screens the officer may use with the first
+// screen in them (the others are built by ensure, screens.go), the bars
+// above and below, the menu and the shortcuts. Changing the language,
+// or another officer logging in, builds it again.
 func (u *UI) build() {
+	u.generation++
 	u.sections = sectionsFor(u.desk.Officer(), u.firstRun)
-	u.setup = newSetupScreen(u)
-	u.catalog = newCatalogScreen(u)
-	u.calendar = newCalendarScreen(u)
 	u.scan = newScanBar(u)
-	u.returns = newReturnsScreen(u)
-	u.manifests = newManifestsScreen(u)
-	u.intake = newIntakeScreen(u)
-	u.syncScr = newSyncScreen(u)
-	u.reports = newReportsScreen(u)
 	u.officer = newOfficerBar(u)
 	if u.backup == nil {
 		u.backup = newDailyBackup(u)
 	}
 	// Tabs in section order: the counter's daily work first.
-	all := map[section]*container.TabItem{
-		sectionIntake:    container.NewTabItemWithIcon(lang.L("intake.nav"), theme.DocumentCreateIcon(), u.intake.content),
-		sectionReturns:   container.NewTabItemWithIcon(lang.L("returns.nav"), theme.MailReplyIcon(), u.returns.content),
-		sectionManifests: container.NewTabItemWithIcon(lang.L("manifest.nav"), theme.MailSendIcon(), u.manifests.content),
-		sectionCatalog:   container.NewTabItemWithIcon(lang.L("nav.catalog"), theme.ListIcon(), u.catalog.content),
-		sectionCalendar:  container.NewTabItemWithIcon(lang.L("nav.calendar"), theme.HistoryIcon(), u.calendar.content),
-		sectionSetup:     container.NewTabItemWithIcon(lang.L("nav.setup"), theme.SettingsIcon(), u.setup.content),
-		sectionSync:      container.NewTabItemWithIcon(lang.L("sync.nav"), theme.UploadIcon(), u.syncScr.content),
-		sectionReports:   container.NewTabItemWithIcon(lang.L("report.nav"), theme.GridIcon(), u.reports.content),
-	}
-	u.tabs = container.NewAppTabs()
-	for _, sec := range u.sections {
-		u.tabs.Append(all[sec])
-	}
-	u.tabs.SetTabLocation(container.TabLocationLeading)
+	u.tabs = u.newTabs()
 	u.tabs.OnSelected = func(*container.TabItem) { u.focusSection(u.current()) }
 	top := container.NewBorder(nil, nil, nil, u.officer.content, u.scan.content)
 	if u.firstRun {
 		top = container.NewBorder(nil, nil, nil, nil)
 	}
-	u.main = newPointerWatch(container.NewBorder(top, u.backup.content, nil, nil, u.tabs), u.active)
+	u.main = newPointerWatch(container.NewStack(u.paint.raster, container.NewBorder(top, u.backup.content, nil, nil, u.tabs)), u.active)
 	u.win.SetContent(u.main)
 
 	find := shortcut(fyne.KeyF)
@@ -352,6 +348,7 @@ func (u *UI) show(s section) {
 }
 
 func (u *UI) focusSection(s section) {
+	u.ensure(s)
 	var f fyne.Focusable
 	switch s {
 	case sectionSetup:
@@ -429,10 +426,12 @@ func (u *UI) onLanguage(code string) {
 		u.showLogin() // the screens are built when an officer logs in
 		return
 	}
+	u.ensureNow() // what the login left for after its first paint
 	at := u.current()
 	office := u.setup.office()
 	draft := u.intake.draft()
 	u.build()
+	u.ensureAll()
 	u.setup.fill(office)
 	u.intake.restore(draft)
 	u.show(at)
