@@ -21,17 +21,8 @@ import (
 // dossier of the store, read one by one and sorted by the rules, gives
 // them.
 func TestListsHoldEveryDossier(t *testing.T) {
-	dir := t.TempDir()
+	db, dir := generated(t, 3000, 120)
 	ctx := context.Background()
-	if err := seedstore.Generate(ctx, dir, 3000, 120, nil); err != nil {
-		t.Fatal(err)
-	}
-	db, err := sqlite.Open(ctx, filepath.Join(dir, "motcua.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.Now = func() time.Time { return seedstore.Now }
 	got, err := db.Lists(ctx)
 	if err != nil {
 		t.Fatal(err)

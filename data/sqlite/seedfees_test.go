@@ -5,10 +5,8 @@ import (
 	"database/sql"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"motcua/data"
-	"motcua/data/sqlite"
 	"motcua/data/sqlite/seedstore"
 )
 
@@ -19,18 +17,9 @@ import (
 // year, in the order issued and journalled, so that check finds all in
 // order and a real intake afterwards gets the next number.
 func TestSeedHasFeeReceipts(t *testing.T) {
-	dir := t.TempDir()
-	ctx := context.Background()
 	// Two hundred days back from 1 June: the numbers restart on 1 January.
-	if err := seedstore.Generate(ctx, dir, 4000, 200, nil); err != nil {
-		t.Fatal(err)
-	}
-	db, err := sqlite.Open(ctx, filepath.Join(dir, "motcua.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	db.Now = func() time.Time { return seedstore.Now }
+	db, dir := generated(t, 4000, 200)
+	ctx := context.Background()
 	office, err := db.Office(ctx)
 	if err != nil {
 		t.Fatal(err)

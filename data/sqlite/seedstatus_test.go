@@ -5,10 +5,30 @@ import (
 	"database/sql"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"motcua/data"
+	"motcua/data/sqlite"
 	"motcua/data/sqlite/seedstore"
 )
+
+// generated opens a store the generator filled with n dossiers over the
+// given days (0: its default), on the generator's clock; with its folder.
+func generated(t *testing.T, n, days int) (*sqlite.DB, string) {
+	t.Helper()
+	dir := t.TempDir()
+	ctx := context.Background()
+	if err := seedstore.Generate(ctx, dir, n, days, nil); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sqlite.Open(ctx, filepath.Join(dir, "motcua.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	db.Now = func() time.Time { return seedstore.Now }
+	return db, dir
+}
 
 // TestSeedHasEveryStatus: a generated store holds dossiers of every
 // status, and each stopped dossier of this workstation its stop notice.
