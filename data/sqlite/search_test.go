@@ -39,6 +39,7 @@ func TestSearchFindsDossiers(t *testing.T) {
 		{"without diacritics", "nguyen thi hong nhung", []string{nhung2.Code, nhung.Code}, data.MatchName},
 		{"d for đ", "dang van dat", []string{dat.Code}, data.MatchName},
 		{"last word cut short", "nguyen thi hong nh", []string{nhung2.Code, nhung.Code}, data.MatchName},
+		{"a middle name left out", "nguyen thi nhung", []string{nhung2.Code, nhung.Code}, data.MatchName},
 		{"given name alone", "nhung", []string{other.Code, nhung2.Code, nhung.Code}, data.MatchName},
 		{"words out of order", "nhung nguyen", []string{nhung2.Code, nhung.Code}, data.MatchName},
 		{"ID number", "093190001234", []string{nhung.Code}, data.MatchID},
