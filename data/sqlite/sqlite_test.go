@@ -24,6 +24,24 @@ func open(t testing.TB) *DB {
 	return db
 }
 
+// reopenMigrated takes db's store back to an older schema by the
+// statements given, closes it and opens file again, which migrates it.
+func reopenMigrated(t testing.TB, db *DB, file string, back ...string) *DB {
+	t.Helper()
+	for _, q := range back {
+		if _, err := db.write.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	db.Close()
+	db, err := Open(context.Background(), file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func importSample(t testing.TB, db *DB) {
 	t.Helper()
 	f, err := os.Open("../../assets/catalog/sample.json")
