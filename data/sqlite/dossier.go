@@ -462,15 +462,22 @@ func (db *DB) PrintCount(ctx context.Context, code, kind string) (int, error) {
 	return n, nil
 }
 
+// statusOf reads a dossier's status in a write transaction; a code the
+// store does not hold is the officer's not-found error.
+func statusOf(ctx context.Context, tx *sql.Tx, code string) (data.Status, error) {
+	var status data.Status
+	err := tx.QueryRowContext(ctx, `SELECT status FROM dossier WHERE code = ?`, code).Scan(&status)
+	if errors.Is(err, sql.ErrNoRows) {
+		return status, data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
+	}
+	return status, err
+}
+
 // SetStatus moves a dossier to another status, if its life cycle allows.
 func (db *DB) SetStatus(ctx context.Context, code string, to data.Status, actor, note string) (data.Dossier, error) {
 	code = data.Clean(code)
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
-		var from data.Status
-		err := tx.QueryRowContext(ctx, `SELECT status FROM dossier WHERE code = ?`, code).Scan(&from)
-		if errors.Is(err, sql.ErrNoRows) {
-			return data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
-		}
+		from, err := statusOf(ctx, tx, code)
 		if err != nil {
 			return err
 		}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"motcua/data"
@@ -22,11 +21,7 @@ func (db *DB) UndoStatus(ctx context.Context, code, reason, actor string) (data.
 		return data.Dossier{}, err
 	}
 	err = db.inTx(ctx, func(tx *sql.Tx) error {
-		var status data.Status
-		err := tx.QueryRowContext(ctx, `SELECT status FROM dossier WHERE code = ?`, code).Scan(&status)
-		if errors.Is(err, sql.ErrNoRows) {
-			return data.Errorf(data.ENotFound, "Không tìm thấy hồ sơ mã %q.", code)
-		}
+		status, err := statusOf(ctx, tx, code)
 		if err != nil {
 			return err
 		}
