@@ -69,7 +69,7 @@ func (db *DB) SaveAccount(ctx context.Context, a data.Account, action string) er
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		office, err := db.officeTx(ctx, tx)
 		if err != nil {
 			return err
@@ -89,7 +89,7 @@ func (db *DB) SaveAccount(ctx context.Context, a data.Account, action string) er
 	return wrapErr("save account", err)
 }
 
-func upsertAccount(ctx context.Context, tx *sql.Tx, r data.AccountRecord) error {
+func upsertAccount(ctx context.Context, tx *Tx, r data.AccountRecord) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO account (`+accountColumns+`) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (username) DO UPDATE SET full_name = excluded.full_name, role = excluded.role, disabled = excluded.disabled,
 			password_hash = excluded.password_hash, updated_at = excluded.updated_at`,
@@ -100,7 +100,7 @@ func upsertAccount(ctx context.Context, tx *sql.Tx, r data.AccountRecord) error 
 // applyAccount keeps the newer of a pulled account and the one here:
 // the later update, or of two at one instant the higher hash, so every
 // workstation ends with the same.
-func (db *DB) applyAccount(ctx context.Context, tx *sql.Tx, r data.AccountRecord, office data.Office) error {
+func (db *DB) applyAccount(ctx context.Context, tx *Tx, r data.AccountRecord, office data.Office) error {
 	if r.AgencyCode != office.AgencyCode {
 		return data.Errorf(data.EInvalid, "Tài khoản %s thuộc đơn vị %s, không phải đơn vị của máy này.", r.Username, r.AgencyCode)
 	}

@@ -18,7 +18,7 @@ var _ data.AuditService = (*DB)(nil)
 // subject, a few words, the digest of what changed (nil when nothing
 // did) and the link to the entry before. actor, when given, is the name
 // to record instead of the officer's full name.
-func (db *DB) audit(ctx context.Context, tx *sql.Tx, actor, action, subject, detail string, change any) error {
+func (db *DB) audit(ctx context.Context, tx *Tx, actor, action, subject, detail string, change any) error {
 	o := data.OfficerFrom(ctx)
 	if actor == "" {
 		actor = o.FullName
@@ -46,7 +46,7 @@ func (db *DB) audit(ctx context.Context, tx *sql.Tx, actor, action, subject, det
 // Audit records an action outside a change, such as viewing a full ID
 // number or opening a dossier.
 func (db *DB) Audit(ctx context.Context, actor, action, code, detail string) error {
-	err := db.inTx(ctx, func(tx *sql.Tx) error { return db.audit(ctx, tx, actor, action, code, detail, nil) })
+	err := db.inTx(ctx, func(tx *Tx) error { return db.audit(ctx, tx, actor, action, code, detail, nil) })
 	if err != nil {
 		return fmt.Errorf("sqlite: audit: %w", err)
 	}
@@ -210,7 +210,7 @@ func (db *DB) RecordAuditHead(ctx context.Context, h data.AuditHeadRecord, r dat
 
 // chainAudit links the entries written before the trail was a chain, in
 // their order, once: the migration that added the hash runs it.
-func chainAudit(ctx context.Context, tx *sql.Tx) error {
+func chainAudit(ctx context.Context, tx *Tx) error {
 	var ws int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT workstation FROM office WHERE id = 1), 0)`).Scan(&ws); err != nil {
 		return err

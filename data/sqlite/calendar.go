@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 
@@ -41,7 +40,7 @@ func (db *DB) SetOverride(ctx context.Context, o data.Override) error {
 		return data.Errorf(data.EInvalid, "Hãy nhập tên (lý do) của ngày %s.", o.Date.Format("02/01/2006"))
 	}
 	rec := data.OverrideRecord{Date: o.Date.Format(dateLayout), Off: o.Off, Name: o.Name}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO calendar_override (date, off, name, updated_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (date) DO UPDATE SET off = excluded.off, name = excluded.name, updated_at = excluded.updated_at`,
 			rec.Date, o.Off, o.Name, db.stamp()); err != nil {
@@ -59,7 +58,7 @@ func (db *DB) SetOverride(ctx context.Context, o data.Override) error {
 // RemoveOverride deletes the override of a date.
 func (db *DB) RemoveOverride(ctx context.Context, date time.Time) error {
 	day := date.Format(dateLayout)
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM calendar_override WHERE date = ?`, day)
 		if err != nil {
 			return err

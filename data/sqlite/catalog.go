@@ -19,7 +19,7 @@ import (
 // states them unambiguously.
 func (db *DB) ImportProcedures(ctx context.Context, ps []data.Procedure) (data.ImportReport, error) {
 	var rep data.ImportReport
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		for i, p := range ps {
 			if i%100 == 0 {
 				data.ReportProgress(ctx, i, len(ps))
@@ -74,7 +74,7 @@ func (db *DB) ImportProcedures(ctx context.Context, ps []data.Procedure) (data.I
 
 // keepLocalFees keeps the fees an administrator set here for a
 // procedure re-imported (or published again) without a known schedule.
-func keepLocalFees(ctx context.Context, tx *sql.Tx, p *data.Procedure) error {
+func keepLocalFees(ctx context.Context, tx *Tx, p *data.Procedure) error {
 	if p.Fees.Known {
 		return nil
 	}
@@ -117,7 +117,7 @@ func feesJSON(s data.FeeSchedule) (string, error) {
 	return string(raw), err
 }
 
-func upsertProcedure(ctx context.Context, tx *sql.Tx, p data.Procedure, stamp string) error {
+func upsertProcedure(ctx context.Context, tx *Tx, p data.Procedure, stamp string) error {
 	docs := p.Documents
 	if docs == nil {
 		docs = []data.RequiredDocument{}
@@ -370,7 +370,7 @@ func (db *DB) SetTimeLimit(ctx context.Context, code string, tl data.TimeLimit) 
 	if err := tl.Validate(); err != nil {
 		return err
 	}
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.inTx(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE procedure SET
 				working_days = CASE WHEN ? THEN ? ELSE working_days END,
 				same_day_cutoff = COALESCE(?, same_day_cutoff),
@@ -398,7 +398,7 @@ func (db *DB) SetFees(ctx context.Context, code string, fees data.FeeSchedule) e
 	if err != nil {
 		return fmt.Errorf("sqlite: set fees %s: %w", code, err)
 	}
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.inTx(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE procedure SET fees_known = 1, fees = ?,
 				fees_exemptible = CASE WHEN ? THEN 1 ELSE fees_exemptible END, local_fees = 1, updated_at = ?
 			WHERE code = ?`, raw, fees.Exemptible, db.stamp(), data.Clean(code))

@@ -147,7 +147,7 @@ func (db *DB) lastNumbers(ctx context.Context, q querier, d data.Dossier) (day, 
 // pages, which no other connection's write has made stale.
 func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier, error) {
 	var d data.Dossier
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		var (
 			office data.Office
 			err    error
@@ -209,7 +209,7 @@ func (db *DB) Intake(ctx context.Context, req data.IntakeRequest) (data.Dossier,
 
 // insertDossier writes a dossier and its documents; the search index
 // takes it with the batch it completes.
-func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string) error {
+func insertDossier(ctx context.Context, tx *Tx, d data.Dossier, stamp string) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO dossier (code, procedure_code, procedure_name,
 			applicant_name, applicant_id, applicant_birth, applicant_phone, applicant_email, applicant_address,
 			sets, channel, return_method, return_address, postal_item, received_at, working_days, due_date,
@@ -234,7 +234,7 @@ func insertDossier(ctx context.Context, tx *sql.Tx, d data.Dossier, stamp string
 
 // insertDocuments writes a dossier's documents, each name once in
 // document_name, in two statements whatever their number.
-func insertDocuments(ctx context.Context, tx *sql.Tx, d data.Dossier) error {
+func insertDocuments(ctx context.Context, tx *Tx, d data.Dossier) error {
 	if len(d.Documents) == 0 {
 		return nil
 	}
@@ -268,7 +268,7 @@ func dateOrEmpty(t time.Time) string {
 
 // event adds a line to a dossier's history: actor is the name it shows,
 // the account that of the officer the context carries.
-func (db *DB) event(ctx context.Context, tx *sql.Tx, code, actor, action string, from, to data.Status, note string) error {
+func (db *DB) event(ctx context.Context, tx *Tx, code, actor, action string, from, to data.Status, note string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO dossier_event (dossier_code, at, actor, account, action, from_status, to_status, note)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, code, db.stamp(), actor, data.OfficerFrom(ctx).Username, action, from, to, note)
 	return err
@@ -276,7 +276,7 @@ func (db *DB) event(ctx context.Context, tx *sql.Tx, code, actor, action string,
 
 // enqueue writes a change for the provincial sync, in the caller's
 // transaction, under a fresh idempotency key.
-func (db *DB) enqueue(ctx context.Context, tx *sql.Tx, kind data.ChangeKind, subject string, payload data.Payload) error {
+func (db *DB) enqueue(ctx context.Context, tx *Tx, kind data.ChangeKind, subject string, payload data.Payload) error {
 	body, err := json.Marshal(payload)
 	if err != nil {
 		return err
@@ -316,7 +316,7 @@ func (db *DB) Dossier(ctx context.Context, code string) (data.Dossier, error) {
 }
 
 // dossierTx reads a dossier inside a write transaction.
-func (db *DB) dossierTx(ctx context.Context, tx *sql.Tx, code string) (data.Dossier, error) {
+func (db *DB) dossierTx(ctx context.Context, tx *Tx, code string) (data.Dossier, error) {
 	return db.dossier(ctx, tx, code)
 }
 
@@ -418,7 +418,7 @@ func (db *DB) history(ctx context.Context, q querier, code string) ([]data.Event
 // number, 0 for the first printout of that kind.
 func (db *DB) RecordPrint(ctx context.Context, code, kind, actor string) (int, error) {
 	var n int
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossier WHERE code = ?`, code).Scan(&n); err != nil {
 			return err
 		}
@@ -464,7 +464,7 @@ func (db *DB) PrintCount(ctx context.Context, code, kind string) (int, error) {
 
 // statusOf reads a dossier's status in a write transaction; a code the
 // store does not hold is the officer's not-found error.
-func statusOf(ctx context.Context, tx *sql.Tx, code string) (data.Status, error) {
+func statusOf(ctx context.Context, tx *Tx, code string) (data.Status, error) {
 	var status data.Status
 	err := tx.QueryRowContext(ctx, `SELECT status FROM dossier WHERE code = ?`, code).Scan(&status)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -476,7 +476,7 @@ func statusOf(ctx context.Context, tx *sql.Tx, code string) (data.Status, error)
 // SetStatus moves a dossier to another status, if its life cycle allows.
 func (db *DB) SetStatus(ctx context.Context, code string, to data.Status, actor, note string) (data.Dossier, error) {
 	code = data.Clean(code)
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		from, err := statusOf(ctx, tx, code)
 		if err != nil {
 			return err
@@ -491,7 +491,7 @@ func (db *DB) SetStatus(ctx context.Context, code string, to data.Status, actor,
 
 // setStatusTx moves a dossier known to be in from, with its history,
 // audit record and outbox row, in the caller's transaction.
-func (db *DB) setStatusTx(ctx context.Context, tx *sql.Tx, code string, from, to data.Status, actor, note string) error {
+func (db *DB) setStatusTx(ctx context.Context, tx *Tx, code string, from, to data.Status, actor, note string) error {
 	if !data.CanTransition(from, to) {
 		return data.TransitionError(code, from, to)
 	}

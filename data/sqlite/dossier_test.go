@@ -296,24 +296,23 @@ func TestCodesNeverReusedAfterRestoreOrRestart(t *testing.T) {
 // fill inserts n dossiers spread over earlier days, fast, in one
 // transaction, as a year of work would leave them.
 func fill(b testing.TB, db *DB, n int) {
-	tx, err := db.write.Begin()
-	if err != nil {
-		b.Fatal(err)
-	}
 	base := time.Date(2026, 1, 1, 8, 0, 0, 0, data.Zone)
 	r := birthRequest()
-	for i := 0; i < n; i++ {
-		at := base.Add(time.Duration(i) * 3 * time.Minute)
-		d := data.Dossier{Code: fmt.Sprintf("000.30.12.H30-%s-%04d", at.Format("060102"), 1001+i%999), ProcedureCode: r.ProcedureCode,
-			ProcedureName: "x", Applicant: r.Applicant, Documents: r.Documents, Sets: 1, Channel: data.ChannelCounter,
-			ReturnMethod: data.ReturnCounter, ReceivedAt: at, DueDate: at, Status: data.StatusReceived, Book: 2026 + i/50_000,
-			RegisterNo: i, Workstation: 1}
-		d.Code = fmt.Sprintf("000.30.12.H30-%06d-%04d", i/999, 1001+i%999)
-		if err := insertDossier(context.Background(), tx, d, "x"); err != nil {
-			b.Fatal(err)
+	err := db.inTx(context.Background(), func(tx *Tx) error {
+		for i := 0; i < n; i++ {
+			at := base.Add(time.Duration(i) * 3 * time.Minute)
+			d := data.Dossier{Code: fmt.Sprintf("000.30.12.H30-%s-%04d", at.Format("060102"), 1001+i%999), ProcedureCode: r.ProcedureCode,
+				ProcedureName: "x", Applicant: r.Applicant, Documents: r.Documents, Sets: 1, Channel: data.ChannelCounter,
+				ReturnMethod: data.ReturnCounter, ReceivedAt: at, DueDate: at, Status: data.StatusReceived, Book: 2026 + i/50_000,
+				RegisterNo: i, Workstation: 1}
+			d.Code = fmt.Sprintf("000.30.12.H30-%06d-%04d", i/999, 1001+i%999)
+			if err := insertDossier(context.Background(), tx, d, "x"); err != nil {
+				return err
+			}
 		}
-	}
-	if err := tx.Commit(); err != nil {
+		return nil
+	})
+	if err != nil {
 		b.Fatal(err)
 	}
 }

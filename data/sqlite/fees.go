@@ -43,7 +43,7 @@ func receiptAsk(ctx context.Context, q querier, w int, t time.Time) (ask, error)
 
 // issueReceipt numbers, stores and returns the receipt of a fee collected
 // for a dossier at t, in the caller's transaction.
-func (db *DB) issueReceipt(ctx context.Context, tx *sql.Tx, office data.Office, d data.Dossier, fee data.FeePaid,
+func (db *DB) issueReceipt(ctx context.Context, tx *Tx, office data.Office, d data.Dossier, fee data.FeePaid,
 	t time.Time, officer string, postalStaff string) (data.FeeReceipt, error) {
 	c := office.Collector
 	if !c.Configured() {
@@ -87,7 +87,7 @@ func noCollector() error {
 
 // insertReceipt stores a receipt; remoteKey names the pulled change that
 // brought it ("" for one issued here).
-func insertReceipt(ctx context.Context, tx *sql.Tx, r data.FeeReceipt, remoteKey string) error {
+func insertReceipt(ctx context.Context, tx *Tx, r data.FeeReceipt, remoteKey string) error {
 	_, err := tx.ExecContext(ctx, insertReceiptSQL, receiptArgs(r, remoteKey)...)
 	return err
 }

@@ -26,7 +26,7 @@ func (db *DB) OpenManifest(ctx context.Context, kind data.ManifestKind, carrier,
 	}
 	now := db.Now().In(data.Zone)
 	var number string
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
+	err = db.inTx(ctx, func(tx *Tx) error {
 		day := now.Format("060102")
 		var seq int
 		if err := tx.QueryRowContext(ctx, `INSERT INTO manifest_sequence (day, last) VALUES (?, 1)
@@ -65,7 +65,7 @@ func wrapErr(op string, err error) error {
 	return fmt.Errorf("sqlite: %s: %w", op, err)
 }
 
-func remember(ctx context.Context, tx *sql.Tx, role, name string, now time.Time) error {
+func remember(ctx context.Context, tx *Tx, role, name string, now time.Time) error {
 	if name == "" {
 		return nil
 	}
@@ -191,7 +191,7 @@ func (db *DB) Manifests(ctx context.Context, closedSince time.Time) ([]data.Mani
 }
 
 // openManifest reads a manifest in a transaction and refuses a closed one.
-func (db *DB) openManifest(ctx context.Context, tx *sql.Tx, number string) (data.Manifest, error) {
+func (db *DB) openManifest(ctx context.Context, tx *Tx, number string) (data.Manifest, error) {
 	m, err := db.manifest(ctx, tx, number)
 	if err != nil {
 		return m, err
@@ -231,7 +231,7 @@ func allowedOn(kind data.ManifestKind, d data.Dossier) error {
 func (db *DB) AddItem(ctx context.Context, number string, add data.ManifestAdd, actor string) (data.Manifest, error) {
 	code := data.Clean(add.DossierCode)
 	var out data.Manifest
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		m, err := db.openManifest(ctx, tx, data.Clean(number))
 		if err != nil {
 			return err
@@ -285,7 +285,7 @@ func (db *DB) AddItem(ctx context.Context, number string, add data.ManifestAdd, 
 
 // postalFeeKind checks the fee a postman collected for a dossier and
 // returns its kind: the one named, or that of the procedure's only fee.
-func (db *DB) postalFeeKind(ctx context.Context, tx *sql.Tx, d data.Dossier, add data.ManifestAdd) (data.FeeKind, error) {
+func (db *DB) postalFeeKind(ctx context.Context, tx *Tx, d data.Dossier, add data.ManifestAdd) (data.FeeKind, error) {
 	if add.Fee > data.MaxFee {
 		return "", data.Errorf(data.EInvalid, "Phí, lệ phí %s của hồ sơ %s vượt mức tối đa %s; hãy kiểm tra lại.",
 			data.FormatVND(add.Fee), d.Code, data.FormatVND(data.MaxFee))
@@ -317,7 +317,7 @@ func (db *DB) postalFeeKind(ctx context.Context, tx *sql.Tx, d data.Dossier, add
 // RemoveItem takes a dossier off an open manifest and returns the manifest.
 func (db *DB) RemoveItem(ctx context.Context, number, code, actor string) (data.Manifest, error) {
 	var out data.Manifest
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		m, err := db.openManifest(ctx, tx, data.Clean(number))
 		if err != nil {
 			return err
@@ -356,7 +356,7 @@ func (db *DB) CloseManifest(ctx context.Context, number, officer, postalStaff st
 	}
 	now := db.Now().In(data.Zone).Truncate(time.Second)
 	stamp := now.Format(time.RFC3339)
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
+	err = db.inTx(ctx, func(tx *Tx) error {
 		m, err := db.openManifest(ctx, tx, data.Clean(number))
 		if err != nil {
 			return err
@@ -398,7 +398,7 @@ func (db *DB) CloseManifest(ctx context.Context, number, officer, postalStaff st
 // postalFee records the fee a postman collected for a dossier of a
 // from-post manifest as the dossier's fee collected by post, with its
 // receipt, now that both sides signed for the money.
-func (db *DB) postalFee(ctx context.Context, tx *sql.Tx, office data.Office, m data.Manifest, it data.ManifestItem,
+func (db *DB) postalFee(ctx context.Context, tx *Tx, office data.Office, m data.Manifest, it data.ManifestItem,
 	officer, postalStaff string, now time.Time) error {
 	d, err := db.dossierTx(ctx, tx, it.DossierCode)
 	if err != nil {
@@ -424,7 +424,7 @@ func postalFeeNote(r data.FeeReceipt, manifest string) string {
 }
 
 // moveOnClose applies a signed manifest to one of its dossiers.
-func (db *DB) moveOnClose(ctx context.Context, tx *sql.Tx, m data.Manifest, it data.ManifestItem, actor string, now time.Time, cal *data.Calendar) error {
+func (db *DB) moveOnClose(ctx context.Context, tx *Tx, m data.Manifest, it data.ManifestItem, actor string, now time.Time, cal *data.Calendar) error {
 	d, err := db.dossierTx(ctx, tx, it.DossierCode)
 	if err != nil {
 		return err
@@ -478,7 +478,7 @@ func (db *DB) SaveReconciliation(ctx context.Context, number string, r data.Reco
 		return data.Manifest{}, err
 	}
 	var out data.Manifest
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
+	err = db.inTx(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE manifest SET reconciliation = ? WHERE number = ?`, string(raw), data.Clean(number))
 		if err != nil {
 			return err
@@ -504,7 +504,7 @@ func (db *DB) RecordDelivery(ctx context.Context, number, code string, delivered
 		item data.ManifestItem
 		out  data.Manifest
 	)
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		m, err := db.manifest(ctx, tx, data.Clean(number))
 		if err != nil {
 			return err
@@ -574,7 +574,7 @@ func (db *DB) RecordDelivery(ctx context.Context, number, code string, delivered
 // and returns their codes.
 func (db *DB) ResultsBack(ctx context.Context, number, actor string) ([]string, error) {
 	var ready []string
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		m, err := db.manifest(ctx, tx, data.Clean(number))
 		if err != nil {
 			return err
@@ -620,7 +620,7 @@ func (db *DB) DossierByPostalItem(ctx context.Context, item string) (data.Dossie
 // RecordManifestPrint counts a printout of a manifest.
 func (db *DB) RecordManifestPrint(ctx context.Context, number, actor string) (int, error) {
 	var n int
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		err := tx.QueryRowContext(ctx, `UPDATE manifest SET prints = prints + 1 WHERE number = ? RETURNING prints - 1`, data.Clean(number)).Scan(&n)
 		if errors.Is(err, sql.ErrNoRows) {
 			return data.Errorf(data.ENotFound, "Không có biên bản số %q.", number)

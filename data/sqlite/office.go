@@ -39,7 +39,7 @@ func (db *DB) SaveOffice(ctx context.Context, o data.Office) error {
 	if err := o.Validate(); err != nil {
 		return err
 	}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		if err := keepWorkstation(ctx, tx, o.Workstation); err != nil {
 			return err
 		}
@@ -79,7 +79,7 @@ func (db *DB) SaveOffice(ctx context.Context, o data.Office) error {
 // keepWorkstation refuses another workstation number once dossiers were
 // taken here: the number is in their codes and register lines, and a
 // folder that changed it would issue numbers of two workstations.
-func keepWorkstation(ctx context.Context, tx *sql.Tx, ws int) error {
+func keepWorkstation(ctx context.Context, tx *Tx, ws int) error {
 	var old, taken int
 	err := tx.QueryRowContext(ctx, `SELECT workstation, (SELECT COUNT(*) FROM dossier WHERE dossier.workstation = office.workstation)
 		FROM office WHERE id = 1`).Scan(&old, &taken)

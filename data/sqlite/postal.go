@@ -15,7 +15,7 @@ var _ data.PostalService = (*DB)(nil)
 
 // applyAnnounced keeps an item the postal operator announced for this
 // office.
-func (db *DB) applyAnnounced(ctx context.Context, tx *sql.Tx, a data.PostalAnnouncement, office data.Office) error {
+func (db *DB) applyAnnounced(ctx context.Context, tx *Tx, a data.PostalAnnouncement, office data.Office) error {
 	if a.AgencyCode != office.AgencyCode {
 		return nil // not ours: the province sends none, but a restored store may be of another office
 	}
@@ -33,7 +33,7 @@ func (db *DB) applyAnnounced(ctx context.Context, tx *sql.Tx, a data.PostalAnnou
 // to-citizen manifest's item (on the workstation that holds it), the
 // dossier's status or return method, and its history. The province did
 // the same on its side, so nothing goes back to it.
-func (db *DB) applyDelivery(ctx context.Context, tx *sql.Tx, c data.RemoteChange, r data.DeliveryRecord) error {
+func (db *DB) applyDelivery(ctx context.Context, tx *Tx, c data.RemoteChange, r data.DeliveryRecord) error {
 	var status data.Status
 	var seen int64
 	err := tx.QueryRowContext(ctx, `SELECT status, sync_seq FROM dossier WHERE code = ?`, r.Code).Scan(&status, &seen)

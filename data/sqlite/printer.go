@@ -31,7 +31,7 @@ func (db *DB) SetPrinter(ctx context.Context, name string) error {
 	if err := data.CheckPrinterName(name); err != nil {
 		return err
 	}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO printer (id, name, updated_at) VALUES (1, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at`, name, db.stamp()); err != nil {
 			return err

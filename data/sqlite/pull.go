@@ -17,7 +17,7 @@ import (
 
 // officeTx reads the office inside a transaction; the zero Office before
 // set-up.
-func (db *DB) officeTx(ctx context.Context, tx *sql.Tx) (data.Office, error) {
+func (db *DB) officeTx(ctx context.Context, tx *Tx) (data.Office, error) {
 	var o data.Office
 	err := tx.QueryRowContext(ctx, `SELECT agency_code, workstation FROM office WHERE id = 1`).Scan(&o.AgencyCode, &o.Workstation)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -46,7 +46,7 @@ func storeFault(ctx context.Context, err error) bool {
 
 // recordPullProblem lists a pulled change that could not be applied as
 // needing attention, with the reason in Vietnamese.
-func (db *DB) recordPullProblem(ctx context.Context, tx *sql.Tx, c data.RemoteChange, cause error) error {
+func (db *DB) recordPullProblem(ctx context.Context, tx *Tx, c data.RemoteChange, cause error) error {
 	reason := "Không áp dụng được thay đổi nhận từ tỉnh: "
 	var se sqlite3.Error
 	switch {
@@ -75,7 +75,7 @@ func (db *DB) recordPullProblem(ctx context.Context, tx *sql.Tx, c data.RemoteCh
 
 // registerClash refuses a pulled dossier whose register line another
 // dossier here already holds.
-func registerClash(ctx context.Context, tx *sql.Tx, d data.Dossier) error {
+func registerClash(ctx context.Context, tx *Tx, d data.Dossier) error {
 	var other string
 	err := tx.QueryRowContext(ctx, `SELECT code FROM dossier WHERE book = ? AND register_no = ? AND workstation = ? AND code <> ?`,
 		d.Book, d.RegisterNo, d.Workstation, d.Code).Scan(&other)
@@ -102,7 +102,7 @@ func codeSeq(code string) (day string, seq int, ok bool) {
 // raiseNumbers makes the day's sequence and the book's register number
 // of this workstation at least those of d, here and in raised (the floors
 // to write to the journal).
-func raiseNumbers(ctx context.Context, tx *sql.Tx, d data.Dossier, raised map[string]int) error {
+func raiseNumbers(ctx context.Context, tx *Tx, d data.Dossier, raised map[string]int) error {
 	day, seq, ok := codeSeq(d.Code)
 	first, limit := data.SequenceBlock(d.Workstation)
 	if ok && seq >= first && seq <= limit {
@@ -128,7 +128,7 @@ func raiseNumbers(ctx context.Context, tx *sql.Tx, d data.Dossier, raised map[st
 // database too.
 func (db *DB) RaiseNumbers(ctx context.Context, hs []data.NumberHigh) error {
 	raised := map[string]int{}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		office, err := db.officeTx(ctx, tx)
 		if err != nil || office.Workstation == 0 {
 			return err

@@ -14,7 +14,7 @@ var _ data.RatingService = (*DB)(nil)
 
 // applyRated records a citizen's rating that came through the province's
 // feed; the first one of a dossier stands.
-func (db *DB) applyRated(ctx context.Context, tx *sql.Tx, c data.RemoteChange, r data.RatingRecord) error {
+func (db *DB) applyRated(ctx context.Context, tx *Tx, c data.RemoteChange, r data.RatingRecord) error {
 	at, _ := time.Parse(time.RFC3339, r.RatedAt) // validated
 	comment, _ := data.CleanComment(r.Comment)   // validated
 	_, err := tx.ExecContext(ctx, `INSERT INTO rating (dossier_code, level, comment, rated_at, remote_key)

@@ -22,7 +22,7 @@ func (db *DB) ReturnResult(ctx context.Context, code string, r data.Recipient, o
 	r.IDNumber, r.Name, r.Authorisation = data.Clean(r.IDNumber), data.Clean(r.Name), data.Clean(r.Authorisation)
 	officer = data.Clean(officer)
 	var ret data.Return
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		d, err := db.dossierTx(ctx, tx, code)
 		if err != nil {
 			return err
@@ -94,7 +94,7 @@ func (db *DB) Apologise(ctx context.Context, code string, newDue time.Time, reas
 	today := data.DateOf(now)
 	newDue = data.DateOf(newDue)
 	var a data.Apology
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
+	err = db.inTx(ctx, func(tx *Tx) error {
 		d, err := db.dossierTx(ctx, tx, code)
 		if err != nil {
 			return err

@@ -24,7 +24,7 @@ var searchBatch int64 = 64
 // catchUpSearch indexes, in the caller's transaction, the dossiers the
 // search index does not hold yet once they number searchBatch; newest
 // is the highest dossier rowid.
-func catchUpSearch(ctx context.Context, tx *sql.Tx, newest int64) error {
+func catchUpSearch(ctx context.Context, tx *Tx, newest int64) error {
 	var upto int64
 	if err := tx.QueryRowContext(ctx, `SELECT upto FROM search_indexed WHERE id = 1`).Scan(&upto); err != nil {
 		return err
@@ -36,7 +36,7 @@ func catchUpSearch(ctx context.Context, tx *sql.Tx, newest int64) error {
 }
 
 // indexTail adds to the search index every dossier above rowid upto.
-func indexTail(ctx context.Context, tx *sql.Tx, upto int64) error {
+func indexTail(ctx context.Context, tx *Tx, upto int64) error {
 	rows, err := tx.QueryContext(ctx, `SELECT rowid, applicant_name, applicant_phone FROM dossier WHERE rowid > ? ORDER BY rowid`, upto)
 	if err != nil {
 		return err
@@ -76,7 +76,7 @@ func indexTail(ctx context.Context, tx *sql.Tx, upto int64) error {
 // search index, when they are at least a batch: all of them when the
 // store comes from before the index (schema 10).
 func (db *DB) catchUpOnOpen(ctx context.Context) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
+	return db.inTx(ctx, func(tx *Tx) error {
 		var newest int64
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(rowid), 0) FROM dossier`).Scan(&newest); err != nil {
 			return err

@@ -314,7 +314,7 @@ func (g *seeder) life(d *data.Dossier, toAgency bool) []step {
 }
 
 // batch writes the next dossiers in one transaction.
-func (g *seeder) batch(tx *sql.Tx) error {
+func (g *seeder) batch(tx *Tx) error {
 	ctx := context.Background()
 	st, err := prepareSeed(ctx, tx)
 	if err != nil {
@@ -343,7 +343,7 @@ func (g *seeder) batch(tx *sql.Tx) error {
 	return indexTail(ctx, tx, upto)
 }
 
-func (g *seeder) dossier(ctx context.Context, tx *sql.Tx, st *seedStatements) error {
+func (g *seeder) dossier(ctx context.Context, tx *Tx, st *seedStatements) error {
 	day := g.days[g.day]
 	if g.inDay == 0 {
 		g.postman = postalStaff[g.r.IntN(len(postalStaff))]
@@ -673,7 +673,7 @@ func eventKey(key string) any {
 
 // endDay signs the day's manifests of this workstation and records its
 // last dossier number.
-func (g *seeder) endDay(ctx context.Context, tx *sql.Tx, st *seedStatements) error {
+func (g *seeder) endDay(ctx context.Context, tx *Tx, st *seedStatements) error {
 	day := g.days[g.day]
 	key := day.Format("060102")
 	w := g.office.Workstation
@@ -742,7 +742,7 @@ func (g *seeder) endDay(ctx context.Context, tx *sql.Tx, st *seedStatements) err
 }
 
 // finish closes the last day and records the register's last numbers.
-func (g *seeder) finish(tx *sql.Tx) error {
+func (g *seeder) finish(tx *Tx) error {
 	ctx := context.Background()
 	st, err := prepareSeed(ctx, tx)
 	if err != nil {
@@ -791,7 +791,7 @@ type seedStatements struct {
 	dossier, document, event, audit, sent, outbox, printout, returned, item, receipt *sql.Stmt
 }
 
-func prepareSeed(ctx context.Context, tx *sql.Tx) (*seedStatements, error) {
+func prepareSeed(ctx context.Context, tx *Tx) (*seedStatements, error) {
 	st := &seedStatements{}
 	for _, s := range []struct {
 		to  **sql.Stmt

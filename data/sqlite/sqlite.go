@@ -203,7 +203,7 @@ func (db *DB) migrate(ctx context.Context) error {
 		if seen[m.version] {
 			continue
 		}
-		err := db.inTx(ctx, func(tx *sql.Tx) error {
+		err := db.inTx(ctx, func(tx *Tx) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
@@ -238,7 +238,7 @@ func (db *DB) migrate(ctx context.Context) error {
 // goSteps are the parts of migrations written in Go, run in the
 // migration's transaction after its SQL; keyed by name, which stays when
 // a migration is renumbered.
-var goSteps = map[string]func(context.Context, *sql.Tx) error{
+var goSteps = map[string]func(context.Context, *Tx) error{
 	"accounts": chainAudit,
 }
 
@@ -247,16 +247,13 @@ var goSteps = map[string]func(context.Context, *sql.Tx) error{
 const journalBooksVersion = 6
 
 // inTx runs fn in a write transaction, committing when it returns nil.
-func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := db.write.BeginTx(ctx, nil)
+func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
+	c, err := db.write.Conn(ctx)
 	if err != nil {
 		return err
 	}
-	if err := fn(tx); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	defer c.Close()
+	return transact(ctx, c, "BEGIN IMMEDIATE", fn)
 }
 
 // stamp is the current time as stored: RFC 3339 in Vietnam's zone.

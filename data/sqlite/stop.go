@@ -21,7 +21,7 @@ func (db *DB) StopDossier(ctx context.Context, s data.Stop) (data.Stop, error) {
 	if err := s.Validate(); err != nil {
 		return data.Stop{}, err
 	}
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		d, err := db.dossierTx(ctx, tx, s.DossierCode)
 		if err != nil {
 			return err

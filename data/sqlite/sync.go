@@ -60,7 +60,7 @@ func (db *DB) QueueLength(ctx context.Context) (int, error) {
 // unless another change of it is still waiting.
 func (db *DB) RecordResults(ctx context.Context, results []data.ChangeResult) error {
 	stamp := db.stamp()
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		// What the province holds leaves the outbox: only its key stays,
 		// for the pull to know this workstation's own changes.
 		sent, err := tx.PrepareContext(ctx, `DELETE FROM outbox WHERE key = ? AND sent_at IS NULL AND rejected_at IS NULL
@@ -111,7 +111,7 @@ func (db *DB) RecordResults(ctx context.Context, results []data.ChangeResult) er
 	return nil
 }
 
-func (db *DB) reject(ctx context.Context, tx *sql.Tx, r data.ChangeResult, stamp string) error {
+func (db *DB) reject(ctx context.Context, tx *Tx, r data.ChangeResult, stamp string) error {
 	reason := data.Clean(r.Reason)
 	if reason == "" {
 		reason = "Tỉnh từ chối thay đổi này nhưng không nêu lý do."
@@ -150,7 +150,7 @@ func (db *DB) reject(ctx context.Context, tx *sql.Tx, r data.ChangeResult, stamp
 // keepUndone puts back what an undo the province refused had taken away,
 // now that the dossier is back in the status undone: the line it marked,
 // the time the result was ready and the return record.
-func keepUndone(ctx context.Context, tx *sql.Tx, u data.StatusChange) error {
+func keepUndone(ctx context.Context, tx *Tx, u data.StatusChange) error {
 	var (
 		id int64
 		at string
@@ -175,7 +175,7 @@ func keepUndone(ctx context.Context, tx *sql.Tx, u data.StatusChange) error {
 }
 
 // waiting reports whether a change of the dossier is still queued.
-func (db *DB) waiting(ctx context.Context, tx *sql.Tx, code string) bool {
+func (db *DB) waiting(ctx context.Context, tx *Tx, code string) bool {
 	var n int
 	tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM outbox WHERE subject = ? AND `+queued, code).Scan(&n)
 	return n > 0
@@ -183,7 +183,7 @@ func (db *DB) waiting(ctx context.Context, tx *sql.Tx, code string) bool {
 
 // RecordFailure notes a failed attempt to send changes.
 func (db *DB) RecordFailure(ctx context.Context, keys []string, reason string) error {
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		st, err := tx.PrepareContext(ctx, `UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE key = ? AND `+queued)
 		if err != nil {
 			return err
@@ -217,7 +217,7 @@ func (db *DB) RecordFailure(ctx context.Context, keys []string, reason string) e
 func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) (int, error) {
 	calendarChanged := false
 	applied := 0
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		applied = 0
 		office, err := db.officeTx(ctx, tx)
 		if err != nil {
@@ -303,7 +303,7 @@ func (db *DB) ApplyRemote(ctx context.Context, page data.PullPage) (int, error) 
 	return applied, nil
 }
 
-func (db *DB) applyCreated(ctx context.Context, tx *sql.Tx, c data.RemoteChange, r data.DossierRecord, office data.Office, raised map[string]int) error {
+func (db *DB) applyCreated(ctx context.Context, tx *Tx, c data.RemoteChange, r data.DossierRecord, office data.Office, raised map[string]int) error {
 	d := data.Dossier{Code: r.Code, ProcedureCode: r.ProcedureCode, ProcedureName: data.Clean(r.ProcedureName),
 		Applicant: data.Applicant{Name: data.Clean(r.Applicant.Name), IDNumber: r.Applicant.IDNumber, Phone: r.Applicant.Phone,
 			Email: r.Applicant.Email, Address: data.Clean(r.Applicant.Address)},
@@ -349,7 +349,7 @@ func (db *DB) applyCreated(ctx context.Context, tx *sql.Tx, c data.RemoteChange,
 // applyReceipts records pulled fee receipts of a dossier once each; the
 // numbers of this workstation's own (after a restore, on a replaced PC)
 // become floors of the journal, never to be issued again.
-func applyReceipts(ctx context.Context, tx *sql.Tx, c data.RemoteChange, code string, rs []data.FeeReceiptRecord,
+func applyReceipts(ctx context.Context, tx *Tx, c data.RemoteChange, code string, rs []data.FeeReceiptRecord,
 	office data.Office, raised map[string]int) error {
 	for _, rec := range rs {
 		r := rec.Receipt(code)
@@ -378,7 +378,7 @@ func applyReceipts(ctx context.Context, tx *sql.Tx, c data.RemoteChange, code st
 
 // applyFees records fees another workstation (or this one, before a
 // restore) collected for a dossier after its intake.
-func (db *DB) applyFees(ctx context.Context, tx *sql.Tx, c data.RemoteChange, f data.FeesRecord, office data.Office, raised map[string]int) error {
+func (db *DB) applyFees(ctx context.Context, tx *Tx, c data.RemoteChange, f data.FeesRecord, office data.Office, raised map[string]int) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM dossier WHERE code = ?`, f.Code).Scan(&n); err != nil {
 		return err
@@ -396,7 +396,7 @@ func (db *DB) applyFees(ctx context.Context, tx *sql.Tx, c data.RemoteChange, f 
 	return db.remoteEvent(ctx, tx, c, f.Code, data.Clean(f.Actor), "fees", status, status, data.Clean(f.Note))
 }
 
-func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange, s data.StatusChange) error {
+func (db *DB) applyStatus(ctx context.Context, tx *Tx, c data.RemoteChange, s data.StatusChange) error {
 	var seen int64
 	err := tx.QueryRowContext(ctx, `SELECT sync_seq FROM dossier WHERE code = ?`, s.Code).Scan(&seen)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -436,7 +436,7 @@ func (db *DB) applyStatus(ctx context.Context, tx *sql.Tx, c data.RemoteChange, 
 // history line, the line it undid marked, and, unless a later change or
 // one waiting here decides the status, the dossier back in the status
 // before, without what the undone status brought (data/sqlite UndoStatus).
-func (db *DB) applyUndo(ctx context.Context, tx *sql.Tx, c data.RemoteChange, u data.StatusChange, seen int64) error {
+func (db *DB) applyUndo(ctx context.Context, tx *Tx, c data.RemoteChange, u data.StatusChange, seen int64) error {
 	if applied, err := lineApplied(ctx, tx, c.Key); err != nil || applied {
 		return err // applied before: its line would mark another
 	}
@@ -461,7 +461,7 @@ func (db *DB) applyUndo(ctx context.Context, tx *sql.Tx, c data.RemoteChange, u 
 
 // applyUpdated records another workstation's change of a dossier's filing
 // time, due date or return method, with its history line.
-func (db *DB) applyUpdated(ctx context.Context, tx *sql.Tx, c data.RemoteChange, u data.DossierUpdate) error {
+func (db *DB) applyUpdated(ctx context.Context, tx *Tx, c data.RemoteChange, u data.DossierUpdate) error {
 	var status data.Status
 	err := tx.QueryRowContext(ctx, `SELECT status FROM dossier WHERE code = ?`, u.Code).Scan(&status)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -481,7 +481,7 @@ func (db *DB) applyUpdated(ctx context.Context, tx *sql.Tx, c data.RemoteChange,
 }
 
 // remoteEvent records a pulled event once, keyed by its change.
-func (db *DB) remoteEvent(ctx context.Context, tx *sql.Tx, c data.RemoteChange, code, actor, action string, from, to data.Status, note string) error {
+func (db *DB) remoteEvent(ctx context.Context, tx *Tx, c data.RemoteChange, code, actor, action string, from, to data.Status, note string) error {
 	if applied, err := lineApplied(ctx, tx, c.Key); err != nil || applied {
 		return err
 	}
@@ -510,7 +510,7 @@ func lineKey(key string) any {
 
 // lineApplied says whether a pulled history line of the change key is
 // here, kept in 16 bytes or, by a version before them, as text.
-func lineApplied(ctx context.Context, tx *sql.Tx, key string) (bool, error) {
+func lineApplied(ctx context.Context, tx *Tx, key string) (bool, error) {
 	var applied bool
 	err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM dossier_event WHERE remote_key = ?1 OR remote_key = ?2)`,
 		lineKey(key), key).Scan(&applied)
@@ -519,7 +519,7 @@ func lineApplied(ctx context.Context, tx *sql.Tx, key string) (bool, error) {
 
 // applyProcedure adds or updates a procedure the province published,
 // keeping a time limit set here when the province gives none.
-func (db *DB) applyProcedure(ctx context.Context, tx *sql.Tx, r data.ProcedureRecord) error {
+func (db *DB) applyProcedure(ctx context.Context, tx *Tx, r data.ProcedureRecord) error {
 	p := r.Procedure()
 	if r.Fees == nil { // a province of an older version: read the text here
 		p.Fees = catalogfile.ReadFees(p.FeesText).Fees
@@ -549,7 +549,7 @@ func (db *DB) applyProcedure(ctx context.Context, tx *sql.Tx, r data.ProcedureRe
 	return upsertProcedure(ctx, tx, p, db.stamp())
 }
 
-func (db *DB) applyOverride(ctx context.Context, tx *sql.Tx, r data.OverrideRecord) error {
+func (db *DB) applyOverride(ctx context.Context, tx *Tx, r data.OverrideRecord) error {
 	date, _ := data.ParseDate(r.Date) // validated
 	_, err := tx.ExecContext(ctx, `INSERT INTO calendar_override (date, off, name, updated_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (date) DO UPDATE SET off = excluded.off, name = excluded.name, updated_at = excluded.updated_at`,
@@ -603,7 +603,7 @@ func (db *DB) NeedsAttention(ctx context.Context) ([]data.Rejection, error) {
 // not be applied, as seen to by an officer.
 func (db *DB) DismissRejection(ctx context.Context, key, actor string) error {
 	var n int64
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		for _, q := range []string{
 			`UPDATE outbox SET dismissed_at = ?, dismissed_by = ? WHERE key = ? AND rejected_at IS NOT NULL AND dismissed_at IS NULL`,
 			`UPDATE pull_problem SET dismissed_at = ?, dismissed_by = ? WHERE key = ? AND dismissed_at IS NULL`,
@@ -645,7 +645,7 @@ func (db *DB) SyncSettings(ctx context.Context) (data.SyncSettings, error) {
 // SaveSyncSettings stores how this workstation reaches the province. A
 // different server starts its feed from the beginning.
 func (db *DB) SaveSyncSettings(ctx context.Context, s data.SyncSettings) error {
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.inTx(ctx, func(tx *Tx) error {
 		var old string
 		err := tx.QueryRowContext(ctx, `SELECT server_url FROM sync_state WHERE id = 1`).Scan(&old)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {

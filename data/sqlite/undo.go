@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"motcua/data"
@@ -20,7 +19,7 @@ func (db *DB) UndoStatus(ctx context.Context, code, reason, actor string) (data.
 	if err != nil {
 		return data.Dossier{}, err
 	}
-	err = db.inTx(ctx, func(tx *sql.Tx) error {
+	err = db.inTx(ctx, func(tx *Tx) error {
 		status, err := statusOf(ctx, tx, code)
 		if err != nil {
 			return err
@@ -70,7 +69,7 @@ func (db *DB) UndoStatus(ctx context.Context, code, reason, actor string) (data.
 // reports and the return desk's list count, and its return record
 // (marked undone), so that the result can be handed over again. It
 // returns the return record taken away, nil when none was.
-func (db *DB) undoDerived(ctx context.Context, tx *sql.Tx, u data.StatusChange) (*data.Return, error) {
+func (db *DB) undoDerived(ctx context.Context, tx *Tx, u data.StatusChange) (*data.Return, error) {
 	if _, err := tx.ExecContext(ctx, `UPDATE dossier SET status = ?1, updated_at = ?2,
 			result_ready_at = CASE WHEN ?3 = 'result-ready' THEN '' ELSE result_ready_at END WHERE code = ?4`,
 		u.To, db.stamp(), u.From, u.Code); err != nil {
