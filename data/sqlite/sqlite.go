@@ -23,6 +23,7 @@ import (
 	_ "github.com/mattn/go-sqlite3" // the driver; build with -tags sqlite_fts5
 
 	"motcua/data"
+	"motcua/data/sqlite/walvfs"
 	"motcua/platform"
 )
 
@@ -59,6 +60,9 @@ var (
 // until Close, and keeps the folder and the database its owner's only.
 // Every commit is on disk before it returns (synchronous=FULL).
 func Open(ctx context.Context, file string) (db *DB, err error) {
+	if err := walvfs.Register(); err != nil {
+		return nil, fmt.Errorf("sqlite: open: %w", err)
+	}
 	dir := filepath.Dir(file)
 	if err := platform.PrivateDir(dir); err != nil {
 		return nil, fmt.Errorf("sqlite: open: %w", err)
@@ -101,8 +105,10 @@ func Open(ctx context.Context, file string) (db *DB, err error) {
 	return db, nil
 }
 
-// pragmas are set on every connection.
-const pragmas = "_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=FULL&_stmt_cache_size=64"
+// pragmas are set on every connection of the store. Its VFS writes each
+// commit's log frames in one write before the sync (walvfs), which is
+// sound only because every commit is synced.
+const pragmas = "_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=FULL&_stmt_cache_size=64&vfs=" + walvfs.Name
 
 // privateDatabase creates the database file readable by its owner only,
 // or makes it so; SQLite gives its -wal and -shm files the same mode.
