@@ -252,16 +252,6 @@ var goSteps = map[string]func(context.Context, *Tx) error{
 // numbers too.
 const journalBooksVersion = 6
 
-// inTx runs fn in a write transaction, committing when it returns nil.
-func (db *DB) inTx(ctx context.Context, fn func(tx *Tx) error) error {
-	c, err := db.write.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	return transact(ctx, c, "BEGIN IMMEDIATE", fn)
-}
-
 // stamp is the current time as stored: RFC 3339 in Vietnam's zone.
 func (db *DB) stamp() string {
 	return db.Now().In(data.Zone).Format(time.RFC3339)

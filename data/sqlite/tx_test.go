@@ -34,19 +34,17 @@ func TestTxRollsBackFailuresAndPanics(t *testing.T) {
 		t.Fatalf("the transaction after a panic: %v", err)
 	}
 	var got []int
-	err := db.readTx(ctx, func(tx *Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT n FROM probe ORDER BY n`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var n int
-			rows.Scan(&n)
-			got = append(got, n)
-		}
-		return rows.Err()
-	})
+	rows, err := db.read.QueryContext(ctx, `SELECT n FROM probe ORDER BY n`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n int
+		rows.Scan(&n)
+		got = append(got, n)
+	}
+	rows.Close()
+	err = rows.Err()
 	if err != nil || len(got) != 1 || got[0] != 3 {
 		t.Fatalf("probe holds %v (%v), want only the committed 3", got, err)
 	}
