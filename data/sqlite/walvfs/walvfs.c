@@ -2,16 +2,19 @@
  * A VFS over the platform's own that gathers the writes SQLite makes to
  * a write-ahead log between two syncs and hands them to the operating
  * system as one write, just before the sync. SQLite writes each frame of
- * a commit as two writes (its header, then the page); on the disks of the
- * counters every write() costs as much as the bytes of several frames,
- * because the file system updates the file's times on each. A commit is
- * as durable as before: the sync still follows the data, and SQLite makes
- * the frames visible to other connections only after that sync
- * (synchronous=FULL, which every connection of this VFS must use).
+ * a commit as two writes (its header, then the page): an intake's 40 or
+ * so writes cost the counter's disk more than their bytes do (0.15 ms
+ * against one write of the same bytes, measured on a 2-core virtual
+ * machine).
  *
- * Before anything else reads, sizes, truncates, closes or controls the
- * log, the gathered bytes are written: the file is never seen without
- * them. Files other than logs pass straight through.
+ * A commit is as durable as before: the sync still follows the data.
+ * SQLite makes a commit's frames visible to other connections only after
+ * that sync, so no one reads the log without them. That holds only with
+ * synchronous=FULL: without a sync at commit, the frames would be shown
+ * while still gathered here, so every connection of this VFS must use it.
+ * Before anything else reads, sizes, truncates, closes or controls a log,
+ * the gathered bytes are written too. Files other than logs pass
+ * straight through.
  */
 #include <stdlib.h>
 #include <string.h>
