@@ -516,6 +516,9 @@ func TestPublicRateLimits(t *testing.T) {
 	}
 }
 
+// logTime is the time field of a JSON log line.
+var logTime = regexp.MustCompile(`"time":"[^"]*",?`)
+
 func TestPublicLogsNameNobody(t *testing.T) {
 	o := startPublic(t, server.PublicOptions{})
 	code := o.take(han)
@@ -528,7 +531,8 @@ func TestPublicLogsNameNobody(t *testing.T) {
 	var lines []string
 	for _, l := range strings.Split(o.logs.String(), "\n") {
 		if strings.Contains(l, `"msg":"public`) {
-			lines = append(lines, l)
+			// The time's nanoseconds may spell a phone number's digits.
+			lines = append(lines, logTime.ReplaceAllString(l, ""))
 		}
 	}
 	logs := strings.Join(lines, "\n")
