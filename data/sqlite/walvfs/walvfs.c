@@ -67,6 +67,15 @@ static int flush(walFile *p) {
 	return rc;
 }
 
+/* flushed returns from the calling method with flush's error, if any. */
+#define flushed(f) \
+	do { \
+		int rc_ = flush((walFile *)(f)); \
+		if (rc_ != SQLITE_OK) { \
+			return rc_; \
+		} \
+	} while (0)
+
 static int fileClose(sqlite3_file *f) {
 	walFile *p = (walFile *)f;
 	int rc = flush(p);
@@ -77,23 +86,17 @@ static int fileClose(sqlite3_file *f) {
 }
 
 static int fileRead(sqlite3_file *f, void *out, int n, sqlite3_int64 off) {
-	int rc = flush((walFile *)f);
-	if (rc != SQLITE_OK) {
-		return rc;
-	}
+	flushed(f);
 	return M(f)->xRead(REAL(f), out, n, off);
 }
 
 static int fileWrite(sqlite3_file *f, const void *data, int n, sqlite3_int64 off) {
 	walFile *p = (walFile *)f;
-	int rc;
 	if (!p->isLog) {
 		return M(f)->xWrite(p->real, data, n, off);
 	}
 	if (p->len > 0 && (off != p->start + p->len || p->len + n > gatherMax)) {
-		if ((rc = flush(p)) != SQLITE_OK) {
-			return rc;
-		}
+		flushed(f);
 	}
 	if (n > gatherMax) {
 		return logWrite(p, data, n, off);
@@ -110,30 +113,20 @@ static int fileWrite(sqlite3_file *f, const void *data, int n, sqlite3_int64 off
 }
 
 static int fileTruncate(sqlite3_file *f, sqlite3_int64 size) {
-	int rc = flush((walFile *)f);
-	if (rc != SQLITE_OK) {
-		return rc;
-	}
+	flushed(f);
 	return M(f)->xTruncate(REAL(f), size);
 }
 
 static int fileSync(sqlite3_file *f, int flags) {
-	walFile *p = (walFile *)f;
-	int rc = flush(p);
-	if (rc != SQLITE_OK) {
-		return rc;
-	}
-	if (p->isLog) {
+	flushed(f);
+	if (((walFile *)f)->isLog) {
 		__atomic_add_fetch(&logSyncs, 1, __ATOMIC_RELAXED);
 	}
 	return M(f)->xSync(REAL(f), flags);
 }
 
 static int fileSize(sqlite3_file *f, sqlite3_int64 *size) {
-	int rc = flush((walFile *)f);
-	if (rc != SQLITE_OK) {
-		return rc;
-	}
+	flushed(f);
 	return M(f)->xFileSize(REAL(f), size);
 }
 
@@ -142,10 +135,7 @@ static int fileUnlock(sqlite3_file *f, int level) { return M(f)->xUnlock(REAL(f)
 static int fileCheckReservedLock(sqlite3_file *f, int *out) { return M(f)->xCheckReservedLock(REAL(f), out); }
 
 static int fileControl(sqlite3_file *f, int op, void *arg) {
-	int rc = flush((walFile *)f);
-	if (rc != SQLITE_OK) {
-		return rc;
-	}
+	flushed(f);
 	return M(f)->xFileControl(REAL(f), op, arg);
 }
 
@@ -160,10 +150,7 @@ static void fileShmBarrier(sqlite3_file *f) { M(f)->xShmBarrier(REAL(f)); }
 static int fileShmUnmap(sqlite3_file *f, int del) { return M(f)->xShmUnmap(REAL(f), del); }
 
 static int fileFetch(sqlite3_file *f, sqlite3_int64 off, int n, void **pp) {
-	int rc = flush((walFile *)f);
-	if (rc != SQLITE_OK) {
-		return rc;
-	}
+	flushed(f);
 	return M(f)->xFetch(REAL(f), off, n, pp);
 }
 static int fileUnfetch(sqlite3_file *f, sqlite3_int64 off, void *p) { return M(f)->xUnfetch(REAL(f), off, p); }
@@ -186,9 +173,6 @@ static int vfsOpen(sqlite3_vfs *vfs, const char *name, sqlite3_file *f, int flag
 
 int motcua_walvfs_register(const char *name) {
 	int v;
-	if (sqlite3_vfs_find(name) != NULL) {
-		return SQLITE_OK;
-	}
 	platform = sqlite3_vfs_find(NULL);
 	if (platform == NULL) {
 		return SQLITE_IOERR;
