@@ -79,7 +79,7 @@ func Open(ctx context.Context, file string) (db *DB, err error) {
 	if err := privateDatabase(file); err != nil {
 		return nil, err
 	}
-	write, err := sql.Open("sqlite3", dsn(file, pragmas+"&_txlock=immediate"))
+	write, err := sql.Open("sqlite3", dsn(file, pragmas))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open: %w", err)
 	}
